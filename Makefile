@@ -1,0 +1,122 @@
+# inc - a toolkit that makes a website emergency response plan executable.
+#
+#	make		build the library and every program into bin/
+#	make check	run every test (SANITIZE=1: under ASan and UBSan)
+#	make demo	run the pipeline on the embedded plan and shipped examples
+#	make bench	time inc against grep, awk, Miller and recutils
+#	make install	PREFIX=/usr/local DESTDIR= (uninstall, clean)
+#	make deps	install the Debian packages the build and tests need
+
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+MANDIR	 = $(PREFIX)/share/man
+SHAREDIR = $(PREFIX)/share/inc
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	 = -std=c11 -Wall -Wextra -Wpedantic -Werror
+SANFLAGS = $(if $(SANITIZE),-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS)
+ALL_CPPFLAGS = -D_DEFAULT_SOURCE -Ilib $(CPPFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+LIBS	 = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml) -lcsv
+TESTLIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+DEBS	 = libyaml-dev libcsv-dev libcmocka-dev pkg-config mandoc recutils jq python3
+
+LIB_SRC	 = $(wildcard lib/*.c)
+LIB_OBJ	 = $(LIB_SRC:%.c=build/%.o) build/plan-embedded.o
+PROGS	 = $(patsubst cmd/%.c,bin/%,$(wildcard cmd/*.c))
+UNITS	 = $(patsubst tests/unit/%.c,build/tests/unit/%,$(wildcard tests/unit/test-*.c))
+MAN1	 = $(wildcard man/*.1)
+MAN5	 = $(wildcard man/*.5)
+
+all: $(PROGS) man-generated
+
+# Every object depends on the flags it was built with, so that switching
+# SANITIZE=1 on or off rebuilds everything instead of mixing objects.
+build/flags: FORCE
+	@mkdir -p build
+	@echo '$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS)' > build/flags.new
+	@cmp -s build/flags.new build/flags || mv build/flags.new build/flags
+	@rm -f build/flags.new
+
+build/deps.ok:
+	@sh tests/need-deps build
+	@mkdir -p build && touch $@
+
+build/%.o: %.c lib/*.h build/flags build/deps.ok
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ $<
+
+# The shipped plan, compiled in as the default (plan.h: inc_plan_embedded).
+build/plan-embedded.c: share/inc/plan.yaml
+	@mkdir -p build
+	{ echo '#include <stddef.h>'; \
+	  echo 'extern const char inc_plan_embedded[];'; \
+	  echo 'extern const size_t inc_plan_embedded_len;'; \
+	  echo 'const char inc_plan_embedded[] = {'; \
+	  od -An -v -tx1 share/inc/plan.yaml | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0x00 };'; \
+	  echo 'const size_t inc_plan_embedded_len = sizeof(inc_plan_embedded) - 1;'; \
+	} > $@
+
+build/plan-embedded.o: build/plan-embedded.c build/flags
+	$(CC) $(ALL_CFLAGS) -c -o $@ build/plan-embedded.c
+
+build/libinc.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+bin/%: build/cmd/%.o build/libinc.a
+	@mkdir -p bin
+	$(CC) $(ALL_LDFLAGS) -o $@ $< build/libinc.a $(LIBS)
+
+build/tests/unit/%: build/tests/unit/%.o build/libinc.a build/check-deps.ok
+	$(CC) $(ALL_LDFLAGS) -o $@ $< build/libinc.a $(LIBS) $(TESTLIBS)
+
+build/check-deps.ok:
+	@sh tests/need-deps check
+	@mkdir -p build && touch $@
+
+# Pages generated from the plan: inc-procedures(7), inc-<procedure>(7).
+man-generated: $(filter bin/inc-plan,$(PROGS))
+	@if [ -f bin/inc-plan ]; then mkdir -p build/man && \
+	    bin/inc-plan man build/man; fi
+
+check: all $(UNITS) build/check-deps.ok
+	@sh tests/run $(UNITS)
+
+demo: all
+	@sh share/examples/demo
+
+bench: all
+	@sh tests/bench/run
+
+deps:
+	@sh tests/need-deps install
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(MANDIR)/man7
+	cp $(PROGS) $(DESTDIR)$(BINDIR)/
+	cp share/inc/plan.yaml $(DESTDIR)$(SHAREDIR)/
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	if ls build/man/*.7 >/dev/null 2>&1; then \
+	    cp build/man/*.7 $(DESTDIR)$(MANDIR)/man7/; fi
+
+uninstall:
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$${p#bin/}; done
+	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
+	for m in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
+	rm -f $(DESTDIR)$(MANDIR)/man7/inc-*.7
+	rm -f $(DESTDIR)$(SHAREDIR)/plan.yaml
+	-rmdir $(DESTDIR)$(SHAREDIR)
+
+clean:
+	rm -rf build bin
+
+.PHONY: all check demo bench deps install uninstall clean man-generated FORCE
+.SECONDARY:

@@ -1,0 +1,36 @@
+/*
+ * diag.h - diagnostics, the program's common options, the end of output.
+ *
+ * Every message has the form "prog: message" or "prog: file:line: message"
+ * on standard error.  The program name is the only global state besides
+ * the plan in force.
+ */
+#ifndef INC_DIAG_H
+#define INC_DIAG_H
+
+#include <stdio.h>
+
+/* Exit statuses of every program (DESIGN section 4). */
+#define EXIT_OK		0
+#define EXIT_FOUND	1	/* the program's "found something" signal */
+#define EXIT_TROUBLE	2	/* usage or data errors */
+
+extern const char *inc_prog;
+
+void	inc_set_prog(const char *argv0);
+void	inc_warn(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
+void	inc_warn_at(const char *file, long line, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/* Worse of two exit statuses: 2 over 1 over 0. */
+int	status_worse(int a, int b);
+
+/*
+ * Flush and check standard output at the end: a write error is reported
+ * and turns the status into 2.  A closed pipe never gets here: SIGPIPE
+ * ends the program quietly, as in any Unix filter.
+ */
+int	inc_finish(int status);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * inc.h - libinc, the table of contents.
+ *
+ *	diag.h		messages "prog: file:line: message", exit statuses
+ *	record.h	records of inc-record(5): read, change, write
+ *	loop.h		the files named or standard input; -i in place
+ *	timeutil.h	RFC 3339 times, local times, durations, the clock
+ *	plan.h		the plan of inc-plan(5): load, check, look up
+ *	cli.h		--plan, --now, --lang, --help, --version
+ *	obligation.h	obligations and their states against a clock
+ *	procedure.h	procedures, routing, step progress
+ *	roster.h	who is on duty
+ *	text.h		text for people: CJK width, safe output
+ *	json.h		JSON writer
+ *	csvout.h	CSV writer
+ */
+#ifndef INC_H
+#define INC_H
+
+#include "diag.h"
+#include "record.h"
+#include "loop.h"
+#include "timeutil.h"
+#include "plan.h"
+#include "cli.h"
+#include "obligation.h"
+#include "procedure.h"
+#include "roster.h"
+#include "text.h"
+#include "json.h"
+#include "csvout.h"
+
+#endif

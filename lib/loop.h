@@ -1,0 +1,60 @@
+/*
+ * loop.h - the loop every program runs: the files named, or standard
+ * input when none or "-", one record (or one line) at a time.
+ *
+ * The loop owns reading, the diagnostics for records that cannot be
+ * parsed, passing comments, %rec: descriptors and bad records through
+ * untouched, writing records, and -i (edit in place, atomically).  A
+ * program hands it a function for one record.
+ */
+#ifndef INC_LOOP_H
+#define INC_LOOP_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "record.h"
+
+/*
+ * Called for each incident record.  Returns an exit status: 0, 1 (the
+ * program's "found something") or 2 (a data error, already reported with
+ * inc_warn_at).  The record may be changed; in filter mode it is written
+ * after the call, whatever the status.
+ */
+typedef int	record_fn(struct inc_record *, void *ctx);
+
+struct inc_loop {
+	record_fn	*each;
+	void		*ctx;
+	bool		 filter;	/* write every paragraph to out */
+	bool		 in_place;	/* -i: each file rewritten in place */
+	FILE		*out;		/* default stdout */
+};
+
+/*
+ * Run the loop over files (n names, or standard input when n is 0; "-"
+ * is standard input).  Returns the worst status: of the callbacks, 2 for
+ * any record that could not be parsed or file that could not be read or
+ * replaced.  Bad records are reported as "prog: file:line: message" and
+ * still written in filter mode.
+ */
+int	inc_each_record(int n, char **files, const struct inc_loop *);
+
+/*
+ * Lines (inc-classify --raw): fn gets each line without its newline, its
+ * file and line number.  A line over INC_MAX_LINE is reported and passed
+ * to fn cut at the limit, with truncated set.  Returns the worst status.
+ */
+typedef int	line_fn(const char *line, size_t len, const char *file,
+		    long lineno, bool truncated, void *ctx);
+int	inc_each_line(int n, char **files, line_fn *fn, void *ctx);
+
+/*
+ * Replace path with what write_fn writes, atomically: a temporary file in
+ * the same directory, fsync, rename.  On any failure the old file stays
+ * and the temporary is removed.  Returns 0 or -1 (reported).
+ */
+int	replace_file(const char *path, int (*write_fn)(FILE *, void *),
+	    void *ctx);
+
+#endif

@@ -1,0 +1,235 @@
+/*
+ * plan.h - the emergency response plan as data (inc-plan(5)).
+ *
+ * Every rule the tools apply comes from here: the taxonomy and its
+ * keywords, the scales and the grading matrix, the organisation with its
+ * phones, the obligations and their deadlines, the procedures and their
+ * steps, the routing from categories to procedures, the systems.  The plan
+ * is loaded once (from --plan FILE, $INC_PLAN or the embedded default) and
+ * read-only after.  Each element carries the clause of the source text it
+ * comes from, e.g. "四(二)3".
+ */
+#ifndef INC_PLAN_H
+#define INC_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum inc_lang { LANG_ZH, LANG_EN };
+
+/* A text in both languages; either may be NULL in a partial plan. */
+struct inc_text {
+	const char	*zh;
+	const char	*en;
+};
+
+enum inc_level { LEVEL_NONE = 0, LEVEL_I, LEVEL_II, LEVEL_III, LEVEL_IV };
+#define LEVEL_COUNT 4
+#define LEVEL_BIT(l)	(1u << (l))	/* for masks of levels */
+
+struct inc_category;
+
+struct inc_subtype {
+	const char	*id;			/* "denial-of-service" */
+	struct inc_text	 name;
+	const char	*clause;
+	const char	**keywords;		/* zh and en, plan order */
+	size_t		 nkeywords;
+	const struct inc_category *category;
+};
+
+struct inc_category {
+	const char	*id;			/* "network-attack" */
+	struct inc_text	 name;
+	const char	*clause;
+	struct inc_text	 definition;
+	struct inc_subtype *subtypes;
+	size_t		 nsubtypes;
+};
+
+/* One value of a scale: importance, loss or impact. */
+struct inc_scale_value {
+	const char	*id;			/* "critical" */
+	struct inc_text	 name;
+	const char	*clause;
+	struct inc_text	 description;
+};
+
+struct inc_scale {
+	struct inc_scale_value *values;		/* most severe first */
+	size_t		 n;
+};
+
+struct inc_level_def {
+	enum inc_level	 level;
+	const char	*id;			/* "I" */
+	struct inc_text	 name;			/* 特别重大 */
+	const char	*clause;
+	struct inc_text	 description;
+};
+
+struct inc_grading {
+	const char	*clause;		/* 一(五)2 */
+	/* matrix[i * loss.n + l]: level for importance i and loss l */
+	enum inc_level	*matrix;
+	enum inc_level	*by_impact;		/* [impact.n] */
+};
+
+struct inc_person {
+	const char	*name;			/* 罗红霞 */
+	const char	*role;			/* head, deputy, member, director */
+	struct inc_text	 post;			/* 区委常委、常务副区长 */
+	const char	**phones;
+	size_t		 nphones;
+};
+
+/* A body to be told or that acts: leading group, office, police... */
+struct inc_unit {
+	const char	*id;			/* "leading-group" */
+	struct inc_text	 name;
+	const char	*clause;
+	struct inc_text	 note;			/* e.g. where the office sits */
+	struct inc_person *members;
+	size_t		 nmembers;
+	const char	**phones;		/* the unit's own phones */
+	size_t		 nphones;
+	const struct inc_unit *contact;		/* reach it through this unit
+						 * when it has no phone */
+};
+
+struct inc_obligation {
+	const char	*id;			/* "initial-report" */
+	struct inc_text	 name;
+	const char	*clause;
+	const char	*field;			/* record field: "reported" */
+	const char	*after;			/* clock start: "detected" */
+	int64_t		 within;		/* seconds after 'after' */
+	const char	*before;		/* or an event: "closed" */
+	unsigned	 levels;		/* LEVEL_BIT mask; all when 0 */
+	const struct inc_unit **notify;		/* who is told */
+	size_t		 nnotify;
+	struct inc_text	 note;			/* choices the plan leaves open */
+};
+
+struct inc_step {
+	int		 n;			/* 1, 2, ... as in the plan */
+	const char	*clause;		/* 四(二)3 */
+	struct inc_text	 title;			/* short, may be NULL: "火警" */
+	struct inc_text	 text;			/* the step's full text */
+};
+
+struct inc_procedure {
+	const char	*id;			/* "network-attack" */
+	struct inc_text	 name;
+	const char	*clause;
+	struct inc_step	*steps;
+	size_t		 nsteps;
+};
+
+/* Category (and subtype, or any when NULL) to procedures. */
+struct inc_route {
+	const struct inc_category *category;
+	const struct inc_subtype *subtype;
+	const struct inc_procedure **procedures;
+	size_t		 nprocedures;
+	struct inc_text	 note;
+};
+
+struct inc_system {
+	const char	*id;			/* "portal" */
+	struct inc_text	 name;
+	const char	*importance;		/* an importance id */
+	const char	*url;
+};
+
+struct inc_plan {
+	const char	*source;		/* file name, or "(embedded)" */
+	const char	*id;			/* "mazhang" */
+	struct inc_text	 title;
+	struct inc_text	 issuer;
+	struct inc_text	 purpose;
+	const char	**basis;		/* laws, as written */
+	size_t		 nbasis;
+	struct inc_text	*principles;
+	size_t		 nprinciples;
+	struct inc_text	 scope;
+	struct inc_text	 accountability;	/* 三(三): late, missed, concealed */
+	const char	*accountability_clause;
+
+	struct inc_category *categories;
+	size_t		 ncategories;
+	struct inc_scale importance, loss, impact;
+	struct inc_level_def levels[LEVEL_COUNT];
+	struct inc_grading grading;
+	struct inc_unit	*units;
+	size_t		 nunits;
+	const struct inc_unit *duty;		/* the duty office */
+	struct inc_obligation *obligations;
+	size_t		 nobligations;
+	struct inc_procedure *procedures;
+	size_t		 nprocedures;
+	struct inc_route *routes;
+	size_t		 nroutes;
+	const struct inc_procedure **fallback;	/* when no route matches */
+	size_t		 nfallback;
+	struct inc_system *systems;
+	size_t		 nsystems;
+
+	struct plan_arena *arena;
+};
+
+/* One problem found in a plan file, with where it is. */
+struct plan_error {
+	const char	*file;
+	long		 line, column;
+	char		*message;
+};
+
+struct plan_errors {
+	struct plan_error *v;
+	size_t		 n, cap;
+};
+
+/*
+ * Load and check a plan.  On success returns the plan; on failure NULL
+ * with every problem found (not only the first) in errs, in file order.
+ */
+struct inc_plan	*plan_load_file(const char *path, struct plan_errors *);
+struct inc_plan	*plan_load_buffer(const char *name, const char *buf,
+		    size_t len, struct plan_errors *);
+void		 plan_free(struct inc_plan *);
+void		 plan_errors_free(struct plan_errors *);
+
+/* The embedded default, share/inc/plan.yaml compiled in. */
+extern const char	inc_plan_embedded[];
+extern const size_t	inc_plan_embedded_len;
+
+/*
+ * The plan in force: opt (--plan FILE), else $INC_PLAN, else the embedded
+ * default.  On failure reports each problem as "prog: file:line:col: msg"
+ * and returns NULL.
+ */
+struct inc_plan	*plan_in_force(const char *opt);
+
+/* Lookups by id; NULL (or -1) when the plan has no such element. */
+const struct inc_category *plan_category(const struct inc_plan *,
+		    const char *);
+const struct inc_subtype *plan_subtype(const struct inc_category *,
+		    const char *);
+const struct inc_procedure *plan_procedure(const struct inc_plan *,
+		    const char *);
+const struct inc_obligation *plan_obligation(const struct inc_plan *,
+		    const char *);
+const struct inc_unit *plan_unit(const struct inc_plan *, const char *);
+const struct inc_system *plan_system(const struct inc_plan *, const char *);
+int		 scale_index(const struct inc_scale *, const char *);
+enum inc_level	 level_parse(const char *);	/* "III" -> LEVEL_III */
+const char	*level_id(enum inc_level);	/* LEVEL_III -> "III" */
+
+/* The text in the language asked for, else the other one, else "". */
+const char	*text_in(struct inc_text, enum inc_lang);
+/* --lang zh|en when given, else from $LC_ALL, $LC_MESSAGES, $LANG. */
+int		 lang_choose(const char *opt, enum inc_lang *);
+
+#endif

@@ -1,0 +1,117 @@
+/*
+ * record.h - incident records: the rec(5) subset of inc-record(5).
+ *
+ * A record is one paragraph of a record file: fields and comment lines in
+ * the order read.  Every item keeps the bytes it was read from, so a tool
+ * that does not touch a field writes it back byte for byte.  A record owns
+ * its strings (an arena reset for every record), so the whole stream costs
+ * the memory of its largest record, whatever the file size.
+ */
+#ifndef INC_RECORD_H
+#define INC_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Limits that bound what one record may cost (inc-record(5), LIMITS). */
+#define INC_MAX_LINE	(1L << 20)	/* bytes in one line */
+#define INC_MAX_RECORD	(8L << 20)	/* bytes in one record */
+#define INC_MAX_FIELDS	100000L		/* items in one record */
+
+enum item_kind {
+	ITEM_FIELD,	/* name: value, with any + continuation lines */
+	ITEM_COMMENT	/* a line beginning with # */
+};
+
+struct inc_item {
+	enum item_kind	kind;
+	const char	*name;		/* NUL-terminated; NULL for comments */
+	const char	*value;		/* logical value, continuations joined
+					 * by '\n', NUL-terminated; for a
+					 * comment the line without '\n' */
+	size_t		 len;		/* strlen(value), values may hold NUL */
+	const char	*raw;		/* bytes as read, newline included;
+					 * NULL once a tool changed it */
+	size_t		 rawlen;
+	long		 line;		/* line of its first byte, 0 if new */
+	bool		 deleted;	/* removed by a tool: not written */
+};
+
+enum record_kind {
+	RECORD_INCIDENT,	/* has fields: the tools work on these */
+	RECORD_COMMENTS,	/* only comment lines: passed through */
+	RECORD_DESCRIPTOR,	/* a %rec: block: passed through */
+	RECORD_BAD		/* could not be parsed: passed through */
+};
+
+struct inc_arena;
+
+struct inc_record {
+	enum record_kind kind;
+	struct inc_item	*items;
+	size_t		 nitems, capitems;
+	const char	*file;		/* name for diagnostics */
+	long		 line;		/* line of the first item */
+	const char	*raw;		/* the paragraph as read */
+	size_t		 rawlen;
+	long		 errline;	/* RECORD_BAD: where and why */
+	const char	*errmsg;
+	struct inc_arena *arena;
+};
+
+void		 record_init(struct inc_record *);
+void		 record_reset(struct inc_record *);	/* empty, arena kept */
+void		 record_free(struct inc_record *);
+char		*record_strdup(struct inc_record *, const char *, size_t);
+void		*record_alloc(struct inc_record *, size_t);
+
+/* Lookup: the first field of that name, its value, how many there are. */
+struct inc_item	*record_field(const struct inc_record *, const char *name);
+const char	*record_get(const struct inc_record *, const char *name);
+size_t		 record_count(const struct inc_record *, const char *name);
+/* Iterate the fields of one name: start with *pos = 0. */
+struct inc_item	*record_next(const struct inc_record *, const char *name,
+		    size_t *pos);
+
+/*
+ * Changes.  record_set replaces the first field of that name in place (or
+ * appends one); record_add appends; record_remove deletes every field of
+ * the name; record_replace_all puts n values where the first field of that
+ * name stood (or at the end) and deletes the others.  All return 0, or -1
+ * when out of memory or over INC_MAX_FIELDS.
+ */
+int		 record_set(struct inc_record *, const char *name,
+		    const char *value);
+int		 record_add(struct inc_record *, const char *name,
+		    const char *value);
+void		 record_remove(struct inc_record *, const char *name);
+int		 record_replace_all(struct inc_record *, const char *name,
+		    const char *const *values, size_t n);
+
+/* Is the name a valid field name, [a-z][a-z0-9_]* ? */
+bool		 field_name_valid(const char *, size_t);
+
+/*
+ * Reading: a reader hands out one paragraph at a time.  reader_next
+ * returns 1 with a record (of any kind), 0 at the end, -1 on a read error
+ * (errno set).  A record that breaks a rule comes back as RECORD_BAD with
+ * errline and errmsg, its bytes intact.  A paragraph over INC_MAX_RECORD
+ * comes back as RECORD_BAD in pieces, each with raw set, so it still
+ * passes through in constant memory.
+ */
+struct inc_reader;
+
+struct inc_reader *reader_open(int fd, const char *name);
+int		 reader_next(struct inc_reader *, struct inc_record *);
+long		 reader_line(const struct inc_reader *);
+void		 reader_close(struct inc_reader *);
+
+/*
+ * Writing: fields a tool did not change are written as read; new and
+ * changed values are written as "name: value", each '\n' in the value
+ * becoming a "+ " continuation line.  Returns 0, or -1 on a write error.
+ */
+int		 record_write(FILE *, const struct inc_record *);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * timeutil.h - timestamps and durations of inc-record(5).
+ *
+ * A time is seconds since the epoch plus the UTC offset it was written
+ * with, so that a value read as +08:00 is written back as +08:00.
+ */
+#ifndef INC_TIMEUTIL_H
+#define INC_TIMEUTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct inc_time {
+	int64_t	t;		/* seconds since 1970-01-01T00:00:00Z */
+	int	offset;		/* seconds east of UTC */
+};
+
+#define INC_TIME_LEN	32	/* room for any formatted time */
+#define INC_DURATION_LEN 32
+
+/*
+ * Parse "2026-11-24T09:15:00+08:00", "...Z", "...T09:15:00.250+08:00"
+ * (fraction dropped), or "2026-11-24 09:15[:SS]" / "2026-11-24T09:15[:SS]"
+ * without an offset, read in the zone of $TZ.  The whole string must be
+ * the time, no trailing bytes.  Returns 0, or -1 if it is not a valid time
+ * (month 13, February 30, hour 24, offset over 18h, year outside
+ * 1970..9999 are all invalid).
+ */
+int	time_parse(const char *s, struct inc_time *);
+/* Same, for len bytes that need not be NUL-terminated. */
+int	time_parse_n(const char *s, size_t len, struct inc_time *);
+
+/* "2026-11-24T09:15:00+08:00" (an offset of 0 is written "+00:00"). */
+char	*time_format(char buf[INC_TIME_LEN], struct inc_time);
+
+/* t seen in the zone of $TZ, with that zone's offset at that moment. */
+struct inc_time time_local(int64_t t);
+
+/*
+ * The clock: "--now TIME" when given (any form time_parse reads), else
+ * the current time in $TZ.  Returns 0, or -1 for an unreadable TIME.
+ */
+int	time_now(const char *opt, struct inc_time *);
+
+/* A calendar date "2026-11-24": its midnight in $TZ.  0 or -1. */
+int	date_parse(const char *s, struct inc_time *);
+
+/*
+ * Durations: "90s", "45m", "2h", "1h30m", "3d", "1d2h3m4s" (units in
+ * descending order, each once, at least one).  0 or -1.
+ */
+int	duration_parse(const char *s, int64_t *secs);
+/* Shortest such text: 5400 -> "1h30m", 0 -> "0s"; negative gets "-". */
+char	*duration_format(char buf[INC_DURATION_LEN], int64_t secs);
+
+#endif
