@@ -376,11 +376,10 @@ text_put_wrapped(FILE *fp, const char *s, size_t len, size_t width,
 					return -1;
 				col = space = 0;
 			}
-			if (col + space + w > width && kind == U_WORD) {
-				if (put_spaces(fp, space) == -1)
-					return -1;
-				col += space;
-				space = 0;
+			/* At a line's start: keep only the spaces that fit. */
+			if (col + space + w > width)
+				space = w < width ? width - w : 0;
+			if (w > width && kind == U_WORD) {
 				if (put_cut(fp, s + i, end - i, width, indent,
 				    &col) == -1)
 					return -1;

@@ -229,6 +229,10 @@ static const struct {
 	{ S("\x1b[2J ok"), 10, 0, S("\\x1b[2J ok") },
 	{ S("e\xcc\x81" "e\xcc\x81"), 1, 0, S("e\xcc\x81\ne\xcc\x81") },
 	{ S("x"), 0, 0, S("x") },
+	{ S("  indented"), 10, 0, S("  indented") },
+	{ S("      indented"), 10, 0, S("  indented") },
+	{ S("a\n            b"), 4, 1, S("a\n    b") },
+	{ S("ab          麻"), 4, 0, S("ab\n麻") },
 	{ S(""), 10, 2, S("") },
 };
 
