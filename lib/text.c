@@ -258,22 +258,62 @@ text_put_padded(FILE *fp, const char *s, size_t len, size_t width)
 	return w < width ? put_spaces(fp, width - w) : 0;
 }
 
+/*
+ * CJK punctuation that must not start a line (closing marks) or end one
+ * (opening marks), a simple form of the kinsoku rules of UAX #14.
+ */
+static const uint32_t closing[] = {
+	'!', ')', ',', '.', ':', ';', '?', ']', '}',
+	0x2019, 0x201d, 0x2026, 0x3001, 0x3002, 0x3009, 0x300b, 0x300d,
+	0x300f, 0x3011, 0x3015, 0x3017, 0xff01, 0xff09, 0xff0c, 0xff0e,
+	0xff1a, 0xff1b, 0xff1f, 0xff3d, 0xff5d,
+};
+static const uint32_t opening[] = {
+	0x2018, 0x201c, 0x3008, 0x300a, 0x300c, 0x300e, 0x3010, 0x3014,
+	0x3016, 0xff08, 0xff3b, 0xff5b,
+};
+
+static int
+in_list(uint32_t cp, const uint32_t *list, size_t n)
+{
+	while (n-- > 0)
+		if (list[n] == cp)
+			return 1;
+	return 0;
+}
+
+/*
+ * May a line break between a and b (neither a space)?  Before and
+ * after a wide character, unless b is a combining mark or a closing
+ * mark, or a an opening one; never inside a run of narrow characters.
+ */
+static int
+may_break(uint32_t a, uint32_t b)
+{
+	size_t wb = char_width(b, 0);
+
+	if (wb == 0 && b != TEXT_INVALID)
+		return 0;
+	if (in_list(b, closing, NELEM(closing)) ||
+	    in_list(a, opening, NELEM(opening)))
+		return 0;
+	return char_width(a, 0) == 2 || wb == 2;
+}
+
 /* What a piece of text is, for wrapping. */
 enum unit {
 	U_END,
 	U_SPACE,	/* spaces and tabs: a break, dropped there */
 	U_NEWLINE,	/* a forced break */
-	U_WIDE,		/* one wide character and its combining marks */
-	U_WORD,		/* narrow characters up to a space or wide one */
+	U_TEXT,		/* characters up to a space or a break */
 };
 
-/* The unit at s[*i], its end in *end and its width in *w. */
+/* The unit at s[i], its end in *end and its width in *w. */
 static enum unit
 next_unit(const char *s, size_t len, size_t i, size_t *end, size_t *w)
 {
-	enum unit kind;
-	uint32_t cp;
-	size_t n;
+	uint32_t cp, prev;
+	size_t n, cw;
 
 	*w = 0;
 	if (i >= len)
@@ -289,24 +329,21 @@ next_unit(const char *s, size_t len, size_t i, size_t *end, size_t *w)
 		*end = i;
 		return U_SPACE;
 	}
-	n = text_utf8_next(s + i, len - i, &cp);
-	*w = char_width(cp, 0);
-	kind = *w == 2 ? U_WIDE : U_WORD;
-	i += n;
+	i += text_utf8_next(s + i, len - i, &prev);
+	*w = char_width(prev, 0);
 	while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
 	    s[i] != '\r') {
 		n = text_utf8_next(s + i, len - i, &cp);
-		if (cp != TEXT_INVALID && char_width(cp, 0) == 0) {
-			i += n;		/* combining marks stay attached */
-			continue;
-		}
-		if (kind == U_WIDE || char_width(cp, 0) == 2)
+		if (may_break(prev, cp))
 			break;
-		*w += char_width(cp, 0);
+		cw = char_width(cp, 0);
+		if (cw > 0 || cp == TEXT_INVALID)
+			prev = cp;	/* a mark's base stays its base */
+		*w += cw;
 		i += n;
 	}
 	*end = i;
-	return kind;
+	return U_TEXT;
 }
 
 static int
@@ -317,7 +354,7 @@ new_line(FILE *fp, size_t indent)
 	return put_spaces(fp, indent);
 }
 
-/* A word wider than a line: cut between characters. */
+/* A unit wider than a line: cut between characters. */
 static int
 put_cut(FILE *fp, const char *s, size_t len, size_t width, size_t indent,
     size_t *col)
@@ -379,7 +416,7 @@ text_put_wrapped(FILE *fp, const char *s, size_t len, size_t width,
 			/* At a line's start: keep only the spaces that fit. */
 			if (col + space + w > width)
 				space = w < width ? width - w : 0;
-			if (w > width && kind == U_WORD) {
+			if (w > width) {
 				if (put_cut(fp, s + i, end - i, width, indent,
 				    &col) == -1)
 					return -1;

@@ -43,7 +43,9 @@ int	text_put_padded(FILE *, const char *s, size_t len, size_t width);
  * line after the first starting with indent more spaces (a hanging
  * indent: the caller has written indent cells of label before the
  * first).  Breaks at spaces, which are dropped at the break, or before
- * and after any wide (CJK) character; a word longer than width is cut.
+ * and after any wide (CJK) character, but not before closing marks
+ * (，。、）」 ...) nor after opening ones (（「 ...); what is still
+ * longer than width is cut between characters.
  * A newline in s starts a new line.  No newline is written at the end.
  */
 int	text_put_wrapped(FILE *, const char *s, size_t len, size_t width,

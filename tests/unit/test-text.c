@@ -229,6 +229,11 @@ static const struct {
 	{ S("\x1b[2J ok"), 10, 0, S("\\x1b[2J ok") },
 	{ S("e\xcc\x81" "e\xcc\x81"), 1, 0, S("e\xcc\x81\ne\xcc\x81") },
 	{ S("x"), 0, 0, S("x") },
+	/* No line starts with a closing mark or ends with an opening one. */
+	{ S("麻章区，告警。"), 4, 0, S("麻章\n区，\n告\n警。") },
+	{ S("「麻章区」"), 4, 0, S("「麻\n章\n区」") },
+	{ S("告警(WAF)。"), 7, 0, S("告警\n(WAF)。") },
+	{ S("，，，，，，"), 4, 0, S("，，\n，，\n，，") },
 	{ S("  indented"), 10, 0, S("  indented") },
 	{ S("      indented"), 10, 0, S("  indented") },
 	{ S("a\n            b"), 4, 1, S("a\n    b") },
