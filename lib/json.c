@@ -183,6 +183,10 @@ json_key(struct json *j, const char *key)
 void
 json_string_n(struct json *j, const char *s, size_t len)
 {
+	if (s == NULL) {
+		json_null(j);
+		return;
+	}
 	before_item(j);
 	put_string(j, s, len);
 }
@@ -190,10 +194,7 @@ json_string_n(struct json *j, const char *s, size_t len)
 void
 json_string(struct json *j, const char *s)
 {
-	if (s == NULL)
-		json_null(j);
-	else
-		json_string_n(j, s, strlen(s));
+	json_string_n(j, s, s == NULL ? 0 : strlen(s));
 }
 
 void

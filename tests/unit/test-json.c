@@ -208,11 +208,12 @@ test_top_level(void **state)
 	json_init(&j, fp, true);
 	json_int(&j, 1);
 	json_string(&j, "two");
+	json_string_n(&j, NULL, 3);
 	json_object_begin(&j);
 	json_object_end(&j);
 	assert_int_equal(json_end(&j), 0);
 	fclose(fp);
-	check_bytes(buf, len, "1\n\"two\"\n{}\n");
+	check_bytes(buf, len, "1\n\"two\"\nnull\n{}\n");
 	free(buf);
 }
 
