@@ -173,6 +173,17 @@ heading(const struct out *o, enum label l, const char *clause)
 	putc('\n', o->fp);
 }
 
+/* A section that is one text; none when the plan has no such text. */
+static void
+section_text(const struct out *o, enum label l, const char *clause,
+    struct inc_text t)
+{
+	if (*text_in(t, o->lang) == '\0')
+		return;
+	heading(o, l, clause);
+	wrapped_text(o, 2, t);
+}
+
 static void
 clause_suffix(const struct out *o, const char *clause)
 {
@@ -224,9 +235,9 @@ show_front(const struct out *o, const struct inc_plan *p)
 	put(o, p->source);
 	putc('\n', o->fp);
 
-	heading(o, L_PURPOSE, p->purpose_clause);
-	wrapped_text(o, 2, p->purpose);
-	heading(o, L_BASIS, p->basis_clause);
+	section_text(o, L_PURPOSE, p->purpose_clause, p->purpose);
+	if (p->nbasis > 0)
+		heading(o, L_BASIS, p->basis_clause);
 	for (i = 0; i < p->nbasis; i++) {
 		fputs("  - ", o->fp);
 		law = p->laws != NULL ? text_in(p->laws[i], o->lang) :
@@ -234,7 +245,8 @@ show_front(const struct out *o, const struct inc_plan *p)
 		wrap_at(o, 4, law, strlen(law));
 		putc('\n', o->fp);
 	}
-	heading(o, L_PRINCIPLES, NULL);
+	if (p->nprinciples > 0)
+		heading(o, L_PRINCIPLES, NULL);
 	for (i = 0; i < p->nprinciples; i++) {
 		fprintf(o->fp, "  %zu.", i + 1);
 		if (p->principle_clauses != NULL)
@@ -242,8 +254,7 @@ show_front(const struct out *o, const struct inc_plan *p)
 		putc('\n', o->fp);
 		wrapped_text(o, 5, p->principles[i]);
 	}
-	heading(o, L_SCOPE, p->scope_clause);
-	wrapped_text(o, 2, p->scope);
+	section_text(o, L_SCOPE, p->scope_clause, p->scope);
 }
 
 /* The phones a unit is reached on: its own, else its contact's. */
@@ -696,8 +707,8 @@ plan_show_text(FILE *fp, const struct inc_plan *p, enum inc_lang lang)
 	show_procedures(&o, p);
 	show_routing(&o, p);
 	show_systems(&o, p);
-	heading(&o, L_ACCOUNTABILITY, p->accountability_clause);
-	wrapped_text(&o, 2, p->accountability);
+	section_text(&o, L_ACCOUNTABILITY, p->accountability_clause,
+	    p->accountability);
 	return ferror(fp) ? -1 : 0;
 }
 
