@@ -59,6 +59,7 @@ struct inc_scale_value {
 struct inc_scale {
 	struct inc_scale_value *values;		/* most severe first */
 	size_t		 n;
+	const char	*clause;
 };
 
 struct inc_level_def {
@@ -149,13 +150,18 @@ struct inc_plan {
 	struct inc_text	 title;
 	struct inc_text	 issuer;
 	struct inc_text	 purpose;
-	const char	**basis;		/* laws, as written */
+	const char	**basis;		/* laws, as written (zh) */
 	size_t		 nbasis;
 	struct inc_text	*principles;
 	size_t		 nprinciples;
 	struct inc_text	 scope;
 	struct inc_text	 accountability;	/* 三(三): late, missed, concealed */
 	const char	*accountability_clause;
+	const char	*purpose_clause;
+	const char	*basis_clause;
+	struct inc_text	*laws;			/* [nbasis], both languages */
+	const char	**principle_clauses;	/* [nprinciples], may be NULL */
+	const char	*scope_clause;
 
 	struct inc_category *categories;
 	size_t		 ncategories;
