@@ -240,7 +240,7 @@ map_keys(struct ld *l, const struct pnode *n, const char *what,
 	const char *const *kp;
 	size_t		 i;
 
-	if (!want(l, n, PN_MAP, what ? what : "plan"))
+	if (!want(l, n, PN_MAP, what ? what : "the plan file"))
 		return false;
 	index_new(l, &x, n->n / 2);
 	for (i = 0; i + 1 < n->n; i += 2) {
@@ -746,6 +746,17 @@ level_cell(struct ld *l, const struct pnode *n, const char *where)
 	return lv;
 }
 
+/*
+ * Value i has an id and is its first use: a missing or duplicate id is
+ * reported already, and would only add noise about cells.
+ */
+static bool
+first_value(const struct inc_scale *sc, size_t i)
+{
+	return sc->values[i].id != NULL &&
+	    scale_index(sc, sc->values[i].id) == (int)i;
+}
+
 static void
 matrix(struct ld *l, const struct pnode *n)
 {
@@ -795,8 +806,9 @@ matrix(struct ld *l, const struct pnode *n)
 	}
 	for (i = 0; i < ni; i++)
 		for (j = 0; j < nl; j++)
-			if (!set[i * nl + j] && p->importance.values[i].id &&
-			    p->loss.values[j].id)
+			if (!set[i * nl + j] &&
+			    first_value(&p->importance, i) &&
+			    first_value(&p->loss, j))
 				perr(l, rows[i] ? rows[i] : n,
 				    "matrix cell %s/%s missing",
 				    p->importance.values[i].id,
@@ -831,7 +843,7 @@ by_impact(struct ld *l, const struct pnode *n)
 		g->by_impact[k] = level_cell(l, n->v[i + 1], "impact");
 	}
 	for (i = 0; i < ni; i++)
-		if (!set[i] && p->impact.values[i].id)
+		if (!set[i] && first_value(&p->impact, i))
 			perr(l, n, "impact level for \"%s\" missing",
 			    p->impact.values[i].id);
 }
