@@ -97,6 +97,27 @@ pa_free(struct plan_arena *a)
 	free(a);
 }
 
+/*
+ * A message quotes the file's own text, and a quoted YAML scalar can hold
+ * any character by escape ("\e[2J"): no control character reaches the
+ * terminal, C0, DEL or C1 (U+0080..U+009F, C2 80..C2 9F in UTF-8).
+ */
+static void
+defang(char *s)
+{
+	unsigned char	*u = (unsigned char *)s;
+
+	for (; *u != '\0'; u++) {
+		if (*u < 0x20 || *u == 0x7F)
+			*u = '?';
+		else if (u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F) {
+			u[0] = '?';
+			u[1] = '?';
+			u++;
+		}
+	}
+}
+
 void
 plan_error_add(struct plan_errors *errs, const char *file, long line,
     long column, const char *fmt, ...)
@@ -115,6 +136,7 @@ plan_error_add(struct plan_errors *errs, const char *file, long line,
 	va_start(ap, fmt);
 	vsnprintf(msg, (size_t)len + 1, fmt, ap);
 	va_end(ap);
+	defang(msg);
 	if (errs->n == errs->cap) {
 		cap = errs->cap ? errs->cap * 2 : 8;
 		if ((v = reallocarray(errs->v, cap, sizeof(*v))) == NULL) {

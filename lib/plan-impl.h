@@ -40,8 +40,8 @@ enum pnode_type { PN_SCALAR, PN_SEQ, PN_MAP };
 struct pnode {
 	enum pnode_type	 type;
 	long		 line, column;
-	const char	*s;		/* scalar: NUL-terminated, no NUL inside */
-	struct pnode	**v;		/* sequence: items; map: key, value, ... */
+	const char	*s;		/* scalar, without NUL bytes */
+	struct pnode	**v;		/* items, or key, value, ... */
 	size_t		 n;		/* items, or 2 * pairs */
 };
 

@@ -193,7 +193,8 @@ event(struct reader *r, const yaml_event_t *ev)
 		return 1;
 	case YAML_ALIAS_EVENT:
 		/* Keep going: every alias is worth reporting. */
-		err_mark(r, ev->start_mark, "aliases are not allowed in a plan");
+		err_mark(r, ev->start_mark,
+		    "aliases are not allowed in a plan");
 		return 1;
 	case YAML_SCALAR_EVENT:
 		return scalar(r, ev) < 0 ? -1 : 1;

@@ -236,7 +236,8 @@ embedded_obligations(void **state)
 		unsigned	 levels;
 	} want[] = {
 		{ "initial-report", "reported", "detected", 3600, NULL, 0 },
-		{ "police-report", "police_reported", "detected", 3600, NULL, 0 },
+		{ "police-report", "police_reported", "detected", 3600, NULL,
+		    0 },
 		{ "risk-assessment", "assessed", "detected", 7200, NULL, 0 },
 		{ "leaders-report", "leaders_reported", "detected", -1, NULL,
 		    LEVEL_BIT(LEVEL_I) | LEVEL_BIT(LEVEL_II) },
@@ -324,7 +325,8 @@ minimal_lookups(void **state)
 	assert_string_equal(plan_subtype(c, "dos")->id, "dos");
 	assert_null(plan_subtype(c, "ddos"));
 	assert_int_equal(plan_subtype(c, "dos")->nkeywords, 2);
-	assert_string_equal(plan_subtype(c, "dos")->keywords[1], "拒绝服务");
+	assert_string_equal(plan_subtype(c, "dos")->keywords[1],
+	    "拒绝服务");
 
 	assert_int_equal(plan_procedure(p, "respond")->nsteps, 2);
 	assert_string_equal(plan_procedure(p, "respond")->steps[1].title.en,
@@ -563,7 +565,8 @@ static const struct bad_case bad_cases[] = {
 	{ "duplicate subtype id",
 	    "{id: other,",
 	    "{id: dos,",
-	    { { 10, 14, "duplicate subtype id \"dos\" in category \"attack\"" } } },
+	    { { 10, 14,
+	      "duplicate subtype id \"dos\" in category \"attack\"" } } },
 	{ "duplicate unit id",
 	    "{id: police,",
 	    "{id: office,",
@@ -643,7 +646,8 @@ static const struct bad_case bad_cases[] = {
 	{ "bad level in matrix",
 	    "{big: II,",
 	    "{big: V,",
-	    { { 31, 16, "bad level \"V\" in matrix (want I, II, III or IV)" } } },
+	    { { 31, 16,
+	      "bad level \"V\" in matrix (want I, II, III or IV)" } } },
 	{ "bad level id",
 	    "{id: IV,",
 	    "{id: V,",
@@ -702,6 +706,55 @@ static const struct bad_case bad_cases[] = {
 	    "contact: office}",
 	    "contact: *x}",
 	    { { 37, 57, "aliases are not allowed in a plan" } } },
+	{ "duplicate category id",
+	    "importance:\n  values:",
+	    "  - {id: attack, name: {zh: 又, en: Again},"
+	    " subtypes: [{id: other, name: {zh: 其他, en:"
+	    " Other}}]}\nimportance:\n  values:",
+	    { { 11, 10, "duplicate category id \"attack\"" } } },
+	{ "duplicate procedure id",
+	    "routing:\n",
+	    "  - {id: respond, name: {zh: 又, en: Again},"
+	    " steps: [{text: {zh: 一, en: one}}]}\nrouting:\n",
+	    { { 47, 10, "duplicate procedure id \"respond\"" } } },
+	{ "duplicate system id",
+	    "importance: high}\n",
+	    "importance: high}\n  - {id: web, name: {zh: 又, en:"
+	    " Again}, importance: low}\n",
+	    { { 52, 10, "duplicate system id \"web\"" } } },
+	{ "category without subtypes",
+	    "    subtypes:\n      - {id: dos, name: {zh: 拒绝服务,"
+	    " en: Denial of service}, keywords: [ddos, 拒绝服务]}\n"
+	    "      - {id: other, name: {zh: 其他, en: Other}}\n",
+	    "    subtypes: []\n",
+	    { { 8, 15, "category \"attack\" has no subtypes" },
+	      { 46, 33, "unknown subtype \"dos\" of category \"attack\""
+	        " in routing" } } },
+	{ "route without category",
+	    "{category: attack, subtype: dos,",
+	    "{subtype: dos,",
+	    { { 48, 5, "missing key \"category\" in route" } } },
+	{ "default route with a category",
+	    "{default: true,",
+	    "{default: true, category: attack,",
+	    { { 49, 5, "default route with a category" } } },
+	{ "two default routes",
+	    "{category: attack, subtype: dos, procedures:"
+	    " [respond]}",
+	    "{default: true, procedures: [respond]}",
+	    { { 49, 5, "more than one default route" } } },
+	{ "default not true",
+	    "{default: true,",
+	    "{default: yes,",
+	    { { 49, 15, "default must be true" } } },
+	{ "route without procedures",
+	    "{default: true, procedures: [respond]}",
+	    "{default: true, procedures: []}",
+	    { { 49, 33, "route has no procedures" } } },
+	{ "control characters in a message",
+	    "{id: other,",
+	    "{id: \"o\\e[2Jx\\u009b\",",
+	    { { 10, 14, "bad id \"o?[2Jx??\" (want [a-z][a-z0-9-]*)" } } },
 };
 
 static char	*minimal;
@@ -771,10 +824,12 @@ small_bad_documents(void **state)
 	} t[] = {
 		{ "", { 1, 1, "empty plan" } },
 		{ "# only a comment\n", { 1, 1, "empty plan" } },
-		{ "hello\n", { 1, 1, "the plan file must be a map, not a scalar" } },
+		{ "hello\n", { 1, 1,
+		    "the plan file must be a map, not a scalar" } },
 		{ "- a\n", { 1, 1,
 		    "the plan file must be a map, not a sequence" } },
-		{ "a: 1\n---\nb: 2\n", { 2, 1, "more than one document in plan" } },
+		{ "a: 1\n---\nb: 2\n", { 2, 1,
+		    "more than one document in plan" } },
 		{ "a: b: c\n", { 1, 5,
 		    "mapping values are not allowed in this context" } },
 		{ "a: \"b\\0c\"\n", { 1, 4, "NUL byte in value" } },
@@ -803,7 +858,8 @@ nul_byte(void **state)
 static void
 deep_nesting(void **state)
 {
-	static const struct want seq = { 1, 65, "nesting deeper than 64 levels" };
+	static const struct want seq = { 1, 65,
+	    "nesting deeper than 64 levels" };
 	static const struct want map = { 1, 257,
 	    "nesting deeper than 64 levels" };
 	size_t	 n = 100000, i;
