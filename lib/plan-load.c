@@ -109,7 +109,7 @@ levels(struct ld *l, const struct pnode *n)
 	    "description", NULL };
 	struct inc_level_def *d;
 	const struct pnode *e, *idn;
-	enum inc_level	 lv;
+	enum inc_level	 lv, last = LEVEL_NONE;
 	bool		 seen[LEVEL_COUNT + 1] = { false };
 	size_t		 i;
 
@@ -130,6 +130,11 @@ levels(struct ld *l, const struct pnode *n)
 			ps_err(l, idn, "duplicate level \"%s\"", idn->s);
 			continue;
 		}
+		/* Most severe first, as every table of the plan has them. */
+		if (lv < last)
+			ps_err(l, idn, "level \"%s\" out of order (want I, II, "
+			    "III, IV)", idn->s);
+		last = lv;
 		seen[lv] = true;
 		d = &l->p->levels[lv - 1];
 		d->level = lv;

@@ -653,6 +653,12 @@ static const struct bad_case bad_cases[] = {
 	    "{id: V,",
 	    { { 24, 3, "missing level \"IV\" in levels" },
 	      { 27, 10, "bad level \"V\" (want I, II, III or IV)" } } },
+	{ "levels out of order",
+	    "  - {id: II, name: {zh: 二级, en: Two}}\n"
+	    "  - {id: III, name: {zh: 三级, en: Three}}\n",
+	    "  - {id: III, name: {zh: 三级, en: Three}}\n"
+	    "  - {id: II, name: {zh: 二级, en: Two}}\n",
+	    { { 26, 10, "level \"II\" out of order (want I, II, III, IV)" } } },
 	{ "step without text",
 	    "- {text: {zh: 一, en: one}}",
 	    "- {clause: 四}",
