@@ -118,25 +118,13 @@ defang(char *s)
 	}
 }
 
-void
-plan_error_add(struct plan_errors *errs, const char *file, long line,
-    long column, const char *fmt, ...)
+static void
+push(struct plan_errors *errs, const char *file, long line, long column,
+    char *msg)
 {
 	struct plan_error *v;
-	va_list		 ap;
-	char		*msg;
-	int		 len;
 	size_t		 cap;
 
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (len < 0 || (msg = malloc((size_t)len + 1)) == NULL)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-	defang(msg);
 	if (errs->n == errs->cap) {
 		cap = errs->cap ? errs->cap * 2 : 8;
 		if ((v = reallocarray(errs->v, cap, sizeof(*v))) == NULL) {
@@ -151,6 +139,36 @@ plan_error_add(struct plan_errors *errs, const char *file, long line,
 	errs->v[errs->n].column = column;
 	errs->v[errs->n].message = msg;
 	errs->n++;
+}
+
+void
+plan_error_add(struct plan_errors *errs, const char *file, long line,
+    long column, const char *fmt, ...)
+{
+	va_list		 ap;
+	char		*msg, buf[80];
+	int		 len;
+
+	/* A hostile file can have a problem every few bytes. */
+	if (errs->n > PLAN_MAX_ERRORS)
+		return;
+	if (errs->n == PLAN_MAX_ERRORS) {
+		snprintf(buf, sizeof(buf), "too many problems: only the "
+		    "first %d are reported", PLAN_MAX_ERRORS);
+		if ((msg = strdup(buf)) != NULL)
+			push(errs, file, 0, 0, msg);
+		return;
+	}
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len < 0 || (msg = malloc((size_t)len + 1)) == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	defang(msg);
+	push(errs, file, line, column, msg);
 }
 
 struct ordered {

@@ -13,6 +13,8 @@
 
 #define PLAN_MAX_SIZE	(4L * 1024 * 1024)	/* bytes of plan text */
 #define PLAN_MAX_DEPTH	64			/* nesting of maps/sequences */
+#define PLAN_MAX_SCALE	64			/* values of one scale */
+#define PLAN_MAX_ERRORS	1000			/* problems reported */
 
 /*
  * Bump allocation in chunks, freed at once.  An allocation that fails

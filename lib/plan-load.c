@@ -84,6 +84,12 @@ scale(struct ld *l, const struct pnode *n, const char *name,
 		ps_err(l, vs, "%s has no values", name);
 		return;
 	}
+	/* A scale is a handful of values; the matrix is their product. */
+	if (vs->n > PLAN_MAX_SCALE) {
+		ps_err(l, vs, "%s has more than %d values", name,
+		    PLAN_MAX_SCALE);
+		return;
+	}
 	if ((sc->values = ps_array(l, vs->n, sizeof(*sc->values))) == NULL)
 		return;
 	snprintf(vwhat, sizeof(vwhat), "%s value", name);

@@ -28,6 +28,7 @@ struct ld {
 	struct plan_errors *errs;
 	struct inc_plan	*p;
 	struct index	 cats, units, procs;
+	struct index	*subs;		/* [ncategories]: each one's subtypes */
 };
 
 /* A problem at node n. */

@@ -48,13 +48,13 @@ plan_duration(const char *s, int64_t *secs)
 #define duration_parse plan_duration
 
 static void
-subtypes(struct ld *l, const struct pnode *n, struct inc_category *c)
+subtypes(struct ld *l, const struct pnode *n, struct inc_category *c,
+    struct index *x)
 {
 	static const char *const keys[] = { "*id", "clause", "*name",
 	    "keywords", NULL };
 	struct inc_subtype *s;
 	const struct pnode *e;
-	struct index	 x;
 	char		 suffix[96];
 	size_t		 i;
 
@@ -65,7 +65,7 @@ subtypes(struct ld *l, const struct pnode *n, struct inc_category *c)
 	}
 	if ((c->subtypes = ps_array(l, n->n, sizeof(*c->subtypes))) == NULL)
 		return;
-	ps_index_new(l, &x, n->n);
+	ps_index_new(l, x, n->n);
 	for (i = 0; i < n->n; i++) {
 		e = n->v[i];
 		s = &c->subtypes[c->nsubtypes++];
@@ -76,11 +76,11 @@ subtypes(struct ld *l, const struct pnode *n, struct inc_category *c)
 		s->clause = ps_str(l, e, "clause");
 		ps_text_at(l, e, "name", &s->name, NULL);
 		s->keywords = ps_strs(l, e, "keywords", &s->nkeywords);
-		ps_index_add(&x, s->id, ps_get(e, "id"), s);
+		ps_index_add(x, s->id, ps_get(e, "id"), s);
 	}
 	snprintf(suffix, sizeof(suffix), " in category \"%.64s\"",
 	    c->id ? c->id : "");
-	ps_index_done(l, &x, "subtype", suffix);
+	ps_index_done(l, x, "subtype", suffix);
 }
 
 void
@@ -95,7 +95,9 @@ sec_categories(struct ld *l, const struct pnode *n)
 
 	if (!ps_want(l, n, PN_SEQ, "\"categories\""))
 		return;
-	if ((p->categories = ps_array(l, n->n, sizeof(*p->categories))) == NULL)
+	p->categories = ps_array(l, n->n, sizeof(*p->categories));
+	l->subs = n->n ? pa_alloc(l->t, n->n * sizeof(*l->subs)) : NULL;
+	if (p->categories == NULL || l->subs == NULL)
 		return;
 	ps_index_new(l, &l->cats, n->n);
 	for (i = 0; i < n->n; i++) {
@@ -108,7 +110,7 @@ sec_categories(struct ld *l, const struct pnode *n)
 		ps_text_at(l, e, "name", &c->name, NULL);
 		ps_text_at(l, e, "definition", &c->definition, NULL);
 		if ((s = ps_seq(l, e, "subtypes")) != NULL)
-			subtypes(l, s, c);
+			subtypes(l, s, c, &l->subs[i]);
 		ps_index_add(&l->cats, c->id, ps_get(e, "id"), c);
 	}
 	ps_index_done(l, &l->cats, "category", "");
@@ -400,7 +402,8 @@ route(struct ld *l, const struct pnode *e)
 	    (cat = ps_index_find(&l->cats, c->s)) == NULL)
 		ps_err(l, c, "unknown category \"%s\" in routing", c->s);
 	if (s != NULL && ps_want(l, s, PN_SCALAR, "\"subtype\"") &&
-	    cat != NULL && (sub = plan_subtype(cat, s->s)) == NULL)
+	    cat != NULL && (sub = ps_index_find(&l->subs[cat -
+	    p->categories], s->s)) == NULL)
 		ps_err(l, s,
 		    "unknown subtype \"%s\" of category \"%s\" in routing",
 		    s->s, cat->id);

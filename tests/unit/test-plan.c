@@ -766,19 +766,30 @@ static const struct bad_case bad_cases[] = {
 static char	*minimal;
 static size_t	 minimal_len;
 
+/* A text built from minimal.yaml with from (first occurrence) replaced. */
+static char *
+minimal_with(const char *from, const char *to, size_t *lenp)
+{
+	char	*text, *at;
+	size_t	 flen = strlen(from), tlen = strlen(to);
+
+	assert_non_null(at = strstr(minimal, from));
+	*lenp = minimal_len - flen + tlen;
+	assert_non_null(text = malloc(*lenp + 1));
+	memcpy(text, minimal, (size_t)(at - minimal));
+	memcpy(text + (at - minimal), to, tlen);
+	strcpy(text + (at - minimal) + tlen, at + flen);
+	return text;
+}
+
 static void
 bad_plan(void **state)
 {
 	const struct bad_case *c = *state;
-	char	*text, *at;
-	size_t	 flen = strlen(c->from), tlen = strlen(c->to), len;
+	char	*text;
+	size_t	 len;
 
-	assert_non_null(at = strstr(minimal, c->from));
-	len = minimal_len - flen + tlen;
-	assert_non_null(text = malloc(len + 1));
-	memcpy(text, minimal, (size_t)(at - minimal));
-	memcpy(text + (at - minimal), c->to, tlen);
-	strcpy(text + (at - minimal) + tlen, at + flen);
+	text = minimal_with(c->from, c->to, &len);
 	assert_bad(text, len, c->want, nwanted(c->want));
 	free(text);
 }
@@ -905,6 +916,63 @@ too_large(void **state)
 	unlink(path);
 }
 
+/* A scale of 65 values is refused before the matrix is made of it. */
+static void
+scale_limit(void **state)
+{
+	struct plan_errors errs = { NULL, 0, 0 };
+	char	 values[65 * 48 + 16], *text;
+	size_t	 len, off = 0;
+	int	 i;
+
+	(void)state;
+	off += (size_t)snprintf(values, sizeof(values), "  values:\n");
+	for (i = 0; i < 65; i++)
+		off += (size_t)snprintf(values + off, sizeof(values) - off,
+		    "    - {id: v%d, name: {zh: v, en: v}}\n", i);
+	text = minimal_with("  values:\n    - {id: high, name: {zh: 高, "
+	    "en: high}}\n    - {id: low, name: {zh: 低, en: low}}\n",
+	    values, &len);
+	assert_null(plan_load_buffer("t.yaml", text, len, &errs));
+	assert_true(errs.n > 0);
+	assert_int_equal(errs.v[0].line, 13);
+	assert_int_equal(errs.v[0].column, 5);
+	assert_string_equal(errs.v[0].message,
+	    "importance has more than 64 values");
+	plan_errors_free(&errs);
+	free(text);
+}
+
+/* 1500 unknown keys: the first 1000 problems and a line saying so. */
+static void
+error_limit(void **state)
+{
+	struct plan_errors errs = { NULL, 0, 0 };
+	char	*keys, *text;
+	size_t	 len, off = 0;
+	int	 i;
+
+	(void)state;
+	assert_non_null(keys = malloc(1500 * 16 + 32));
+	off += (size_t)sprintf(keys, "{id: web, ");
+	for (i = 0; i < 1500; i++)
+		off += (size_t)sprintf(keys + off, "k%d: 1, ", i);
+	text = minimal_with("{id: web, ", keys, &len);
+	assert_null(plan_load_buffer("t.yaml", text, len, &errs));
+	assert_int_equal(errs.n, 1001);
+	assert_int_equal(errs.v[0].line, 0);
+	assert_string_equal(errs.v[0].message,
+	    "too many problems: only the first 1000 are reported");
+	assert_int_equal(errs.v[1].line, 51);
+	assert_int_equal(errs.v[1].column, 15);
+	assert_string_equal(errs.v[1].message, "unknown key \"k0\" in system");
+	assert_string_equal(errs.v[1000].message,
+	    "unknown key \"k999\" in system");
+	plan_errors_free(&errs);
+	free(text);
+	free(keys);
+}
+
 /* Random bytes: refused, with at least one problem, and no crash. */
 static void
 random_bytes(void **state)
@@ -945,6 +1013,8 @@ main(void)
 		cmocka_unit_test(deep_nesting),
 		cmocka_unit_test(too_large),
 		cmocka_unit_test(random_bytes),
+		cmocka_unit_test(scale_limit),
+		cmocka_unit_test(error_limit),
 		cmocka_unit_test_setup_teardown(embedded_loads,
 		    load_embedded, free_embedded),
 		cmocka_unit_test_setup_teardown(embedded_categories,
