@@ -11,7 +11,7 @@
 #include "plan-impl.h"
 
 #define CHUNK	(64 * 1024)
-#define ALIGN	(sizeof(max_align_t))
+#define ALIGN	(_Alignof(max_align_t))
 
 struct chunk {
 	struct chunk	*next;
@@ -36,14 +36,19 @@ pa_alloc(struct plan_arena *a, size_t n)
 	struct chunk	*c;
 	size_t		 size;
 	void		*p;
+	bool		 big;
 
 	n = (n + ALIGN - 1) / ALIGN * ALIGN;
 	if (n == 0)
 		n = ALIGN;
 	c = a->head;
 	if (c == NULL || c->size - c->used < n) {
-		/* A big request gets a chunk of its own behind the head. */
-		size = n > CHUNK / 4 ? n : CHUNK;
+		/*
+		 * A big request gets a chunk of its own behind the head,
+		 * so that the head's free space is not thrown away.
+		 */
+		big = n > CHUNK / 4;
+		size = big ? n : CHUNK;
 		if (size > SIZE_MAX - sizeof(*c) ||
 		    (c = malloc(sizeof(*c) + size)) == NULL) {
 			a->failed = true;
@@ -51,7 +56,7 @@ pa_alloc(struct plan_arena *a, size_t n)
 		}
 		c->used = 0;
 		c->size = size;
-		if (size > CHUNK / 4 && a->head != NULL) {
+		if (big && a->head != NULL) {
 			c->next = a->head->next;
 			a->head->next = c;
 		} else {

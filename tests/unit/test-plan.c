@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "inc.h"
+#include "plan-impl.h"
 
 #define MINIMAL	"tests/plan/minimal.yaml"
 #define NWANT	4
@@ -973,6 +974,36 @@ error_limit(void **state)
 	free(keys);
 }
 
+/*
+ * The arena packs small allocations into chunks: 10000 nodes must not
+ * take 10000 chunks (a bug that once made a 4 MiB plan take 11 GB), and
+ * a big one must not waste the chunk being filled.
+ */
+static void
+arena_packs(void **state)
+{
+	struct plan_arena *a;
+	char	*p, *prev = NULL, *big;
+	size_t	 i, jumps = 0;
+
+	(void)state;
+	assert_non_null(a = pa_new());
+	for (i = 0; i < 10000; i++) {
+		assert_non_null(p = pa_alloc(a, 48));
+		if (i == 5000) {
+			assert_non_null(big = pa_alloc(a, 1 << 20));
+			big[(1 << 20) - 1] = 'x';
+		}
+		if (prev != NULL && p != prev + 48)
+			jumps++;
+		prev = p;
+	}
+	assert_true(jumps <= 10000 * 48 / (64 * 1024) + 1);
+	assert_string_equal(pa_strndup(a, "abcdef", 3), "abc");
+	assert_false(pa_failed(a));
+	pa_free(a);
+}
+
 /* Random bytes: refused, with at least one problem, and no crash. */
 static void
 random_bytes(void **state)
@@ -1014,6 +1045,7 @@ main(void)
 		cmocka_unit_test(too_large),
 		cmocka_unit_test(random_bytes),
 		cmocka_unit_test(scale_limit),
+		cmocka_unit_test(arena_packs),
 		cmocka_unit_test(error_limit),
 		cmocka_unit_test_setup_teardown(embedded_loads,
 		    load_embedded, free_embedded),
