@@ -10,43 +10,6 @@
 #include "plan-schema.h"
 #include "timeutil.h"
 
-/*
- * XXX Until lib/timeutil.c lands on main: durations as duration_parse()
- * reads them, "1d2h3m4s", units descending, each once, at least one.
- */
-static int
-plan_duration(const char *s, int64_t *secs)
-{
-	static const char units[] = "dhms";
-	static const int64_t mult[] = { 86400, 3600, 60, 1 };
-	const char	*u;
-	int64_t		 t = 0, v;
-	size_t		 next = 0, k;
-
-	if (*s == '\0')
-		return -1;
-	while (*s != '\0') {
-		if (*s < '0' || *s > '9')
-			return -1;
-		for (v = 0; *s >= '0' && *s <= '9'; s++) {
-			if (v > (INT64_MAX - 9) / 10)
-				return -1;
-			v = v * 10 + (*s - '0');
-		}
-		if (*s == '\0' || (u = strchr(units + next, *s)) == NULL)
-			return -1;
-		k = (size_t)(u - units);
-		if (v > (INT64_MAX - t) / mult[k])
-			return -1;
-		t += v * mult[k];
-		next = k + 1;
-		s++;
-	}
-	*secs = t;
-	return 0;
-}
-#define duration_parse plan_duration
-
 static void
 subtypes(struct ld *l, const struct pnode *n, struct inc_category *c,
     struct index *x)
