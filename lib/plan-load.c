@@ -105,7 +105,8 @@ scale(struct ld *l, const struct pnode *n, const char *name,
 		ps_text_at(l, e, "description", &v->description, NULL);
 		ps_index_add(&x, v->id, ps_get(e, "id"), v);
 	}
-	ps_index_done(l, &x, name, "");
+	snprintf(vwhat, sizeof(vwhat), "%s id", name);
+	ps_index_done(l, &x, vwhat, "");
 }
 
 static void

@@ -107,7 +107,7 @@ ps_index_done(struct ld *l, struct index *x, const char *what,
 		qsort(x->v, x->n, sizeof(*x->v), cmp_ent);
 	for (i = 1; i < x->n; i++)
 		if (strcmp(x->v[i].id, x->v[i - 1].id) == 0)
-			ps_err(l, x->v[i].node, "duplicate %s id \"%s\"%s",
+			ps_err(l, x->v[i].node, "duplicate %s \"%s\"%s",
 			    what, x->v[i].id, suffix);
 }
 

@@ -67,7 +67,10 @@ const struct pnode *ps_seq(struct ld *, const struct pnode *map,
 /* n zeroed elements of size sz in the plan; NULL for none. */
 void	*ps_array(struct ld *, size_t n, size_t sz);
 
-/* Ids: add, then done (sorts, reports duplicates), then find. */
+/*
+ * Ids: add, then done (sorts, reports each id seen before as "duplicate
+ * WHAT "id"SUFFIX"), then find.
+ */
 void	 ps_index_new(struct ld *, struct index *, size_t cap);
 void	 ps_index_add(struct index *, const char *id, const struct pnode *,
 	    void *ptr);

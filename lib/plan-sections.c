@@ -43,7 +43,7 @@ subtypes(struct ld *l, const struct pnode *n, struct inc_category *c,
 	}
 	snprintf(suffix, sizeof(suffix), " in category \"%.64s\"",
 	    c->id ? c->id : "");
-	ps_index_done(l, x, "subtype", suffix);
+	ps_index_done(l, x, "subtype id", suffix);
 }
 
 void
@@ -76,7 +76,7 @@ sec_categories(struct ld *l, const struct pnode *n)
 			subtypes(l, s, c, &l->subs[i]);
 		ps_index_add(&l->cats, c->id, ps_get(e, "id"), c);
 	}
-	ps_index_done(l, &l->cats, "category", "");
+	ps_index_done(l, &l->cats, "category id", "");
 }
 
 static void
@@ -146,7 +146,7 @@ sec_organisation(struct ld *l, const struct pnode *n)
 		u->phones = ps_strs(l, e, "phones", &u->nphones);
 		ps_index_add(&l->units, u->id, ps_get(e, "id"), u);
 	}
-	ps_index_done(l, &l->units, "unit", "");
+	ps_index_done(l, &l->units, "unit id", "");
 	/* Contacts name units of the same list: resolve once all are in. */
 	for (i = 0; i < us->n && i < p->nunits; i++)
 		if ((m = ps_get(us->v[i], "contact")) != NULL)
@@ -211,7 +211,7 @@ sec_procedures(struct ld *l, const struct pnode *n)
 			steps(l, s, pr);
 		ps_index_add(&l->procs, pr->id, ps_get(e, "id"), pr);
 	}
-	ps_index_done(l, &l->procs, "procedure", "");
+	ps_index_done(l, &l->procs, "procedure id", "");
 }
 
 static void
@@ -280,7 +280,7 @@ sec_obligations(struct ld *l, const struct pnode *n)
 	struct inc_plan	*p = l->p;
 	struct inc_obligation *o;
 	const struct pnode *e;
-	struct index	 x;
+	struct index	 x, fields;
 	size_t		 i;
 
 	if (!ps_want(l, n, PN_SEQ, "\"obligations\""))
@@ -289,6 +289,7 @@ sec_obligations(struct ld *l, const struct pnode *n)
 	if (p->obligations == NULL)
 		return;
 	ps_index_new(l, &x, n->n);
+	ps_index_new(l, &fields, n->n);
 	for (i = 0; i < n->n; i++) {
 		e = n->v[i];
 		o = &p->obligations[p->nobligations++];
@@ -302,8 +303,11 @@ sec_obligations(struct ld *l, const struct pnode *n)
 		obligation_refs(l, e, o);
 		ps_text_at(l, e, "note", &o->note, NULL);
 		ps_index_add(&x, o->id, ps_get(e, "id"), o);
+		ps_index_add(&fields, o->field, ps_get(e, "field"), o);
 	}
-	ps_index_done(l, &x, "obligation", "");
+	ps_index_done(l, &x, "obligation id", "");
+	/* One field says one obligation was met. */
+	ps_index_done(l, &fields, "obligation field", "");
 }
 
 /* The procedures of a route; *np counts those found. */
@@ -425,5 +429,5 @@ sec_systems(struct ld *l, const struct pnode *n)
 			    s->importance);
 		ps_index_add(&x, s->id, ps_get(e, "id"), s);
 	}
-	ps_index_done(l, &x, "system", "");
+	ps_index_done(l, &x, "system id", "");
 }

@@ -171,6 +171,11 @@ scalar(struct reader *r, const yaml_event_t *ev)
 		err_mark(r, ev->start_mark, "NUL byte in value");
 		return 0;
 	}
+	/* A plain null is no value: "must not be empty", not the text "~". */
+	if (ev->data.scalar.plain_implicit && (strcmp(s, "~") == 0 ||
+	    strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+	    strcmp(s, "NULL") == 0))
+		len = 0;
 	if ((n = node_new(r, PN_SCALAR, ev->start_mark)) == NULL ||
 	    (n->s = pa_strndup(r->a, s, len)) == NULL)
 		return -1;
