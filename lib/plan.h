@@ -185,7 +185,12 @@ struct inc_plan {
 	struct plan_arena *arena;
 };
 
-/* One problem found in a plan file, with where it is. */
+/*
+ * One problem found in a plan file, with where it is: line and column
+ * count from 1 (characters, not bytes); both are 0 for a problem with
+ * the file as a whole (cannot be read, too large).  file is the name
+ * given to the loader, not a copy.
+ */
 struct plan_error {
 	const char	*file;
 	long		 line, column;
@@ -199,7 +204,9 @@ struct plan_errors {
 
 /*
  * Load and check a plan.  On success returns the plan; on failure NULL
- * with every problem found (not only the first) in errs, in file order.
+ * with every problem found (not only the first, up to 1000) added to
+ * errs, in file order.  A plan over 4 MiB, nested deeper than 64 levels
+ * or with YAML aliases is refused.  errs starts zeroed.
  */
 struct inc_plan	*plan_load_file(const char *path, struct plan_errors *);
 struct inc_plan	*plan_load_buffer(const char *name, const char *buf,
@@ -231,7 +238,7 @@ const struct inc_unit *plan_unit(const struct inc_plan *, const char *);
 const struct inc_system *plan_system(const struct inc_plan *, const char *);
 int		 scale_index(const struct inc_scale *, const char *);
 enum inc_level	 level_parse(const char *);	/* "III" -> LEVEL_III */
-const char	*level_id(enum inc_level);	/* LEVEL_III -> "III" */
+const char	*level_id(enum inc_level);	/* LEVEL_III -> "III", else NULL */
 
 /* The text in the language asked for, else the other one, else "". */
 const char	*text_in(struct inc_text, enum inc_lang);
