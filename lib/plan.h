@@ -238,7 +238,7 @@ const struct inc_unit *plan_unit(const struct inc_plan *, const char *);
 const struct inc_system *plan_system(const struct inc_plan *, const char *);
 int		 scale_index(const struct inc_scale *, const char *);
 enum inc_level	 level_parse(const char *);	/* "III" -> LEVEL_III */
-const char	*level_id(enum inc_level);	/* LEVEL_III -> "III", else NULL */
+const char	*level_id(enum inc_level);	/* LEVEL_III -> "III"; NULL */
 
 /* The text in the language asked for, else the other one, else "". */
 const char	*text_in(struct inc_text, enum inc_lang);
