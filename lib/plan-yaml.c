@@ -44,21 +44,32 @@ err_mark(struct reader *r, yaml_mark_t m, const char *msg)
 
 /*
  * A reader error (bad UTF-8, control characters) has a byte offset and
- * no mark: count lines and characters up to it as libyaml would.
+ * no mark: count lines and characters up to it as libyaml would, with
+ * CR LF, CR, LF, NEL, LS and PS each one line break.
  */
 static void
 err_offset(struct reader *r, size_t off, const char *msg)
 {
+	const unsigned char *b = (const unsigned char *)r->buf;
 	long	 line = 1, col = 1;
 	size_t	 i;
 
 	if (off > r->len)
 		off = r->len;
 	for (i = 0; i < off; i++) {
-		if (r->buf[i] == '\n') {
+		if ((b[i] == '\r' && (i + 1 >= r->len || b[i + 1] != '\n')) ||
+		    b[i] == '\n' ||
+		    (b[i] == 0xC2 && i + 1 < off && b[i + 1] == 0x85) ||
+		    (b[i] == 0xE2 && i + 2 < off && b[i + 1] == 0x80 &&
+		    (b[i + 2] == 0xA8 || b[i + 2] == 0xA9))) {
 			line++;
 			col = 1;
-		} else if (((unsigned char)r->buf[i] & 0xC0) != 0x80)
+			/* Skip the rest of a multibyte break. */
+			if (b[i] == 0xC2)
+				i++;
+			else if (b[i] == 0xE2)
+				i += 2;
+		} else if ((b[i] & 0xC0) != 0x80)
 			col++;
 	}
 	plan_error_add(r->errs, r->name, line, col, "%s", msg);

@@ -865,6 +865,11 @@ small_bad_documents(void **state)
 		{ "a: \"b\\0c\"\n", { 1, 4, "NUL byte in value" } },
 		{ "x: \xff\n", { 1, 4, "invalid leading UTF-8 octet" } },
 		{ "x: \x01\n", { 1, 4, "control characters are not allowed" } },
+		/* Lines counted as libyaml counts them: CR, CR LF, NEL. */
+		{ "a: 1\rb: 2\r\nx: \x01\n", { 3, 4,
+		    "control characters are not allowed" } },
+		{ "a: \xc2\x85x: \xff\n", { 2, 4,
+		    "invalid leading UTF-8 octet" } },
 	};
 	size_t	 k;
 
