@@ -30,9 +30,14 @@ plan_in_force(const char *opt)
 	else
 		p = plan_load_buffer("(embedded)", inc_plan_embedded,
 		    inc_plan_embedded_len, &errs);
+	/* A problem of the whole file (unreadable, too large) has no place. */
 	for (i = 0; i < errs.n; i++)
-		inc_warn("%s:%ld:%ld: %s", errs.v[i].file, errs.v[i].line,
-		    errs.v[i].column, errs.v[i].message);
+		if (errs.v[i].line > 0)
+			inc_warn("%s:%ld:%ld: %s", errs.v[i].file,
+			    errs.v[i].line, errs.v[i].column,
+			    errs.v[i].message);
+		else
+			inc_warn("%s: %s", errs.v[i].file, errs.v[i].message);
 	plan_errors_free(&errs);
 	return p;
 }

@@ -221,7 +221,7 @@ extern const size_t	inc_plan_embedded_len;
 /*
  * The plan in force: opt (--plan FILE), else $INC_PLAN, else the embedded
  * default.  On failure reports each problem as "prog: file:line:col: msg"
- * and returns NULL.
+ * ("prog: file: msg" for the file as a whole) and returns NULL.
  */
 struct inc_plan	*plan_in_force(const char *opt);
 

@@ -494,7 +494,7 @@ plan_in_force_order(void **state)
 	plan_free(p);
 	/* Then $INC_PLAN. */
 	assert_null(in_force(NULL, err, sizeof(err)));
-	assert_string_equal(err, "test-plan: /nonexistent/env.yaml:0:0: "
+	assert_string_equal(err, "test-plan: /nonexistent/env.yaml: "
 	    "No such file or directory\n");
 	setenv("INC_PLAN", MINIMAL, 1);
 	assert_non_null(p = in_force(NULL, err, sizeof(err)));
