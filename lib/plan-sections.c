@@ -58,6 +58,10 @@ sec_categories(struct ld *l, const struct pnode *n)
 
 	if (!ps_want(l, n, PN_SEQ, "\"categories\""))
 		return;
+	if (n->n == 0) {
+		ps_err(l, n, "no categories");
+		return;
+	}
 	p->categories = ps_array(l, n->n, sizeof(*p->categories));
 	l->subs = n->n ? pa_alloc(l->t, n->n * sizeof(*l->subs)) : NULL;
 	if (p->categories == NULL || l->subs == NULL)
@@ -129,6 +133,10 @@ sec_organisation(struct ld *l, const struct pnode *n)
 	if (!ps_map(l, n, "\"organisation\"", keys) ||
 	    (us = ps_seq(l, n, "units")) == NULL)
 		return;
+	if (us->n == 0) {
+		ps_err(l, us, "no units");
+		return;
+	}
 	if ((p->units = ps_array(l, us->n, sizeof(*p->units))) == NULL)
 		return;
 	ps_index_new(l, &l->units, us->n);
@@ -192,6 +200,10 @@ sec_procedures(struct ld *l, const struct pnode *n)
 
 	if (!ps_want(l, n, PN_SEQ, "\"procedures\""))
 		return;
+	if (n->n == 0) {
+		ps_err(l, n, "no procedures");
+		return;
+	}
 	if ((p->procedures = ps_array(l, n->n, sizeof(*p->procedures))) == NULL)
 		return;
 	ps_index_new(l, &l->procs, n->n);

@@ -664,6 +664,14 @@ static const struct bad_case bad_cases[] = {
 	    "  - {id: III, name: {zh: 三级, en: Three}}\n"
 	    "  - {id: II, name: {zh: 二级, en: Two}}\n",
 	    { { 26, 10, "level \"II\" out of order (want I, II, III, IV)" } } },
+	{ "no procedures",
+	    "procedures:\n  - id: respond\n    name: {zh: 处置, en: Respond}\n"
+	    "    steps:\n      - {text: {zh: 一, en: one}}\n"
+	    "      - {title: {zh: 二, en: two}, text: {zh: 二, en: two}}\n",
+	    "procedures: []\n",
+	    { { 41, 13, "no procedures" },
+	      { 43, 51, "unknown procedure \"respond\" in routing" },
+	      { 44, 34, "unknown procedure \"respond\" in routing" } } },
 	{ "step without text",
 	    "- {text: {zh: 一, en: one}}",
 	    "- {clause: 四}",
