@@ -1,0 +1,155 @@
+/*
+ * inc-classify - fill category, subtype, importance, level and
+ * level_basis of incident records from the plan; with --raw, make the
+ * records from alert lines first.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alert.h"
+#include "classify.h"
+#include "inc.h"
+
+enum { OPT_RAW = OPT_PROGRAM, OPT_FORCE };
+
+static const struct option longopts[] = {
+	{ "raw",	no_argument,	NULL, OPT_RAW },
+	{ "force",	no_argument,	NULL, OPT_FORCE },
+	{ "in-place",	no_argument,	NULL, 'i' },
+	INC_COMMON_LONGOPTS,
+	{ NULL,		0,		NULL, 0 }
+};
+
+struct raw {
+	struct inc_classifier	*cl;
+	struct inc_record	 rec;
+	uint64_t		 ordinal;	/* lines of the whole input */
+	bool			 first;
+	bool			 werr;
+};
+
+static int
+each_record(struct inc_record *r, void *ctx)
+{
+	return classify_record(ctx, r);
+}
+
+/* An alert line: a new record, classified and written. */
+static int
+each_line(const char *line, size_t len, const char *file, long lineno,
+    bool truncated, void *ctx)
+{
+	struct raw *rw = ctx;
+	struct inc_record *r = &rw->rec;
+	struct inc_alert a;
+	char id[INC_ID_LEN], when[INC_TIME_LEN];
+	const char *title, *src, *text;
+	int st;
+
+	(void)truncated;	/* reported by the loop; the cut line is used */
+	rw->ordinal++;
+	if (rw->werr)
+		return EXIT_TROUBLE;
+	if (alert_parse(line, len, rw->cl->now, &a) == -1)
+		return 0;	/* a blank line is no alert */
+	record_reset(r);
+	r->kind = RECORD_INCIDENT;
+	r->file = file;
+	r->line = lineno;
+	inc_id(id, line, len, rw->ordinal, a.detected);
+	title = record_strdup(r, a.msg, a.msglen);
+	text = record_strdup(r, line, len);
+	src = a.tag != NULL ? record_strdup(r, a.tag, a.taglen) :
+	    a.host != NULL ? record_strdup(r, a.host, a.hostlen) : NULL;
+	if (title == NULL || text == NULL ||
+	    (src == NULL && (a.tag != NULL || a.host != NULL)) ||
+	    record_set(r, "id", id) == -1 ||
+	    record_set(r, "detected", time_format(when, a.detected)) == -1 ||
+	    (src != NULL && record_set(r, "source", src) == -1) ||
+	    record_set(r, "title", title) == -1 ||
+	    record_set(r, "alert", text) == -1) {
+		inc_warn_at(file, lineno, "out of memory");
+		return EXIT_TROUBLE;
+	}
+	st = classify_record(rw->cl, r);
+	if ((!rw->first && putchar('\n') == EOF) ||
+	    record_write(stdout, r) == -1) {
+		rw->werr = true;	/* inc_finish reports it */
+		return EXIT_TROUBLE;
+	}
+	rw->first = false;
+	return st;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct inc_cli cli = {
+		.usage = "[-i] [--raw] [--force] [--plan FILE] [--now TIME] "
+		    "[file ...]"
+	};
+	struct inc_classifier cl;
+	struct inc_loop loop = { .each = each_record, .filter = true };
+	struct inc_matcher *m;
+	struct raw rw;
+	bool raw = false, force = false, in_place = false;
+	int c, st;
+
+	inc_set_prog(argv[0]);
+	while ((c = getopt_long(argc, argv, "i", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'i':
+			in_place = true;
+			break;
+		case OPT_RAW:
+			raw = true;
+			break;
+		case OPT_FORCE:
+			force = true;
+			break;
+		default:
+			if (!cli_common(&cli, c, optarg))
+				return cli_usage(&cli);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if ((st = cli_setup(&cli)) != -1)
+		return st;
+	if (in_place && (raw || argc == 0)) {
+		inc_warn(raw ? "-i edits record files, not alert lines" :
+		    "-i needs the names of record files");
+		st = cli_usage(&cli);
+		cli_done(&cli);
+		return st;
+	}
+	if ((m = matcher_build(cli.plan)) == NULL) {
+		inc_warn("out of memory");
+		cli_done(&cli);
+		return EXIT_TROUBLE;
+	}
+	memset(&cl, 0, sizeof(cl));
+	cl.plan = cli.plan;
+	cl.matcher = m;
+	cl.force = force;
+	cl.now = cli.now;
+
+	if (raw) {
+		memset(&rw, 0, sizeof(rw));
+		rw.cl = &cl;
+		rw.first = true;
+		record_init(&rw.rec);
+		st = inc_each_line(argc, argv, each_line, &rw);
+		record_free(&rw.rec);
+	} else {
+		loop.ctx = &cl;
+		loop.in_place = in_place;
+		st = inc_each_record(argc, argv, &loop);
+	}
+	st = inc_finish(st);
+	matcher_free(m);
+	cli_done(&cli);
+	return st;
+}
