@@ -24,6 +24,7 @@ static const struct option longopts[] = {
 
 struct raw {
 	struct inc_classifier	*cl;
+	struct alert_clock	 clock;
 	struct inc_record	 rec;
 	uint64_t		 ordinal;	/* lines of the whole input */
 	bool			 first;
@@ -52,7 +53,7 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	rw->ordinal++;
 	if (rw->werr)
 		return EXIT_TROUBLE;
-	if (alert_parse(line, len, rw->cl->now, &a) == -1)
+	if (alert_parse(line, len, &rw->clock, &a) == -1)
 		return 0;	/* a blank line is no alert */
 	record_reset(r);
 	r->kind = RECORD_INCIDENT;
@@ -65,11 +66,11 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	    a.host != NULL ? record_strdup(r, a.host, a.hostlen) : NULL;
 	if (title == NULL || text == NULL ||
 	    (src == NULL && (a.tag != NULL || a.host != NULL)) ||
-	    record_set(r, "id", id) == -1 ||
-	    record_set(r, "detected", time_format(when, a.detected)) == -1 ||
-	    (src != NULL && record_set(r, "source", src) == -1) ||
-	    record_set(r, "title", title) == -1 ||
-	    record_set(r, "alert", text) == -1) {
+	    record_add(r, "id", id) == -1 ||
+	    record_add(r, "detected", time_format(when, a.detected)) == -1 ||
+	    (src != NULL && record_add(r, "source", src) == -1) ||
+	    record_add(r, "title", title) == -1 ||
+	    record_add(r, "alert", text) == -1) {
 		inc_warn_at(file, lineno, "out of memory");
 		return EXIT_TROUBLE;
 	}
@@ -130,6 +131,8 @@ main(int argc, char *argv[])
 		cli_done(&cli);
 		return EXIT_TROUBLE;
 	}
+	/* Records are small and many: write in large blocks. */
+	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	memset(&cl, 0, sizeof(cl));
 	cl.plan = cli.plan;
 	cl.matcher = m;
@@ -140,6 +143,7 @@ main(int argc, char *argv[])
 		memset(&rw, 0, sizeof(rw));
 		rw.cl = &cl;
 		rw.first = true;
+		alert_clock_set(&rw.clock, cli.now);
 		record_init(&rw.rec);
 		st = inc_each_line(argc, argv, each_line, &rw);
 		record_free(&rw.rec);

@@ -6,7 +6,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "alert.h"
 
@@ -56,21 +55,47 @@ skip_pri(const char *s, size_t len)
 	return i;
 }
 
-static int
-year_of(struct inc_time t)
+/* Days since 1970-01-01 to a civil date (H. Hinnant's algorithm). */
+static void
+civil(int64_t days, int *y, unsigned *m, unsigned *d)
 {
-	struct tm tm;
-	time_t tt = (time_t)(t.t + t.offset);
+	int64_t z = days + 719468, era, yy;
+	unsigned doe, yoe, doy, mp;
 
-	if (gmtime_r(&tt, &tm) == NULL)
-		return 1970;
-	return tm.tm_year + 1900;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	yy = (int64_t)yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = (int)(yy + (*m <= 2));
+}
+
+static void
+date_of(struct inc_time t, int *y, unsigned *m, unsigned *d)
+{
+	int64_t s = t.t + t.offset, days = s / 86400;
+
+	if (s % 86400 < 0)
+		days--;
+	civil(days, y, m, d);
+}
+
+void
+alert_clock_set(struct alert_clock *c, struct inc_time now)
+{
+	unsigned m, d;
+
+	c->now = now;
+	date_of(time_local(now.t), &c->year, &m, &d);
 }
 
 /* "Nov 24 09:15:00" (day may be space-padded) at s[i]; end in *end. */
 static int
-syslog_time(const char *s, size_t i, size_t len, struct inc_time now,
-    struct inc_time *t, size_t *end)
+syslog_time(const char *s, size_t i, size_t len,
+    const struct alert_clock *clock, struct inc_time *t, size_t *end)
 {
 	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
 	char buf[40];
@@ -98,11 +123,11 @@ syslog_time(const char *s, size_t i, size_t len, struct inc_time now,
 		return -1;
 	if (j + 9 < len && !space(s[j + 9]))
 		return -1;
-	year = year_of(time_local(now.t));
+	year = clock->year;
 	snprintf(buf, sizeof(buf), "%04d-%02d-%02d %.8s", year, mon + 1, day,
 	    s + j + 1);
 	/* A date more than a day ahead of the clock is from last year. */
-	if (time_parse(buf, t) == -1 || t->t > now.t + 86400) {
+	if (time_parse(buf, t) == -1 || t->t > clock->now.t + 86400) {
 		snprintf(buf, sizeof(buf), "%04d-%02d-%02d %.8s", year - 1,
 		    mon + 1, day, s + j + 1);
 		if (time_parse(buf, t) == -1)
@@ -191,7 +216,7 @@ header(const char *s, size_t i, size_t len, struct inc_alert *a,
 }
 
 int
-alert_parse(const char *line, size_t len, struct inc_time now,
+alert_parse(const char *line, size_t len, const struct alert_clock *clock,
     struct inc_alert *a)
 {
 	size_t i, end = 0, msg;
@@ -205,7 +230,7 @@ alert_parse(const char *line, size_t len, struct inc_time now,
 	i = skip_pri(line, len);
 	if (iso_time(line, i, len, &a->detected, &end, &rfc3339) == 0)
 		a->dated = true;
-	else if (syslog_time(line, i, len, now, &a->detected, &end) == 0)
+	else if (syslog_time(line, i, len, clock, &a->detected, &end) == 0)
 		a->dated = syslog = true;
 	msg = 0;
 	if (a->dated) {
@@ -213,7 +238,7 @@ alert_parse(const char *line, size_t len, struct inc_time now,
 		if (rfc3339 || syslog)
 			header(line, msg, len, a, &msg);
 	} else
-		a->detected = now;
+		a->detected = clock->now;
 	msg = skip_space(line, msg, len);
 	if (msg == len)		/* all header: the line is the message */
 		msg = skip_space(line, 0, len);
@@ -222,14 +247,26 @@ alert_parse(const char *line, size_t len, struct inc_time now,
 	return 0;
 }
 
-/* FNV-1a, then a finaliser so that every output bit depends on all. */
+/*
+ * FNV-1a over 8-byte words (then the tail byte by byte); inc_id mixes
+ * the result so that every bit of the id depends on every input byte.
+ */
 static uint64_t
 hash(uint64_t h, const void *p, size_t len)
 {
 	const unsigned char *b = p;
-	size_t i;
+	uint64_t w;
+	size_t i = 0, j;
 
-	for (i = 0; i < len; i++) {
+	for (; i + 8 <= len; i += 8) {
+		/* Little-endian by hand: the same ids on every machine. */
+		for (w = 0, j = 0; j < 8; j++)
+			w |= (uint64_t)b[i + j] << (8 * j);
+		h ^= w;
+		h *= 0x100000001b3ULL;
+		h ^= h >> 29;
+	}
+	for (; i < len; i++) {
 		h ^= b[i];
 		h *= 0x100000001b3ULL;
 	}
@@ -240,11 +277,12 @@ char *
 inc_id(char buf[INC_ID_LEN], const char *bytes, size_t len,
     uint64_t ordinal, struct inc_time when)
 {
+	static const char hex[] = "0123456789abcdef";
 	unsigned char ord[8];
 	uint64_t h = 0xcbf29ce484222325ULL;
-	struct tm tm;
-	time_t tt = (time_t)(when.t + when.offset);
-	int i;
+	unsigned m, d;
+	int i, y;
+	char *p;
 
 	for (i = 0; i < 8; i++)
 		ord[i] = (unsigned char)(ordinal >> (8 * i));
@@ -255,11 +293,24 @@ inc_id(char buf[INC_ID_LEN], const char *bytes, size_t len,
 	h ^= h >> 27;
 	h *= 0x94d049bb133111ebULL;
 	h ^= h >> 31;
-	if (gmtime_r(&tt, &tm) == NULL)
-		memset(&tm, 0, sizeof(tm));
-	snprintf(buf, INC_ID_LEN, "inc-%04u%02u%02u-%012llx",
-	    (unsigned)(tm.tm_year + 1900) % 10000u,
-	    (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u,
-	    (unsigned long long)(h >> 16));
+	date_of(when, &y, &m, &d);
+	if (y < 0 || y > 9999)
+		y = 0;
+	/* By hand: one per alert line, and printf is the slow part. */
+	p = buf;
+	memcpy(p, "inc-", 4);
+	p += 4;
+	*p++ = '0' + y / 1000;
+	*p++ = '0' + y / 100 % 10;
+	*p++ = '0' + y / 10 % 10;
+	*p++ = '0' + y % 10;
+	*p++ = '0' + m / 10;
+	*p++ = '0' + m % 10;
+	*p++ = '0' + d / 10;
+	*p++ = '0' + d % 10;
+	*p++ = '-';
+	for (i = 63; i >= 16; i -= 4)
+		*p++ = hex[(h >> (i - 3)) & 0xf];
+	*p = '\0';
 	return buf;
 }

@@ -23,6 +23,14 @@ struct inc_alert {
 	size_t		 msglen;
 };
 
+/* The clock of alert_parse: now, and its year in $TZ. */
+struct alert_clock {
+	struct inc_time	 now;
+	int		 year;
+};
+
+void	alert_clock_set(struct alert_clock *, struct inc_time now);
+
 /*
  * Read a line (no newline; len bytes).  A leading timestamp is one of
  *	2026-11-24T09:15:00+08:00	RFC 3339 (fraction dropped)
@@ -36,7 +44,7 @@ struct inc_alert {
  * but header is its own message.  Returns 0, or -1 when the line is
  * blank (no alert).  Pointers point into line.
  */
-int	alert_parse(const char *line, size_t len, struct inc_time now,
+int	alert_parse(const char *line, size_t len, const struct alert_clock *,
 	    struct inc_alert *);
 
 #define INC_ID_LEN	32

@@ -9,6 +9,9 @@
  * there is no level) are recomputed on every run, so that a second run
  * over its own output changes nothing, and a run after a person added
  * loss or impact fills the level.
+ *
+ * The record is walked once to find the fields read here: a record is
+ * classified in time linear in its size, whatever the number of fields.
  */
 #include <stdio.h>
 #include <string.h>
@@ -20,20 +23,56 @@
 
 #define SAFE_LEN	64
 
-static const char *text_fields[] = { "title", "description", "log" };
+enum field {
+	F_CATEGORY, F_SUBTYPE, F_MATCH, F_IMPORTANCE, F_LOSS, F_IMPACT,
+	F_LEVEL, F_BASIS, F_DETECTED, F_SYSTEM, F_ID, F_COUNT
+};
+
+static const char *field_names[F_COUNT] = {
+	"category", "subtype", "match", "importance", "loss", "impact",
+	"level", "level_basis", "detected", "system", "id"
+};
+
+/* The first value of each field read here, and its line. */
+struct fields {
+	const char	*v[F_COUNT];
+	long		 line[F_COUNT];
+};
+
+static bool
+is_text_field(const char *name)
+{
+	return strcmp(name, "title") == 0 || strcmp(name, "log") == 0 ||
+	    strcmp(name, "description") == 0;
+}
+
+static void
+gather(const struct inc_record *r, struct fields *f)
+{
+	const struct inc_item *it;
+	size_t i;
+	int k;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < r->nitems; i++) {
+		it = &r->items[i];
+		if (it->kind != ITEM_FIELD || it->deleted)
+			continue;
+		for (k = 0; k < F_COUNT; k++)
+			if (f->v[k] == NULL &&
+			    it->name[0] == field_names[k][0] &&
+			    strcmp(it->name, field_names[k]) == 0) {
+				f->v[k] = it->value;
+				f->line[k] = it->line > 0 ? it->line : r->line;
+				break;
+			}
+	}
+}
 
 static const char *
 file_of(const struct inc_record *r)
 {
 	return r->file != NULL ? r->file : "-";
-}
-
-static long
-line_of(const struct inc_record *r, const char *name)
-{
-	const struct inc_item *it = record_field(r, name);
-
-	return it != NULL && it->line > 0 ? it->line : r->line;
 }
 
 /*
@@ -54,38 +93,57 @@ safe(char buf[SAFE_LEN], const char *s)
 	for (i = 0; i < n; i++)
 		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' :
 		    s[i];
-	if (cut)
-		memcpy(buf + i, "...", 3), i += 3;
+	if (cut) {
+		memcpy(buf + i, "...", 3);
+		i += 3;
+	}
 	buf[i] = '\0';
 	return buf;
 }
 
 static int
-bad(const struct inc_record *r, const char *name, const char *what)
+bad(const struct inc_record *r, const struct fields *f, enum field k,
+    const char *what)
 {
 	char b[SAFE_LEN];
 
-	inc_warn_at(file_of(r), line_of(r, name), "%s \"%s\": %s", name,
-	    safe(b, record_get(r, name)), what);
+	inc_warn_at(file_of(r), f->line[k], "%s \"%s\": %s", field_names[k],
+	    safe(b, f->v[k]), what);
 	return EXIT_TROUBLE;
 }
 
-/* Fill name when absent; with force replace it, and say so. */
+/* Set a field the record lacks, or one inc-classify owns. */
+static int
+put(struct inc_record *r, struct fields *f, enum field k, const char *value)
+{
+	int rc;
+
+	rc = f->v[k] == NULL ? record_add(r, field_names[k], value) :
+	    record_set(r, field_names[k], value);
+	if (rc == 0 && f->v[k] == NULL) {
+		f->v[k] = r->items[r->nitems - 1].value;
+		f->line[k] = r->line;
+	}
+	return rc;
+}
+
+/* Fill a field when absent; with force replace it, and say so. */
 static int
 fill(const struct inc_classifier *cl, struct inc_record *r,
-    const char *name, const char *value)
+    struct fields *f, enum field k, const char *value)
 {
-	const struct inc_item *it = record_field(r, name);
 	char a[SAFE_LEN], b[SAFE_LEN];
 
-	if (it == NULL)
-		return record_set(r, name, value);
-	if (!cl->force || strcmp(it->value, value) == 0)
+	if (f->v[k] == NULL)
+		return put(r, f, k, value);
+	if (!cl->force || strcmp(f->v[k], value) == 0)
 		return 0;
-	inc_warn_at(file_of(r), it->line > 0 ? it->line : r->line,
-	    "--force: %s was \"%s\", now \"%s\"", name, safe(a, it->value),
-	    safe(b, value));
-	return record_set(r, name, value);
+	inc_warn_at(file_of(r), f->line[k], "--force: %s was \"%s\", now "
+	    "\"%s\"", field_names[k], safe(a, f->v[k]), safe(b, value));
+	if (record_set(r, field_names[k], value) == -1)
+		return -1;
+	f->v[k] = record_get(r, field_names[k]);
+	return 0;
 }
 
 /* The subtype of that id in any category; *many when in several. */
@@ -106,26 +164,29 @@ subtype_anywhere(const struct inc_plan *p, const char *id, bool *many)
 	return found;
 }
 
+/* Title, description and log values, each on its own. */
 static void
 scan(const struct inc_classifier *cl, const struct inc_record *r,
     const struct inc_category *within, struct inc_match *m)
 {
 	const struct inc_item *it;
-	size_t f, pos;
+	size_t i;
 
 	match_clear(m);
-	for (f = 0; f < sizeof(text_fields) / sizeof(text_fields[0]); f++)
-		for (pos = 0; (it = record_next(r, text_fields[f], &pos)) !=
-		    NULL;)
+	for (i = 0; i < r->nitems; i++) {
+		it = &r->items[i];
+		if (it->kind == ITEM_FIELD && !it->deleted &&
+		    is_text_field(it->name))
 			matcher_scan(cl->matcher, it->value, it->len, within,
 			    m);
+	}
 }
 
 /* Category, subtype and match.  cat and sub: the record's, valid. */
 static int
 taxonomy(const struct inc_classifier *cl, struct inc_record *r,
-    const struct inc_category *cat, const struct inc_subtype *sub,
-    bool sub_many)
+    struct fields *f, const struct inc_category *cat,
+    const struct inc_subtype *sub, bool sub_many)
 {
 	const struct inc_plan *p = cl->plan;
 	const struct inc_category *ncat;
@@ -136,98 +197,108 @@ taxonomy(const struct inc_classifier *cl, struct inc_record *r,
 	if (cat != NULL && sub != NULL && !cl->force)
 		return 0;
 	scan(cl, r, cl->force ? NULL : cat, &m);
-	if (!cl->force && sub != NULL) {
+	if (m.subtype != NULL && (cl->force || sub == NULL)) {
+		nsub = m.subtype;
+		ncat = nsub->category;
+	} else if (sub != NULL) {
 		/* A person named the subtype: its category follows. */
 		if (sub_many && (m.subtype == NULL ||
 		    plan_subtype(m.subtype->category, sub->id) == NULL))
-			return bad(r, "subtype", "in several categories: "
+			return bad(r, f, F_SUBTYPE, "in several categories: "
 			    "set category");
 		ncat = sub_many ? m.subtype->category : sub->category;
 		nsub = plan_subtype(ncat, sub->id);
 		by_keyword = false;
-	} else if (m.subtype != NULL) {
-		nsub = m.subtype;
-		ncat = nsub->category;
 	} else {
-		ncat = cat != NULL && !cl->force ? cat :
-		    plan_category(p, "other");
+		/*
+		 * No keyword: other, within the category a person gave.
+		 * Even --force keeps what a person wrote, the plan giving
+		 * nothing better.
+		 */
+		ncat = cat != NULL ? cat : plan_category(p, "other");
 		nsub = ncat != NULL ? plan_subtype(ncat, "other") : NULL;
 	}
-	if ((ncat != NULL && fill(cl, r, "category", ncat->id) == -1) ||
-	    (nsub != NULL && fill(cl, r, "subtype", nsub->id) == -1))
+	if ((ncat != NULL && fill(cl, r, f, F_CATEGORY, ncat->id) == -1) ||
+	    (nsub != NULL && fill(cl, r, f, F_SUBTYPE, nsub->id) == -1))
 		return -1;
-	if (by_keyword && record_set(r, "match",
+	if (by_keyword && put(r, f, F_MATCH,
 	    m.subtype != NULL ? m.keyword : "none") == -1)
 		return -1;
 	return 0;
 }
 
 static int
-level(const struct inc_classifier *cl, struct inc_record *r)
+importance(const struct inc_classifier *cl, struct inc_record *r,
+    struct fields *f)
+{
+	const struct inc_system *sys;
+
+	if (f->v[F_SYSTEM] == NULL ||
+	    (sys = plan_system(cl->plan, f->v[F_SYSTEM])) == NULL ||
+	    sys->importance == NULL)
+		return 0;
+	return fill(cl, r, f, F_IMPORTANCE, sys->importance);
+}
+
+static int
+level(struct inc_classifier *cl, struct inc_record *r, struct fields *f)
 {
 	const struct inc_plan *p = cl->plan;
-	const char *v;
 	char buf[GRADE_BASIS_LEN + 64];
-	struct inc_grade g;
+	const struct inc_grade *g;
 	int imp = -1, loss = -1, impact = -1;
-	bool have;
 
-	if ((v = record_get(r, "importance")) != NULL)
-		imp = scale_index(&p->importance, v);
-	if ((v = record_get(r, "loss")) != NULL)
-		loss = scale_index(&p->loss, v);
-	if ((v = record_get(r, "impact")) != NULL)
-		impact = scale_index(&p->impact, v);
-	grade(p, imp, loss, impact, &g);
-	have = record_get(r, "level") != NULL;
-
-	if (!have) {
-		if (g.level != LEVEL_NONE &&
-		    record_set(r, "level", level_id(g.level)) == -1)
-			return -1;
-		if (record_set(r, "level_basis", g.basis) == -1)
-			return -1;
-		return g.level == LEVEL_NONE ? EXIT_FOUND : 0;
+	if (f->v[F_IMPORTANCE] != NULL)
+		imp = scale_index(&p->importance, f->v[F_IMPORTANCE]);
+	if (f->v[F_LOSS] != NULL)
+		loss = scale_index(&p->loss, f->v[F_LOSS]);
+	if (f->v[F_IMPACT] != NULL)
+		impact = scale_index(&p->impact, f->v[F_IMPACT]);
+	/* Streams of alerts grade the same inputs over and over. */
+	if (!cl->graded || imp != cl->g_imp || loss != cl->g_loss ||
+	    impact != cl->g_impact) {
+		grade(p, imp, loss, impact, &cl->g);
+		cl->g_imp = imp;
+		cl->g_loss = loss;
+		cl->g_impact = impact;
+		cl->graded = true;
 	}
-	if (cl->force && g.level != LEVEL_NONE) {
-		if (fill(cl, r, "level", level_id(g.level)) == -1 ||
-		    fill(cl, r, "level_basis", g.basis) == -1)
+	g = &cl->g;
+
+	if (f->v[F_LEVEL] == NULL) {
+		if (g->level != LEVEL_NONE &&
+		    put(r, f, F_LEVEL, level_id(g->level)) == -1)
+			return -1;
+		if (put(r, f, F_BASIS, g->basis) == -1)
+			return -1;
+		return g->level == LEVEL_NONE ? EXIT_FOUND : 0;
+	}
+	if (cl->force && g->level != LEVEL_NONE) {
+		if (fill(cl, r, f, F_LEVEL, level_id(g->level)) == -1 ||
+		    fill(cl, r, f, F_BASIS, g->basis) == -1)
 			return -1;
 		return 0;
 	}
 	/* A person's level: kept, even when the plan gives none. */
-	if (!cl->force && record_get(r, "level_basis") != NULL)
+	if (!cl->force && f->v[F_BASIS] != NULL)
 		return 0;
 	snprintf(buf, sizeof(buf), "level set by hand; the plan gives: %s",
-	    g.basis);
-	return fill(cl, r, "level_basis", buf) == -1 ? -1 : 0;
+	    g->basis);
+	return fill(cl, r, f, F_BASIS, buf) == -1 ? -1 : 0;
 }
 
 static int
-importance(const struct inc_classifier *cl, struct inc_record *r)
-{
-	const struct inc_system *sys;
-	const char *v;
-
-	if ((v = record_get(r, "system")) == NULL ||
-	    (sys = plan_system(cl->plan, v)) == NULL ||
-	    sys->importance == NULL)
-		return 0;
-	return fill(cl, r, "importance", sys->importance);
-}
-
-static int
-identify(struct inc_classifier *cl, struct inc_record *r, bool dated,
-    struct inc_time detected)
+identify(struct inc_classifier *cl, struct inc_record *r, struct fields *f,
+    bool dated, struct inc_time detected)
 {
 	char id[INC_ID_LEN];
 
 	cl->ordinal++;
-	if (record_get(r, "id") != NULL)
+	if (f->v[F_ID] != NULL)
 		return 0;
 	inc_id(id, r->raw != NULL ? r->raw : "", r->raw != NULL ?
 	    r->rawlen : 0, cl->ordinal, dated ? detected : cl->now);
-	return record_set(r, "id", id);
+	return put(r, f, F_ID, id);
 }
 
 int
@@ -237,61 +308,63 @@ classify_record(struct inc_classifier *cl, struct inc_record *r)
 	const struct inc_category *cat = NULL;
 	const struct inc_subtype *sub = NULL;
 	struct inc_time detected = { 0, 0 };
-	const char *v;
+	struct fields f;
 	bool bad_tax = false, bad_grade = false, many = false, dated = false;
 	int st = 0, s;
 
-	if ((v = record_get(r, "category")) != NULL &&
-	    (cat = plan_category(p, v)) == NULL) {
-		st = bad(r, "category", "not a category of the plan");
+	gather(r, &f);
+	if (f.v[F_CATEGORY] != NULL &&
+	    (cat = plan_category(p, f.v[F_CATEGORY])) == NULL) {
+		st = bad(r, &f, F_CATEGORY, "not a category of the plan");
 		bad_tax = true;
 	}
-	if ((v = record_get(r, "subtype")) != NULL && !bad_tax) {
-		sub = cat != NULL ? plan_subtype(cat, v) :
-		    subtype_anywhere(p, v, &many);
+	if (f.v[F_SUBTYPE] != NULL && !bad_tax) {
+		sub = cat != NULL ? plan_subtype(cat, f.v[F_SUBTYPE]) :
+		    subtype_anywhere(p, f.v[F_SUBTYPE], &many);
 		if (sub == NULL) {
-			st = bad(r, "subtype", cat != NULL ? "not a subtype "
-			    "of its category" : "not a subtype of the plan");
+			st = bad(r, &f, F_SUBTYPE, cat != NULL ? "not a "
+			    "subtype of its category" : "not a subtype of "
+			    "the plan");
 			bad_tax = true;
 		}
 	}
-	if ((v = record_get(r, "importance")) != NULL &&
-	    scale_index(&p->importance, v) < 0)
-		st = bad(r, "importance", "not an importance of the plan"),
-		    bad_grade = true;
-	if ((v = record_get(r, "loss")) != NULL &&
-	    scale_index(&p->loss, v) < 0)
-		st = bad(r, "loss", "not a loss of the plan"),
-		    bad_grade = true;
-	if ((v = record_get(r, "impact")) != NULL &&
-	    scale_index(&p->impact, v) < 0)
-		st = bad(r, "impact", "not an impact of the plan"),
-		    bad_grade = true;
-	if ((v = record_get(r, "level")) != NULL &&
-	    level_parse(v) == LEVEL_NONE)
-		st = bad(r, "level", "not a level (I, II, III or IV)"),
-		    bad_grade = true;
-	if ((v = record_get(r, "detected")) != NULL) {
-		if (time_parse(v, &detected) == 0)
+	if (f.v[F_IMPORTANCE] != NULL &&
+	    scale_index(&p->importance, f.v[F_IMPORTANCE]) < 0) {
+		st = bad(r, &f, F_IMPORTANCE, "not an importance of the plan");
+		bad_grade = true;
+	}
+	if (f.v[F_LOSS] != NULL && scale_index(&p->loss, f.v[F_LOSS]) < 0) {
+		st = bad(r, &f, F_LOSS, "not a loss of the plan");
+		bad_grade = true;
+	}
+	if (f.v[F_IMPACT] != NULL &&
+	    scale_index(&p->impact, f.v[F_IMPACT]) < 0) {
+		st = bad(r, &f, F_IMPACT, "not an impact of the plan");
+		bad_grade = true;
+	}
+	if (f.v[F_LEVEL] != NULL && level_parse(f.v[F_LEVEL]) == LEVEL_NONE) {
+		st = bad(r, &f, F_LEVEL, "not a level (I, II, III or IV)");
+		bad_grade = true;
+	}
+	if (f.v[F_DETECTED] != NULL) {
+		if (time_parse(f.v[F_DETECTED], &detected) == 0)
 			dated = true;
 		else
-			st = bad(r, "detected", "not a time "
+			st = bad(r, &f, F_DETECTED, "not a time "
 			    "(2026-11-24T09:15:00+08:00)");
 	}
 
-	if (!bad_tax && (s = taxonomy(cl, r, cat, sub, many)) != 0) {
+	if (!bad_tax && (s = taxonomy(cl, r, &f, cat, sub, many)) != 0) {
 		if (s == -1)
 			goto nomem;
 		st = status_worse(st, s);
 	}
-	if (!bad_grade && importance(cl, r) == -1)
-		goto nomem;
 	if (!bad_grade) {
-		if ((s = level(cl, r)) == -1)
+		if (importance(cl, r, &f) == -1 || (s = level(cl, r, &f)) == -1)
 			goto nomem;
 		st = status_worse(st, s);
 	}
-	if (identify(cl, r, dated, detected) == -1)
+	if (identify(cl, r, &f, dated, detected) == -1)
 		goto nomem;
 	return st;
 nomem:

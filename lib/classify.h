@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "grade.h"
 #include "match.h"
 #include "plan.h"
 #include "record.h"
@@ -26,6 +27,10 @@ struct inc_classifier {
 	bool			  force;
 	struct inc_time		  now;		/* for ids without detected */
 	uint64_t		  ordinal;	/* records seen, for ids */
+	/* the last grade, kept: alerts repeat the same inputs */
+	bool			  graded;
+	int			  g_imp, g_loss, g_impact;
+	struct inc_grade	  g;
 };
 
 /*
