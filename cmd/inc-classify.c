@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "alert.h"
 #include "classify.h"
@@ -28,8 +30,29 @@ struct raw {
 	struct inc_record	 rec;
 	uint64_t		 ordinal;	/* lines of the whole input */
 	bool			 first;
+	bool			 live;		/* flush every record */
 	bool			 werr;
 };
+
+/*
+ * Alerts from a pipe or a terminal (tail -F | inc-classify --raw) come
+ * one now and then: each record goes out as soon as it is made, not when
+ * a buffer fills.  From files, large blocks.
+ */
+static bool
+live_input(int argc, char **argv)
+{
+	struct stat st;
+	int i;
+
+	for (i = 0; i < argc; i++)
+		if (strcmp(argv[i], "-") != 0)
+			return false;
+	if (fstat(STDIN_FILENO, &st) == -1)
+		return false;
+	return S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) ||
+	    S_ISSOCK(st.st_mode);
+}
 
 static int
 each_record(struct inc_record *r, void *ctx)
@@ -76,7 +99,8 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	}
 	st = classify_record(rw->cl, r);
 	if ((!rw->first && putchar('\n') == EOF) ||
-	    record_write(stdout, r) == -1) {
+	    record_write(stdout, r) == -1 ||
+	    (rw->live && fflush(stdout) == EOF)) {
 		rw->werr = true;	/* inc_finish reports it */
 		return EXIT_TROUBLE;
 	}
@@ -143,6 +167,7 @@ main(int argc, char *argv[])
 		memset(&rw, 0, sizeof(rw));
 		rw.cl = &cl;
 		rw.first = true;
+		rw.live = live_input(argc, argv);
 		alert_clock_set(&rw.clock, cli.now);
 		record_init(&rw.rec);
 		st = inc_each_line(argc, argv, each_line, &rw);

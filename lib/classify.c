@@ -5,10 +5,10 @@
  * What a person wrote wins: a field already in the record is kept (its
  * bytes untouched) unless --force, and a field that holds a value the
  * plan does not know is reported and left as it is, with what depends on
- * it.  The fields inc-classify alone writes (match; level_basis while
- * there is no level) are recomputed on every run, so that a second run
- * over its own output changes nothing, and a run after a person added
- * loss or impact fills the level.
+ * it.  What inc-classify alone writes is recomputed on every run: match,
+ * level_basis, and a level it computed before (its basis gives that
+ * level), so that a run after a person added loss or impact follows, and
+ * a second run over its own output changes nothing.
  *
  * The record is walked once to find the fields read here: a record is
  * classified in time linear in its size, whatever the number of fields.
@@ -265,8 +265,18 @@ level(struct inc_classifier *cl, struct inc_record *r, struct fields *f)
 	}
 	g = &cl->g;
 
-	if (f->v[F_LEVEL] == NULL) {
-		if (g->level != LEVEL_NONE &&
+	/*
+	 * A level is inc-classify's own when the basis beside it is one
+	 * grade() wrote and gives that level: it follows its inputs (a
+	 * loss or impact added later).  Any other level is a person's.
+	 */
+	if (f->v[F_LEVEL] == NULL || (f->v[F_BASIS] != NULL &&
+	    strncmp(f->v[F_BASIS], "level set by hand", 17) != 0 &&
+	    grade_basis_level(f->v[F_BASIS]) == level_parse(f->v[F_LEVEL]))) {
+		if (g->level == LEVEL_NONE && f->v[F_LEVEL] != NULL) {
+			record_remove(r, field_names[F_LEVEL]);
+			f->v[F_LEVEL] = NULL;
+		} else if (g->level != LEVEL_NONE &&
 		    put(r, f, F_LEVEL, level_id(g->level)) == -1)
 			return -1;
 		if (put(r, f, F_BASIS, g->basis) == -1)
@@ -275,16 +285,14 @@ level(struct inc_classifier *cl, struct inc_record *r, struct fields *f)
 	}
 	if (cl->force && g->level != LEVEL_NONE) {
 		if (fill(cl, r, f, F_LEVEL, level_id(g->level)) == -1 ||
-		    fill(cl, r, f, F_BASIS, g->basis) == -1)
+		    put(r, f, F_BASIS, g->basis) == -1)
 			return -1;
 		return 0;
 	}
 	/* A person's level: kept, even when the plan gives none. */
-	if (!cl->force && f->v[F_BASIS] != NULL)
-		return 0;
 	snprintf(buf, sizeof(buf), "level set by hand; the plan gives: %s",
 	    g->basis);
-	return fill(cl, r, f, F_BASIS, buf) == -1 ? -1 : 0;
+	return put(r, f, F_BASIS, buf) == -1 ? -1 : 0;
 }
 
 static int

@@ -25,6 +25,32 @@ level_max(enum inc_level a, enum inc_level b)
 	return a < b ? a : b;	/* LEVEL_I is the most severe */
 }
 
+enum inc_level
+grade_basis_level(const char *basis)
+{
+	static const char severe[] = "; the more severe: ";
+	const char *p, *e;
+	char id[8];
+	size_t n;
+
+	if (basis == NULL || strncmp(basis, "no level:", 9) == 0)
+		return LEVEL_NONE;
+	if ((p = strstr(basis, severe)) != NULL)
+		p += sizeof(severe) - 1;
+	else if ((p = strstr(basis, " → ")) != NULL)
+		p += strlen(" → ");
+	else
+		return LEVEL_NONE;
+	for (e = p; *e == 'I' || *e == 'V'; e++)
+		;
+	if ((n = (size_t)(e - p)) == 0 || n >= sizeof(id) ||
+	    (*e != ';' && *e != ' '))
+		return LEVEL_NONE;
+	memcpy(id, p, n);
+	id[n] = '\0';
+	return level_parse(id);
+}
+
 /* "x", "x and y", "x, y and z" of the inputs not given. */
 static void
 missing(char *buf, size_t len, int importance, int loss, int impact,

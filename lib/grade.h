@@ -29,6 +29,13 @@ struct inc_grade {
 void	grade(const struct inc_plan *, int importance, int loss, int impact,
 	    struct inc_grade *);
 
+/*
+ * The level a basis written by grade() gives, so that a level computed
+ * before can be told from one a person set; LEVEL_NONE for a basis that
+ * gives none or is not grade()'s.
+ */
+enum inc_level	grade_basis_level(const char *basis);
+
 /* The more severe of two levels; LEVEL_NONE loses to any level. */
 enum inc_level	level_max(enum inc_level, enum inc_level);
 

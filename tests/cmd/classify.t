@@ -3,7 +3,7 @@
 . tests/lib.sh
 D=tests/cmd/classify
 NOW=2026-11-24T15:00:00+08:00
-plan 45
+plan 49
 
 # The alert fixture without its comments, and its columns.
 grep -v '^#' $D/alerts.tsv >"$T/alerts.tsv"
@@ -55,6 +55,14 @@ check 'alerts: a second run over its own output changes nothing' '
 	inc-classify --now $NOW $T/run1 >$T/run2; test $? -le 1 &&
 	cmp $T/run1 $T/run2'
 
+check 'alerts from a pipe: each record written as soon as it is made' '
+	mkfifo $T/fifo &&
+	{ inc-classify --raw --now $NOW <$T/fifo >$T/live.out & pid=$!
+	exec 3>$T/fifo; echo "DDoS now" >&3; i=0
+	while [ ! -s $T/live.out ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	early=$(grep -c "^title: DDoS now" $T/live.out)
+	exec 3>&-; wait $pid; test "$early" = 1; }'
+
 ## Timestamps, source, ids of raw lines
 
 printf '%s\n' 'Nov 24 09:15:00 web01 sshd[123]: brute force from 192.0.2.1' \
@@ -105,6 +113,25 @@ check_status 0 'records: every level determined: exit 0' '
 check_status 0 'records: impact alone gives a level, naming what is missing' '
 	printf "title: x\nimpact: considerable\n" | inc-classify --now $NOW |
 	    grep -qx "level_basis: impact considerable → III; importance and loss not given (一(五)2)"'
+
+printf '%s\n' 'title: DDoS' 'system: portal' 'loss: serious' >"$T/follow.rec"
+inc-classify --now $NOW "$T/follow.rec" >"$T/follow1.rec"
+check 'a level computed before follows an impact added later' '
+	echo "impact: major" >>$T/follow1.rec &&
+	inc-classify --now $NOW $T/follow1.rec >$T/follow2.rec &&
+	grep -qx "level: II" $T/follow2.rec &&
+	grep -qx "level_basis: important × serious → III; impact major → II; the more severe: II (一(五)2)" $T/follow2.rec'
+check 'a level a person changed is kept, and the basis says so' '
+	sed "s/^level: II\$/level: I/" $T/follow2.rec >$T/follow3.rec &&
+	inc-classify --now $NOW $T/follow3.rec >$T/follow4.rec &&
+	grep -qx "level: I" $T/follow4.rec &&
+	grep -qx "level_basis: level set by hand; the plan gives: important × serious → III; impact major → II; the more severe: II (一(五)2)" $T/follow4.rec'
+check_status 1 'a level computed before goes when its inputs go' '
+	grep -v "^loss:" $T/follow1.rec | grep -v "^impact:" |
+	    inc-classify --now $NOW >$T/follow5.rec; r=$?
+	! grep -q "^level:" $T/follow5.rec &&
+	grep -qx "level_basis: no level: loss and impact not given (一(五)2)" $T/follow5.rec &&
+	exit $r'
 
 printf '%s\n' 'title: 网站首页被篡改' 'category: disaster' 'subtype: fire' \
     'importance: critical' 'loss: extreme' 'level: IV' 'system: oa' \

@@ -164,6 +164,30 @@ test_missing(void **state)
 	}
 }
 
+/* What grade() writes, grade_basis_level() reads back, for any input. */
+static void
+test_basis_level(void **state)
+{
+	const struct inc_plan *p = *state;
+	static const char *notbasis[] = { "", "whatever", "x → V; y",
+	    "x → ; y", "no level: loss and impact not given (c)",
+	    "x → IIII; y", "x → IIIIIIIIIII; y" };
+	struct inc_grade g;
+	size_t i;
+	int a, b, c;
+
+	for (a = -1; a < (int)p->importance.n; a++)
+		for (b = -1; b < (int)p->loss.n; b++)
+			for (c = -1; c < (int)p->impact.n; c++) {
+				grade(p, a, b, c, &g);
+				assert_int_equal(grade_basis_level(g.basis),
+				    g.level);
+			}
+	for (i = 0; i < sizeof(notbasis) / sizeof(notbasis[0]); i++)
+		assert_int_equal(grade_basis_level(notbasis[i]), LEVEL_NONE);
+	assert_int_equal(grade_basis_level(NULL), LEVEL_NONE);
+}
+
 static void
 test_level_max(void **state)
 {
@@ -183,6 +207,7 @@ main(void)
 		cmocka_unit_test(test_impact_levels),
 		cmocka_unit_test(test_more_severe),
 		cmocka_unit_test(test_missing),
+		cmocka_unit_test(test_basis_level),
 		cmocka_unit_test(test_level_max),
 	};
 
