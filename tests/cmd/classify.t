@@ -3,7 +3,7 @@
 . tests/lib.sh
 D=tests/cmd/classify
 NOW=2026-11-24T15:00:00+08:00
-plan 49
+plan 54
 
 # The alert fixture without its comments, and its columns.
 grep -v '^#' $D/alerts.tsv >"$T/alerts.tsv"
@@ -184,6 +184,21 @@ check_status 2 'a subtype not of its category: exit 2' '
 	printf "title: x\ncategory: disaster\nsubtype: phishing\n" |
 	    inc-classify --now $NOW 2>&1 >/dev/null |
 	    grep -q "^inc-classify: -:3: subtype \"phishing\": not a subtype of its category" && exit 2'
+check_status 2 'a subtype of no category: exit 2' '
+	printf "title: x\nsubtype: nonsense\n" | inc-classify --now $NOW 2>&1 >/dev/null |
+	    grep -qx "inc-classify: -:2: subtype \"nonsense\": not a subtype of the plan" && exit 2'
+check_status 2 'a subtype in several categories, no keyword: set category' '
+	printf "title: x\nsubtype: other\n" | inc-classify --now $NOW 2>&1 >/dev/null |
+	    grep -qx "inc-classify: -:2: subtype \"other\": in several categories: set category" && exit 2'
+check 'a hostile value reaches the terminal without its control bytes' '
+	printf "title: x\ncategory: \033[2J\033]0;pwned\a\n" |
+	    inc-classify --now $NOW 2>$T/hostile.err >$T/hostile.out; test $? = 2 &&
+	! grep -q "$(printf "\033")" $T/hostile.err &&
+	grep -q "$(printf "\033")" $T/hostile.out'
+check_status 2 'a line over 1 MiB: reported, cut, still a record' '
+	{ head -c 1100000 /dev/zero | tr "\0" a; echo; echo DDoS; } >$T/long &&
+	inc-classify --raw --now $NOW $T/long >$T/long.out 2>$T/long.err; r=$?
+	test "$(recsel -c $T/long.out)" = 2 && grep -q "long:1:" $T/long.err && exit $r'
 check_status 2 'an unparseable record: reported, passed through, exit 2' '
 	printf "title: x\nnot a field\n\ntitle: y\n" >$T/broken.rec
 	inc-classify --now $NOW $T/broken.rec >$T/broken.out 2>$T/broken.err; r=$?
@@ -206,6 +221,7 @@ check_status 2 'usage: an unknown option' 'inc-classify --bogus </dev/null'
 check_status 2 'usage: -i with --raw' 'inc-classify -i --raw $T/alerts'
 check_status 2 'usage: -i without files' 'inc-classify -i </dev/null'
 check_status 2 'usage: a --now that is no time' 'inc-classify --now soon </dev/null'
+check_status 0 '--version' 'inc-classify --version | grep -q .'
 check_status 0 '--help: usage on standard output' \
     'inc-classify --help | grep -q "^usage: inc-classify"'
 check_status 2 'a write error (/dev/full): alerts' \
