@@ -190,6 +190,27 @@ tag_len(const char *s, size_t len)
 	return i + 1 == len && s[i] == ':' ? n : 0;
 }
 
+/* A host name as syslog writes it: [A-Za-z0-9][A-Za-z0-9._-]*. */
+static bool
+hostname(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || !((s[0] >= 'a' && s[0] <= 'z') ||
+	    (s[0] >= 'A' && s[0] <= 'Z') || digit(s[0])))
+		return false;
+	for (i = 1; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') || digit(s[i]) ||
+		    s[i] == '.' || s[i] == '_' || s[i] == '-'))
+			return false;
+	return true;
+}
+
+/*
+ * The syslog header after the timestamp: "tag[pid]:", "host tag[pid]:",
+ * or (the host being mandatory in syslog) "host" alone before a message.
+ */
 static void
 header(const char *s, size_t i, size_t len, struct inc_alert *a,
     size_t *msg)
@@ -202,13 +223,14 @@ header(const char *s, size_t i, size_t len, struct inc_alert *a,
 		*msg = e1;
 		return;
 	}
-	if (e1 == i || e1 >= len)
+	if (e1 == i || e1 >= len || !hostname(s + i, e1 - i))
 		return;
+	a->host = s + i;
+	a->hostlen = e1 - i;
+	*msg = e1;
 	j = skip_space(s, e1, len);
 	e2 = word_end(s, j, len);
 	if ((n = tag_len(s + j, e2 - j)) > 0) {
-		a->host = s + i;
-		a->hostlen = e1 - i;
 		a->tag = s + j;
 		a->taglen = n;
 		*msg = e2;

@@ -39,8 +39,9 @@ void	alert_clock_set(struct alert_clock *, struct inc_time now);
  *					the year of now in $TZ, or the year
  *					before when that would put it more
  *					than a day after now
- * After a syslog or RFC 3339 timestamp, "host tag[pid]:" or "tag[pid]:"
- * gives host and tag.  The rest is the message; a line that is nothing
+ * After a syslog or RFC 3339 timestamp, "host tag[pid]:", "tag[pid]:"
+ * or "host" (a word of [A-Za-z0-9._-] with more after it) gives host
+ * and tag.  The rest is the message; a line that is nothing
  * but header is its own message.  Returns 0, or -1 when the line is
  * blank (no alert).  Pointers point into line.
  */

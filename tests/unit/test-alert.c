@@ -74,10 +74,18 @@ test_lines(void **state)
 		    "t", "x" },
 		{ "Nov 25 12:00:01 h t: x", "2025-11-25T12:00:01+08:00", "h",
 		    "t", "x" },
-		/* no host, no tag: all message */
-		{ "Nov 24 09:15:00 disk almost full",
-		    "2026-11-24T09:15:00+08:00", NULL, NULL,
+		/* a host and no tag */
+		{ "Nov 24 09:15:00 nas01 disk almost full",
+		    "2026-11-24T09:15:00+08:00", "nas01", NULL,
 		    "disk almost full" },
+		{ "2026-11-24T08:31:05+08:00 av-console 发现病毒",
+		    "2026-11-24T08:31:05+08:00", "av-console", NULL,
+		    "发现病毒" },
+		/* no host: not a host name, or nothing after it */
+		{ "Nov 24 09:15:00 磁盘 full", "2026-11-24T09:15:00+08:00",
+		    NULL, NULL, "磁盘 full" },
+		{ "Nov 24 09:15:00 reboot", "2026-11-24T09:15:00+08:00",
+		    NULL, NULL, "reboot" },
 		{ "2026-11-24T09:15:00+08:00 waf01 modsecurity: SQL injection",
 		    "2026-11-24T09:15:00+08:00", "waf01", "modsecurity",
 		    "SQL injection" },
