@@ -13,20 +13,21 @@
 struct labels {
 	const char *state[5];
 	const char *by, *left, *incident, *deadline, *done, *duty, *tell;
-	const char *phones, *through, *before, *none, *open, *close;
+	const char *phones, *through, *before, *before_end, *none;
+	const char *open, *close;
 	const char *sep, *list;
 };
 
 static const struct labels zh = {
 	{ "按时", "迟报", "待办", "逾期", "漏报" },
 	"", "剩", "事件", "期限", "完成", "值班", "通知",
-	"电话", "经", "早于", "无", "（", "）", "：", "、"
+	"电话", "经", "在 ", " 之前", "无", "（", "）", "：", "、"
 };
 
 static const struct labels en = {
 	{ "met", "late", "pending", "overdue", "missed" },
 	" by", " left", "incident", "deadline", "done", "on duty", "tell",
-	"phones", "through", "before", "none", " (", ")", ": ", ", "
+	"phones", "through", "before ", "", "none", " (", ")", ": ", ", "
 };
 
 static const struct labels *
@@ -243,8 +244,9 @@ write_text(FILE *fp, const struct notice *n)
 		fputs("-", fp);
 		if (ob->before != NULL) {
 			fputs(L->open, fp);
-			fprintf(fp, "%s%s", L->before, L == &en ? " " : "");
+			fputs(L->before, fp);
 			put(fp, ob->before);
+			fputs(L->before_end, fp);
 			fputs(L->close, fp);
 		}
 	}
