@@ -50,14 +50,13 @@ static const struct option longopts[] = {
 
 /* Report an obligation's field that is missing or not a time. */
 static void
-report_bad(const struct inc_record *r, const char *field,
-    const struct inc_obligation *ob)
+report_bad(const struct inc_record *r, const char *field)
 {
 	struct inc_item *it = record_field(r, field);
 
 	if (it == NULL)
-		inc_warn_at(r->file, r->line, "no %s: the clock of %s cannot "
-		    "start", field, ob->id);
+		inc_warn_at(r->file, r->line, "no %s: the clocks of the plan "
+		    "start there", field);
 	else
 		inc_warn_at(r->file, it->line, "%s: not a time: \"%.40s\" "
 		    "(write when, e.g. 2026-11-24T09:40:00+08:00)", field,
@@ -113,9 +112,9 @@ each(struct inc_record *r, void *ctx)
 	struct notice n;
 	struct inc_item *it;
 	enum inc_level lv;
-	const char *bad, **due;
+	const char *bad, **due, **bads;
 	char tb[INC_TIME_LEN];
-	size_t i, ndue = 0, len;
+	size_t i, j, ndue = 0, nbad = 0, len;
 	int status = EXIT_OK;
 	bool closed = record_get(r, "closed") != NULL;
 
@@ -128,8 +127,9 @@ each(struct inc_record *r, void *ctx)
 		    "III or IV", it->value);
 		status = EXIT_TROUBLE;
 	}
-	if ((due = record_alloc(r, plan->nobligations * sizeof(*due))) ==
-	    NULL) {
+	if ((due = record_alloc(r, (plan->nobligations + 1) * sizeof(*due))) ==
+	    NULL || (bads = record_alloc(r, (plan->nobligations + 1) *
+	    sizeof(*bads))) == NULL) {
 		inc_warn_at(r->file, r->line, "out of memory");
 		return EXIT_TROUBLE;
 	}
@@ -143,7 +143,13 @@ each(struct inc_record *r, void *ctx)
 		if (!obligation_applies(ob, r))
 			continue;
 		if (obligation_state(ob, r, e->cli.now, &st, &bad) == -1) {
-			report_bad(r, bad, ob);
+			/* Once per field, not once per obligation. */
+			for (j = 0; j < nbad && strcmp(bads[j], bad) != 0; j++)
+				continue;
+			if (j == nbad) {
+				report_bad(r, bad);
+				bads[nbad++] = bad;
+			}
 			status = EXIT_TROUBLE;
 			continue;
 		}
