@@ -162,7 +162,7 @@ check 'the officer on duty comes first in a text notice' \
     "inc-escalate $N --roster share/examples/roster.rec --lang en --notices $D/one.rec | sed -n '2,/^  tell/p' | grep -q '^  on duty   值班员丁 Duty Officer D: 138-0000-0004'"
 check 'a bad roster: exit 2 with file:line' \
     "printf 'weekday: someday\nname: a\n\nname: b\n' >$T/b.rec; inc-escalate $N --roster $T/b.rec $D/one.rec >/dev/null 2>$T/e; [ \$? -eq 2 ] &&
-     grep -q '$T/b.rec:1: weekday: not days' $T/e && grep -q '$T/b.rec:4: roster entry needs one of' $T/e"
+     grep -q '$T/b.rec:1: weekday: not days' $T/e && grep -q '$T/b.rec:4: roster entry needs exactly one of' $T/e"
 check_status 2 'a roster that cannot be read: exit 2' \
     "inc-escalate $N --roster $T/none.rec $D/one.rec"
 
