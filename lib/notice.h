@@ -59,6 +59,7 @@ bool		 notice_delta(const struct ob_status *, struct inc_time now,
  * told, the columns of inc-escalate(1), tabs and line breaks in values
  * made spaces.  0, or -1 on a write error.
  */
-int		 notice_write(FILE *, const struct notice *, enum notice_format);
+int		 notice_write(FILE *, const struct notice *,
+		    enum notice_format);
 
 #endif

@@ -45,7 +45,8 @@ int		 obligation_time(const char *value, struct inc_time *);
  * The record's level: 1 with *lv set, 0 when it has no level field, -1
  * when the field is not I, II, III or IV (*lv is LEVEL_NONE then).
  */
-int		 obligation_level(const struct inc_record *, enum inc_level *lv);
+int		 obligation_level(const struct inc_record *,
+		    enum inc_level *);
 
 /*
  * Does the obligation apply to the record?  One without levels applies

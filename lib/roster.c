@@ -134,8 +134,8 @@ entry(struct inc_roster *ro, const struct inc_record *r, const char *file)
 	    (record_get(r, "weekday") != NULL) +
 	    (record_get(r, "default") != NULL);
 	if (kinds != 1) {
-		inc_warn_at(file, r->line, "roster entry needs exactly one of date:, "
-		    "weekday: or default:");
+		inc_warn_at(file, r->line, "roster entry needs exactly one of "
+		    "date:, weekday: or default:");
 		return -1;
 	}
 	if (record_get(r, "name") == NULL) {

@@ -3,7 +3,7 @@
 . tests/lib.sh
 D=tests/cmd/escalate
 N='--now 2026-11-24T12:00:00+08:00'
-plan 62
+plan 64
 
 # Records out: every state of every obligation (states.rec says which).
 check_out 'due fields: met, late, pending, overdue, missed; Z and +08:00' \
