@@ -1,6 +1,8 @@
 /*
- * notice.c - who must be told, how to reach them, and the notice itself.
- * Names, posts and phones come from the plan; only the labels are here.
+ * notice.c - who must be told, how to reach them, and the notice itself:
+ * one line per obligation (DESIGN section 4), so that grep, wc and mail
+ * gateways see one notice as one line.  Names, roles, posts and phones
+ * come from the plan; only the labels are here.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -10,24 +12,35 @@
 
 #define CONTACT_HOPS	8	/* a contact loop in a plan ends here */
 
+struct role_label {
+	const char *id, *zh;
+};
+
+/* The roles of inc-plan(5); another role is shown by its id. */
+static const struct role_label roles[] = {
+	{ "head", "组长" }, { "deputy", "副组长" }, { "member", "成员" },
+	{ "director", "主任" }
+};
+
 struct labels {
 	const char *state[5];
-	const char *by, *left, *incident, *deadline, *done, *duty, *tell;
-	const char *phones, *through, *before, *before_end, *none;
-	const char *open, *close;
-	const char *sep, *list;
+	const char *by, *left, *deadline, *duty, *tell, *phones, *through;
+	const char *before, *before_end, *incident, *none;
+	const char *open, *close, *comma, *semi, *list, *colon;
 };
 
 static const struct labels zh = {
 	{ "按时", "迟报", "待办", "逾期", "漏报" },
-	"", "剩", "事件", "期限", "完成", "值班", "通知",
-	"电话", "经", "在 ", " 之前", "无", "（", "）", "：", "、"
+	" ", "剩 ", "期限 ", "值班 ", "通知 ", "电话 ", "经",
+	"在 ", " 之前", "事件 ", "无",
+	"（", "）", "，", "；", "、", "："
 };
 
 static const struct labels en = {
 	{ "met", "late", "pending", "overdue", "missed" },
-	" by", " left", "incident", "deadline", "done", "on duty", "tell",
-	"phones", "through", "before ", "", "none", " (", ")", ": ", ", "
+	" by ", " left", "deadline ", "on duty ", "tell ", "phones ",
+	"through ", "before ", "", "incident ", "none",
+	" (", ")", ", ", "; ", ", ", ": "
 };
 
 static const struct labels *
@@ -53,13 +66,13 @@ ob_state_label(enum ob_state s, enum inc_lang lang)
 const struct inc_person *
 notice_person(const struct inc_unit *u)
 {
-	static const char *const roles[] = { "head", "director" };
+	static const char *const first[] = { "head", "director" };
 	size_t i, j;
 
-	for (j = 0; j < sizeof(roles) / sizeof(roles[0]); j++)
+	for (j = 0; j < sizeof(first) / sizeof(first[0]); j++)
 		for (i = 0; i < u->nmembers; i++)
 			if (u->members[i].role != NULL &&
-			    strcmp(u->members[i].role, roles[j]) == 0)
+			    strcmp(u->members[i].role, first[j]) == 0)
 				return &u->members[i];
 	return u->nmembers > 0 ? &u->members[0] : NULL;
 }
@@ -86,6 +99,20 @@ notice_delta(const struct ob_status *st, struct inc_time now, int64_t *d)
 	return true;
 }
 
+static const char *
+role_label(const char *role, enum inc_lang lang)
+{
+	size_t i;
+
+	if (role == NULL)
+		return "";
+	for (i = 0; lang == LANG_ZH && i < sizeof(roles) / sizeof(roles[0]);
+	    i++)
+		if (strcmp(role, roles[i].id) == 0)
+			return roles[i].zh;
+	return role;
+}
+
 /* Text from a record or a plan, safe on a terminal, on one line. */
 static void
 put(FILE *fp, const char *s)
@@ -93,29 +120,28 @@ put(FILE *fp, const char *s)
 	text_put_safe(fp, s, strlen(s), 0);
 }
 
-/* A value for a tsv column: never empty, no tab, no line break. */
+/* A value for a tsv cell: no tab, no line break, no control. */
 static void
 put_cell(FILE *fp, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
-	if (s == NULL || *s == '\0') {
-		fputc('-', fp);
-		return;
-	}
 	for (; *p != '\0'; p++)
 		fputc(*p < 0x20 || *p == 0x7f ? ' ' : *p, fp);
 }
 
 static void
-put_phones(FILE *fp, const struct inc_unit *u, const char *sep)
+put_phones(FILE *fp, const struct inc_unit *u, const char *sep, bool cell)
 {
 	size_t i;
 
 	for (i = 0; i < u->nphones; i++) {
 		if (i > 0)
 			fputs(sep, fp);
-		put(fp, u->phones[i]);
+		if (cell)
+			put_cell(fp, u->phones[i]);
+		else
+			put(fp, u->phones[i]);
 	}
 }
 
@@ -128,40 +154,34 @@ shown(char buf[INC_TIME_LEN], struct inc_time t, struct inc_time now)
 
 /* "逾期 2h5m", "overdue by 2h5m", "pending, 35m left", "late by 1h". */
 static void
-headline_state(FILE *fp, const struct notice *n, const struct labels *L)
+put_state(FILE *fp, const struct notice *n, const struct labels *L)
 {
 	const struct ob_status *st = n->st;
 	char dur[INC_DURATION_LEN];
 	int64_t d;
-	bool has = notice_delta(st, n->now, &d);
 
 	fputs(L->state[st->state], fp);
-	if (!has)
-		return;
-	if (st->state == OB_PENDING) {
-		fprintf(fp, "%s%s %s%s", L == &en ? "," : "，",
-		    L == &en ? "" : L->left, duration_format(dur, -d),
-		    L == &en ? L->left : "");
-		return;
+	if (notice_delta(st, n->now, &d)) {
+		if (st->state == OB_PENDING)
+			fprintf(fp, "%s%s%s%s", L->comma,
+			    L == &en ? "" : L->left, duration_format(dur, -d),
+			    L == &en ? L->left : "");
+		else
+			fprintf(fp, "%s%s", L->by,
+			    duration_format(dur, d < 0 ? -d : d));
 	}
-	fprintf(fp, "%s %s", L->by, duration_format(dur, d < 0 ? -d : d));
+	/* 三(三): late, missed and concealed reports are accountable. */
+	if ((st->state == OB_LATE || st->state == OB_MISSED) &&
+	    n->plan->accountability_clause != NULL) {
+		fputs(L->open, fp);
+		put(fp, n->plan->accountability_clause);
+		fputs(L->close, fp);
+	}
 }
 
-/* A label padded to one column of LABEL_CELLS cells, after 2 spaces. */
-#define LABEL_CELLS	10
-
+/* "区公安分局，电话 0759-2733796、0759-2733063（经…）" */
 static void
-label(FILE *fp, const char *l)
-{
-	size_t w = text_width(l, strlen(l));
-
-	fprintf(fp, "  %s%*s", l, (int)(w < LABEL_CELLS ? LABEL_CELLS - w : 1),
-	    "");
-}
-
-/* The unit, its person, then its phones on a line of their own. */
-static void
-write_unit(FILE *fp, const struct notice *n, const struct inc_unit *u,
+put_unit(FILE *fp, const struct notice *n, const struct inc_unit *u,
     const struct labels *L)
 {
 	const struct inc_person *p = notice_person(u);
@@ -169,29 +189,50 @@ write_unit(FILE *fp, const struct notice *n, const struct inc_unit *u,
 
 	put(fp, text_in(u->name, n->lang));
 	if (p != NULL) {
-		fputs(L->sep, fp);
+		fputs(L->open, fp);
+		put(fp, role_label(p->role, n->lang));
+		fputc(' ', fp);
 		put(fp, p->name);
-		if (text_in(p->post, n->lang)[0] != '\0') {
-			fputs(L->open, fp);
-			put(fp, text_in(p->post, n->lang));
-			fputs(L->close, fp);
-		}
+		fputs(L->close, fp);
 	}
-	fputc('\n', fp);
-	label(fp, "");
-	fprintf(fp, "%s ", L->phones);
-	if (via == NULL)
+	fputs(L->comma, fp);
+	fputs(L->phones, fp);
+	if (via == NULL) {
 		fputs(L->none, fp);
-	else {
-		put_phones(fp, via, L->list);
-		if (via != u) {
-			fputs(L->open, fp);
-			fprintf(fp, "%s%s", L->through, L == &en ? " " : "");
-			put(fp, text_in(via->name, n->lang));
-			fputs(L->close, fp);
-		}
+		return;
 	}
-	fputc('\n', fp);
+	put_phones(fp, via, L->list, false);
+	/* Through the duty unit goes without saying: it was named. */
+	if (via != u && via != n->plan->duty) {
+		fputs(L->open, fp);
+		fputs(L->through, fp);
+		put(fp, text_in(via->name, n->lang));
+		fputs(L->close, fp);
+	}
+}
+
+/* Who tells: the officer on duty, else the unit that keeps the duty. */
+static void
+put_duty(FILE *fp, const struct notice *n, const struct labels *L)
+{
+	const struct inc_unit *duty = n->plan->duty, *via;
+
+	if (n->duty != NULL) {
+		put(fp, n->duty->name);
+		if (n->duty->phone != NULL && n->duty->phone[0] != '\0') {
+			fputs(L->comma, fp);
+			fputs(L->phones, fp);
+			put(fp, n->duty->phone);
+		}
+	} else if (duty != NULL) {
+		put(fp, text_in(duty->name, n->lang));
+		if ((via = notice_reach(duty)) != NULL) {
+			fputs(L->comma, fp);
+			fputs(L->phones, fp);
+			put_phones(fp, via, L->list, false);
+		}
+	} else
+		fputs(L->none, fp);
 }
 
 static void
@@ -200,10 +241,8 @@ write_text(FILE *fp, const struct notice *n)
 	const struct labels *L = labels(n->lang);
 	const struct ob_status *st = n->st;
 	const struct inc_obligation *ob = st->ob;
-	const struct inc_plan *plan = n->plan;
 	const char *id = record_get(n->rec, "id");
 	const char *title = record_get(n->rec, "title");
-	const struct inc_unit *duty;
 	char tb[INC_TIME_LEN];
 	size_t i;
 
@@ -213,35 +252,24 @@ write_text(FILE *fp, const struct notice *n)
 		put(fp, n->rec->file);
 		fprintf(fp, ":%ld", n->rec->line);
 	}
-	fputs(L->sep, fp);
-	headline_state(fp, n, L);
-	if ((st->state == OB_LATE || st->state == OB_MISSED) &&
-	    plan->accountability_clause != NULL) {
-		fputs(L->open, fp);
-		put(fp, plan->accountability_clause);
-		fputs(L->close, fp);
-	}
-	fputs(L->sep, fp);
+	fputs(L->colon, fp);
 	put(fp, text_in(ob->name, n->lang));
 	fputs(L->open, fp);
 	put(fp, ob->id);
 	if (ob->clause != NULL) {
-		fputs(L == &en ? ", " : "，", fp);
+		fputs(L->comma, fp);
 		put(fp, ob->clause);
 	}
 	fputs(L->close, fp);
-	fputc('\n', fp);
-
-	if (title != NULL) {
-		label(fp, L->incident);
-		put(fp, title);
-		fputc('\n', fp);
-	}
-	label(fp, L->deadline);
+	if (L == &en)
+		fputc(' ', fp);
+	put_state(fp, n, L);
+	fputs(L->comma, fp);
+	fputs(L->deadline, fp);
 	if (st->has_deadline)
 		fputs(shown(tb, st->deadline, n->now), fp);
 	else {
-		fputs("-", fp);
+		fputc('-', fp);
 		if (ob->before != NULL) {
 			fputs(L->open, fp);
 			fputs(L->before, fp);
@@ -250,40 +278,99 @@ write_text(FILE *fp, const struct notice *n)
 			fputs(L->close, fp);
 		}
 	}
-	fputc('\n', fp);
-	if (st->done) {
-		label(fp, L->done);
-		fputs(shown(tb, st->done_at, n->now), fp);
-		fputc('\n', fp);
-	}
-	/* Who tells: the officer on duty, else the unit that keeps duty. */
-	label(fp, L->duty);
-	if (n->duty != NULL) {
-		put(fp, n->duty->name);
-		if (n->duty->phone != NULL && n->duty->phone[0] != '\0') {
-			fputs(L->sep, fp);
-			put(fp, n->duty->phone);
-		}
-	} else if ((duty = plan->duty) != NULL) {
-		put(fp, text_in(duty->name, n->lang));
-		if ((duty = notice_reach(duty)) != NULL) {
-			fputs(L->sep, fp);
-			put_phones(fp, duty, L->list);
-		}
-	} else
-		fputs(L->none, fp);
-	fputc('\n', fp);
+	fputs(L->semi, fp);
+	fputs(L->duty, fp);
+	put_duty(fp, n, L);
 	for (i = 0; i < ob->nnotify; i++) {
-		label(fp, i == 0 ? L->tell : "");
-		write_unit(fp, n, ob->notify[i], L);
+		fputs(L->semi, fp);
+		fputs(L->tell, fp);
+		put_unit(fp, n, ob->notify[i], L);
+	}
+	if (title != NULL) {
+		fputs(L->semi, fp);
+		fputs(L->incident, fp);
+		put(fp, title);
 	}
 	fputc('\n', fp);
 }
 
+/* Has an earlier unit of the list the same phone? */
+static bool
+phone_seen(const struct inc_obligation *ob, size_t upto, const char *ph)
+{
+	const struct inc_unit *via;
+	size_t i, j;
+
+	for (i = 0; i < upto; i++)
+		if ((via = notice_reach(ob->notify[i])) != NULL)
+			for (j = 0; j < via->nphones; j++)
+				if (strcmp(via->phones[j], ph) == 0)
+					return true;
+	return false;
+}
+
+/* Cells of every unit told, joined: what(u) for each, or "-". */
+static void
+put_units(FILE *fp, const struct notice *n, int what)
+{
+	const struct inc_obligation *ob = n->st->ob;
+	const struct inc_person *p;
+	const struct inc_unit *via;
+	bool any = false;
+	size_t i, j;
+
+	for (i = 0; i < ob->nnotify; i++) {
+		const struct inc_unit *u = ob->notify[i];
+
+		switch (what) {
+		case 'i':
+			fputs(i > 0 ? "," : "", fp);
+			put_cell(fp, u->id);
+			any = true;
+			break;
+		case 'n':
+			fputs(i > 0 ? "; " : "", fp);
+			put_cell(fp, text_in(u->name, n->lang));
+			any = true;
+			break;
+		case 'p':
+			if ((p = notice_person(u)) == NULL)
+				break;
+			fputs(any ? "; " : "", fp);
+			put_cell(fp, p->name);
+			any = true;
+			break;
+		case 'f':
+			if ((via = notice_reach(u)) == NULL)
+				break;
+			for (j = 0; j < via->nphones; j++) {
+				if (phone_seen(ob, i, via->phones[j]))
+					continue;
+				fputs(any ? "," : "", fp);
+				put_cell(fp, via->phones[j]);
+				any = true;
+			}
+			break;
+		}
+	}
+	if (!any)
+		fputc('-', fp);
+}
+
+static void
+put_cell_or_dash(FILE *fp, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		fputc('-', fp);
+	else
+		put_cell(fp, s);
+}
+
 /*
- * One line per unit told: id, obligation, state, deadline, delta_seconds,
- * unit, unit name, person, phones, on duty, on-duty phones, clause,
- * accountability clause, title (inc-escalate(1), NOTICES).
+ * One line per obligation, 14 columns (inc-escalate(1), NOTICES): id,
+ * obligation, state, deadline, delta_seconds, units, unit names,
+ * persons, phones, on duty, on-duty phones, clause, accountability
+ * clause, title.
  */
 static void
 write_tsv(FILE *fp, const struct notice *n)
@@ -291,64 +378,48 @@ write_tsv(FILE *fp, const struct notice *n)
 	const struct ob_status *st = n->st;
 	const struct inc_obligation *ob = st->ob;
 	const struct inc_plan *plan = n->plan;
-	const struct inc_unit *u, *via, *duty;
-	const struct inc_person *p;
+	const struct inc_unit *duty;
 	char tb[INC_TIME_LEN];
 	int64_t d;
-	size_t i, j;
 
-	for (i = 0; i < ob->nnotify; i++) {
-		u = ob->notify[i];
-		p = notice_person(u);
-		via = notice_reach(u);
-		put_cell(fp, record_get(n->rec, "id"));
+	put_cell_or_dash(fp, record_get(n->rec, "id"));
+	fputc('\t', fp);
+	put_cell_or_dash(fp, ob->id);
+	fprintf(fp, "\t%s\t", ob_state_name(st->state));
+	if (notice_delta(st, n->now, &d))
+		fprintf(fp, "%s\t%" PRId64 "\t", shown(tb, st->deadline, n->now),
+		    d);
+	else
+		fputs("-\t-\t", fp);
+	put_units(fp, n, 'i');
+	fputc('\t', fp);
+	put_units(fp, n, 'n');
+	fputc('\t', fp);
+	put_units(fp, n, 'p');
+	fputc('\t', fp);
+	put_units(fp, n, 'f');
+	fputc('\t', fp);
+	if (n->duty != NULL) {
+		put_cell_or_dash(fp, n->duty->name);
 		fputc('\t', fp);
-		put_cell(fp, ob->id);
-		fprintf(fp, "\t%s\t", ob_state_name(st->state));
-		if (notice_delta(st, n->now, &d))
-			fprintf(fp, "%s\t%" PRId64 "\t",
-			    shown(tb, st->deadline, n->now), d);
-		else
-			fputs("-\t-\t", fp);
-		put_cell(fp, u->id);
+		put_cell_or_dash(fp, n->duty->phone);
+	} else if ((duty = plan->duty) != NULL) {
+		put_cell_or_dash(fp, text_in(duty->name, n->lang));
 		fputc('\t', fp);
-		put_cell(fp, text_in(u->name, n->lang));
-		fputc('\t', fp);
-		put_cell(fp, p != NULL ? p->name : NULL);
-		fputc('\t', fp);
-		if (via == NULL)
+		if ((duty = notice_reach(duty)) == NULL)
 			fputc('-', fp);
-		for (j = 0; via != NULL && j < via->nphones; j++) {
-			if (j > 0)
-				fputc(',', fp);
-			put_cell(fp, via->phones[j]);
-		}
-		fputc('\t', fp);
-		if (n->duty != NULL) {
-			put_cell(fp, n->duty->name);
-			fputc('\t', fp);
-			put_cell(fp, n->duty->phone);
-		} else if ((duty = plan->duty) != NULL) {
-			put_cell(fp, text_in(duty->name, n->lang));
-			fputc('\t', fp);
-			if ((duty = notice_reach(duty)) == NULL)
-				fputc('-', fp);
-			for (j = 0; duty != NULL && j < duty->nphones; j++) {
-				if (j > 0)
-					fputc(',', fp);
-				put_cell(fp, duty->phones[j]);
-			}
-		} else
-			fputs("-\t-", fp);
-		fputc('\t', fp);
-		put_cell(fp, ob->clause);
-		fputc('\t', fp);
-		put_cell(fp, st->state == OB_LATE || st->state == OB_MISSED ?
-		    plan->accountability_clause : NULL);
-		fputc('\t', fp);
-		put_cell(fp, record_get(n->rec, "title"));
-		fputc('\n', fp);
-	}
+		else
+			put_phones(fp, duty, ",", true);
+	} else
+		fputs("-\t-", fp);
+	fputc('\t', fp);
+	put_cell_or_dash(fp, ob->clause);
+	fputc('\t', fp);
+	put_cell_or_dash(fp, st->state == OB_LATE || st->state == OB_MISSED ?
+	    plan->accountability_clause : NULL);
+	fputc('\t', fp);
+	put_cell_or_dash(fp, record_get(n->rec, "title"));
+	fputc('\n', fp);
 }
 
 int

@@ -3,7 +3,7 @@
 . tests/lib.sh
 D=tests/cmd/escalate
 N='--now 2026-11-24T12:00:00+08:00'
-plan 64
+plan 65
 
 # Records out: every state of every obligation (states.rec says which).
 check_out 'due fields: met, late, pending, overdue, missed; Z and +08:00' \
@@ -121,6 +121,10 @@ check_out '--notices text (zh)' \
     $D/notices-zh.out "inc-escalate $N --lang zh --notices $D/one.rec"
 check_out '--notices --format tsv' \
     $D/notices.tsv "inc-escalate $N --lang zh --notices --format tsv $D/states.rec"
+check 'one line per pending, overdue or late obligation of an open incident' \
+    "inc-escalate $N $D/states.rec | awk '/^id:/ { open = 1 } /^closed:/ { open = 0 } /^due: [^ ]* (pending|overdue|late) / { d[NR] = open } /^\$/ { for (k in d) n += d[k]; delete d } END { for (k in d) n += d[k]; print n }' >$T/want;
+     inc-escalate $N --notices $D/states.rec | wc -l >$T/got; inc-escalate $N --notices --format tsv $D/states.rec | wc -l >>$T/got;
+     [ \$(cat $T/want) -gt 10 ] && [ \$(sort -u $T/got) -eq \$(cat $T/want) ]"
 check 'tsv: 14 columns on every line' \
     "inc-escalate $N --notices --format tsv $D/states.rec $D/hostile.rec | awk -F'\t' 'NF != 14 { bad = 1 } END { exit bad }'"
 check 'the leading group is told through 罗红霞 and the office phones' \
@@ -129,7 +133,7 @@ check 'the leading group is told through 罗红霞 and the office phones' \
 check 'the police-report notice names 区公安分局' \
     "inc-escalate $N --lang zh --notices --format tsv $D/one.rec | awk -F'\t' '\$2 == \"police-report\" && \$7 == \"区公安分局\" && \$9 == \"0759-2733796,0759-2733063\"' | grep -q ."
 check 'late notices carry 迟报 and the clause 三(三)' \
-    "inc-escalate $N --lang zh --notices $D/states.rec | grep -q '^b-late：迟报 1s（三(三)）：向领导小组初次报告'"
+    "inc-escalate $N --lang zh --notices $D/states.rec | grep -q '^b-late：向领导小组初次报告（initial-report，三(一)）迟报 1s（三(三)），期限 '"
 check 'no notices for met or missed obligations, nor for closed incidents' \
     "inc-escalate $N --notices --format tsv $D/states.rec | cut -f1,3 | grep -v 'met\\|missed' >$T/o;
      ! grep -q '^a-met	[^p]\\|^e-missed\\|^f-handling' $T/o"
@@ -137,7 +141,7 @@ check_status 1 '--notices: exit 1 when overdue' "inc-escalate $N --notices $D/on
 check_status 0 '--notices: exit 0 when nothing is overdue' \
     "inc-escalate --now 2026-11-24T09:45:00+08:00 --notices $D/one.rec"
 check 'pending notice says how much time is left' \
-    "inc-escalate --now 2026-11-24T09:45:00+08:00 --lang en --notices $D/one.rec | grep -q '^inc-20261124-0002: pending, 55m2s left: '"
+    "inc-escalate --now 2026-11-24T09:45:00+08:00 --lang en --notices $D/one.rec | grep -q '^inc-20261124-0002: .*(initial-report, 三(一)) pending, 55m2s left, deadline 2026-11-24T10:40:02+08:00; '"
 check 'record text is made safe for a terminal in text notices' \
     "inc-escalate $N --notices $D/hostile.rec | grep incident >$T/o; ! grep -q \"\$(printf '\\033')\" $T/o && grep -q 'x1b' $T/o"
 check 'tabs and controls are blanked in tsv' \
@@ -159,7 +163,7 @@ check_out 'on duty: the default' '值班室 duty room	0759-2733796' \
     "printf 'default: yes\nname: 值班室 duty room\nphone: 0759-2733796\n\nweekday: sun\nname: x\n' >$T/r.rec;
      inc-escalate $N --roster $T/r.rec --notices --format tsv $D/one.rec | head -1 | cut -f10,11"
 check 'the officer on duty comes first in a text notice' \
-    "inc-escalate $N --roster share/examples/roster.rec --lang en --notices $D/one.rec | sed -n '2,/^  tell/p' | grep -q '^  on duty   值班员丁 Duty Officer D: 138-0000-0004'"
+    "inc-escalate $N --roster share/examples/roster.rec --lang en --notices $D/one.rec | grep -c '(police-report, 三(一)) overdue by 1h19m58s, deadline 2026-11-24T10:40:02+08:00; on duty 值班员丁 Duty Officer D, phones 138-0000-0004; tell District Public Security Bureau, phones 0759-2733796, 0759-2733063; ' | grep -qx 1"
 check 'a bad roster: exit 2 with file:line' \
     "printf 'weekday: someday\nname: a\n\nname: b\n' >$T/b.rec; inc-escalate $N --roster $T/b.rec $D/one.rec >/dev/null 2>$T/e; [ \$? -eq 2 ] &&
      grep -q '$T/b.rec:1: weekday: not days' $T/e && grep -q '$T/b.rec:4: roster entry needs exactly one of' $T/e"
