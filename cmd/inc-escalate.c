@@ -121,6 +121,14 @@ each(struct inc_record *r, void *ctx)
 	if (e->nacks > 0 && selected(e, r) &&
 	    (status = acknowledge(e, r)) != EXIT_OK)
 		return status;
+	/* The closed time decides missed and the handling report. */
+	if (!closed && (it = record_field(r, "status")) != NULL &&
+	    strncmp(it->value, "closed", 6) == 0 &&
+	    strspn(it->value + 6, " \t\r") == strlen(it->value + 6)) {
+		inc_warn_at(r->file, it->line, "status is closed but there is "
+		    "no closed: time");
+		status = EXIT_TROUBLE;
+	}
 	if (obligation_level(r, &lv) == -1) {
 		it = record_field(r, "level");
 		inc_warn_at(r->file, it->line, "level: \"%.40s\": not I, II, "

@@ -3,7 +3,7 @@
 . tests/lib.sh
 D=tests/cmd/escalate
 N='--now 2026-11-24T12:00:00+08:00'
-plan 65
+plan 67
 
 # Records out: every state of every obligation (states.rec says which).
 check_out 'due fields: met, late, pending, overdue, missed; Z and +08:00' \
@@ -68,6 +68,12 @@ check 'bad records passed through unchanged, good ones get due fields' \
 check 'a bad timestamp in a closed field is reported with its line' \
     "printf 'id: x\ndetected: 2026-11-24T09:15:00+08:00\nclosed: 2026-02-30 10:00\n' >$T/c.rec;
      inc-escalate $N $T/c.rec 2>&1 >/dev/null | grep -q '^inc-escalate: $T/c.rec:3: closed: not a time'"
+check 'status closed without a closed time is reported, the record kept' \
+    "printf 'id: x\ndetected: 2026-11-24T09:15:00+08:00\nstatus: closed\n' >$T/s.rec;
+     inc-escalate $N $T/s.rec >$T/o 2>$T/e; [ \$? -eq 2 ] && grep -q '^inc-escalate: $T/s.rec:3: status is closed but there is no closed: time' $T/e && cmp $T/o $T/s.rec"
+check '--force --ack repairs a done field without a time' \
+    "printf 'id: x\ndetected: 2026-11-24T09:15:00+08:00\nreported: yes\n' >$T/y.rec;
+     inc-escalate $N --force --ack initial-report=2026-11-24T09:50:00+08:00 $T/y.rec 2>/dev/null | grep -q '^due: initial-report met '"
 check 'an unparseable record is reported and kept' \
     "printf 'id: a\nthis is not a field\n\nid: b\ndetected: 2026-11-24T11:30:00+08:00\n' >$T/p.rec;
      inc-escalate $N $T/p.rec >$T/o 2>$T/e; [ \$? -eq 2 ] && grep -q '^inc-escalate: $T/p.rec:2: ' $T/e && grep -q 'this is not a field' $T/o && grep -q '^due:' $T/o"
