@@ -3,7 +3,7 @@
 . tests/lib.sh
 D=tests/cmd/escalate
 N='--now 2026-11-24T12:00:00+08:00'
-plan 67
+plan 68
 
 # Records out: every state of every obligation (states.rec says which).
 check_out 'due fields: met, late, pending, overdue, missed; Z and +08:00' \
@@ -12,8 +12,8 @@ check_status 1 'exit 1 when anything is overdue' "inc-escalate $N $D/states.rec"
 check 'idempotent: twice equals once' \
     "inc-escalate $N $D/states.rec >$T/1; inc-escalate $N <$T/1 >$T/2; cmp $T/1 $T/2"
 check 'stale due fields replaced where the first stood, never duplicated' \
-    "inc-escalate $N $D/states.rec | sed -n '/^id: h-stale/,\$p' | sed -n 4p | grep -qx 'due: initial-report met 2026-11-24T10:15:00+08:00' &&
-     [ \$(inc-escalate $N $D/states.rec | sed -n '/^id: h-stale/,\$p' | grep -c '^due:') -eq 4 ]"
+    "inc-escalate $N $D/states.rec | sed -n '/^id: h-stale/,/^\$/p' | sed -n 4p | grep -qx 'due: initial-report met 2026-11-24T10:15:00+08:00' &&
+     [ \$(inc-escalate $N $D/states.rec | sed -n '/^id: h-stale/,/^\$/p' | grep -c '^due:') -eq 4 ]"
 check 'fields it does not own pass through byte for byte' \
     "inc-escalate $N $D/states.rec | grep -v '^due:' >$T/a; grep -v '^due:' $D/states.rec >$T/b; cmp $T/a $T/b"
 
@@ -117,8 +117,12 @@ check '--ack -i: in place, by rename, nothing else changed, no temporary left' \
      grep -v '^reported:\\|^due:' $T/i.rec | cmp - $D/one.rec && [ \$(ls $T | grep -c 'i.rec') -eq 1 ]"
 check '-i twice equals once' \
     "cp $D/states.rec $T/s.rec; inc-escalate $N -i $T/s.rec; cp $T/s.rec $T/s1; inc-escalate $N -i $T/s.rec; cmp $T/s1 $T/s.rec"
-check '-i leaves the file as it was when it cannot be replaced' \
-    "cp $D/one.rec $T/ro.rec; inc-escalate $N -i $T/ro.rec/nonexistent 2>/dev/null; [ \$? -eq 2 ] && cmp $T/ro.rec $D/one.rec"
+check '-i on a file that cannot be read: exit 2, nothing created' \
+    "mkdir $T/d; inc-escalate $N -i $T/d/missing.rec 2>/dev/null; [ \$? -eq 2 ] && [ -z \"\$(ls -A $T/d)\" ]"
+check 'every state of every obligation is shown by states.rec' \
+    "for o in initial-report police-report risk-assessment leaders-report; do for s in met late pending overdue missed; do
+       grep -q \"^due: \$o \$s \" $D/states.out || { echo \$o \$s; exit 1; }; done; done;
+     for s in met late pending missed; do grep -q \"^due: handling-report \$s \" $D/states.out || exit 1; done"
 
 # --notices: who must be told, from the plan's organisation.
 check_out '--notices text (en): people and phones of the plan' \
