@@ -150,8 +150,18 @@ entry(struct inc_roster *ro, const struct inc_record *r, const char *file)
 			    "\"mon\" or \"sat sun\": %s", it->value);
 			return -1;
 		}
-	} else if (record_get(r, "default") != NULL)
+	} else if (record_get(r, "default") != NULL) {
+		it = record_field(r, "default");
 		e.kind = ROSTER_DEFAULT;
+		if ((d = trimmed(it->value)) == NULL)
+			goto nomem;
+		if (strcmp(d, "yes") != 0) {
+			inc_warn_at(file, it->line, "default: not yes: %s", d);
+			free(d);
+			return -1;
+		}
+		free(d);
+	}
 	if ((e.name = trimmed(record_get(r, "name"))) == NULL ||
 	    (e.phone = phones(r)) == NULL)
 		goto nomem;

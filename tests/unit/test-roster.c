@@ -135,6 +135,7 @@ test_errors(void **state)
 		"name: nobody knows when\n",
 		"date: 2026-11-24\nweekday: mon\nname: two kinds\n",
 		"default: yes\nphone: 1\n",
+		"default: no\nname: a\n",
 		"default: yes\nname: a\nbroken line\n",
 	};
 	struct inc_roster *ro;
