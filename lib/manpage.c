@@ -314,6 +314,18 @@ put_prologue(FILE *fp, const struct inc_plan *p, const char *name,
 	putc('\n', fp);
 }
 
+/* The clause an element comes from, when the plan names one; ends the line. */
+static void
+put_clause(FILE *fp, const char *macro, const char *clause)
+{
+	if (clause != NULL && *clause != '\0') {
+		fputs(macro, fp);
+		mdoc_put_arg(fp, clause);
+	}
+	if (*macro != '.' || (clause != NULL && *clause != '\0'))
+		putc('\n', fp);
+}
+
 /* ".Xr inc-<id> 7" with the punctuation that follows it. */
 static void
 put_xr(FILE *fp, const char *id, const char *punct)
@@ -457,9 +469,7 @@ manpage_procedures(FILE *fp, const struct inc_plan *p, enum man_langs langs)
 		pr = &p->procedures[i];
 		fprintf(fp, ".It Xr inc-%s 7\n", pr->id);
 		put_both(fp, langs, pr->name);
-		fputs(".Pq ", fp);
-		mdoc_put_arg(fp, pr->clause);
-		putc('\n', fp);
+		put_clause(fp, ".Pq ", pr->clause);
 		put_steps_summary(fp, pr, langs);
 	}
 	fputs(".El\n", fp);
@@ -574,9 +584,7 @@ put_obligations(FILE *fp, const struct inc_plan *p, enum man_langs langs)
 		ob = &p->obligations[i];
 		fputs(".It Sy ", fp);
 		mdoc_put_arg(fp, ob->id);
-		fputs(" Pq ", fp);
-		mdoc_put_arg(fp, ob->clause);
-		putc('\n', fp);
+		put_clause(fp, " Pq ", ob->clause);
 		for (k = 0; k < n; k++) {
 			if (k > 0)
 				fputs(".Pp\n", fp);
@@ -637,9 +645,7 @@ manpage_procedure(FILE *fp, const struct inc_plan *p,
 			fputs("\n.br\n", fp);
 		}
 		put_both(fp, langs, s->text);
-		fputs(".Pq ", fp);
-		mdoc_put_arg(fp, s->clause);
-		putc('\n', fp);
+		put_clause(fp, ".Pq ", s->clause);
 	}
 	fputs(".El\n", fp);
 	put_obligations(fp, p, langs);
