@@ -29,6 +29,45 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
+#define STDIN_MAX	(64L * 1024 * 1024)	/* far over any plan */
+
+/* "inc-plan check -": the plan on standard input. */
+static struct inc_plan *
+load_stdin(struct plan_errors *errs)
+{
+	struct inc_plan	*p;
+	char		*buf = NULL, *nb;
+	size_t		 len = 0, cap = 0, n;
+
+	for (;;) {
+		if (len == cap) {
+			if (cap >= STDIN_MAX) {
+				free(buf);
+				inc_warn("standard input: plan too large");
+				return NULL;
+			}
+			cap = cap ? cap * 2 : 65536;
+			if ((nb = realloc(buf, cap)) == NULL) {
+				free(buf);
+				inc_warn("standard input: out of memory");
+				return NULL;
+			}
+			buf = nb;
+		}
+		if ((n = fread(buf + len, 1, cap - len, stdin)) == 0)
+			break;
+		len += n;
+	}
+	if (ferror(stdin)) {
+		inc_warn("standard input: %s", strerror(errno));
+		free(buf);
+		return NULL;
+	}
+	p = plan_load_buffer("(stdin)", buf, len, errs);
+	free(buf);
+	return p;
+}
+
 /*
  * The checker's messages carry no "inc-plan: " prefix: they are the
  * program's output, in the form editors jump to (file:line:column).
@@ -47,7 +86,9 @@ check(const char *file, const char *opt, bool verbose)
 	if (path == NULL && (path = getenv("INC_PLAN")) != NULL &&
 	    *path == '\0')
 		path = NULL;
-	if (path != NULL)
+	if (path != NULL && strcmp(path, "-") == 0 && file != NULL)
+		p = load_stdin(&errs);
+	else if (path != NULL)
 		p = plan_load_file(path, &errs);
 	else
 		p = plan_load_buffer("(embedded)", inc_plan_embedded,

@@ -76,7 +76,7 @@ struct out {
 };
 
 static const char *
-L(const struct out *o, enum label l)
+lbl(const struct out *o, enum label l)
 {
 	return text_in(labels[l], o->lang);
 }
@@ -164,7 +164,7 @@ comp_end(struct comp *c, const struct out *o, size_t col)
 static void
 heading(const struct out *o, enum label l, const char *clause)
 {
-	fprintf(o->fp, "\n== %s", L(o, l));
+	fprintf(o->fp, "\n== %s", lbl(o, l));
 	if (clause != NULL) {
 		fputs(" [", o->fp);
 		put(o, clause);
@@ -229,9 +229,9 @@ show_front(const struct out *o, const struct inc_plan *p)
 	puttext(o, p->title);
 	putc('\n', o->fp);
 	puttext(o, p->issuer);
-	fprintf(o->fp, "\n%s: ", L(o, L_PLAN));
+	fprintf(o->fp, "\n%s: ", lbl(o, L_PLAN));
 	put(o, p->id);
-	fprintf(o->fp, "  %s: ", L(o, L_SOURCE));
+	fprintf(o->fp, "  %s: ", lbl(o, L_SOURCE));
 	put(o, p->source);
 	putc('\n', o->fp);
 
@@ -266,13 +266,13 @@ unit_phones(const struct out *o, const struct inc_unit *u)
 		return;
 	}
 	if (u->contact != NULL && u->contact->nphones > 0) {
-		fprintf(o->fp, "%s ", L(o, L_VIA));
+		fprintf(o->fp, "%s ", lbl(o, L_VIA));
 		puttext(o, u->contact->name);
 		fputs(o->lang == LANG_ZH ? "：" : ": ", o->fp);
 		list(o, u->contact->phones, u->contact->nphones);
 		return;
 	}
-	fputs(L(o, L_NO_PHONE), o->fp);
+	fputs(lbl(o, L_NO_PHONE), o->fp);
 }
 
 static void
@@ -314,11 +314,11 @@ show_organisation(const struct out *o, const struct inc_plan *p)
 
 	heading(o, L_ORGANISATION, NULL);
 	if (p->duty != NULL) {
-		fprintf(o->fp, "  %s: ", L(o, L_DUTY));
+		fprintf(o->fp, "  %s: ", lbl(o, L_DUTY));
 		comp_begin(&c, o);
 		puttext(&c.o, p->duty->name);
-		comp_end(&c, o, 4 + width_of(L(o, L_DUTY)));
-		fprintf(o->fp, "\n  %s: ", L(o, L_DUTY_PHONES));
+		comp_end(&c, o, 4 + width_of(lbl(o, L_DUTY)));
+		fprintf(o->fp, "\n  %s: ", lbl(o, L_DUTY_PHONES));
 		unit_phones(o, p->duty);
 		putc('\n', o->fp);
 	}
@@ -331,10 +331,10 @@ show_organisation(const struct out *o, const struct inc_plan *p)
 		clause_suffix(o, u->clause);
 		putc('\n', o->fp);
 		wrapped_text(o, 4, u->note);
-		fprintf(o->fp, "    %s: ", L(o, L_PHONES));
+		fprintf(o->fp, "    %s: ", lbl(o, L_PHONES));
 		comp_begin(&c, o);
 		unit_phones(&c.o, u);
-		comp_end(&c, o, 6 + width_of(L(o, L_PHONES)));
+		comp_end(&c, o, 6 + width_of(lbl(o, L_PHONES)));
 		putc('\n', o->fp);
 		show_members(o, u);
 	}
@@ -374,7 +374,7 @@ show_categories(const struct out *o, const struct inc_plan *p)
 	size_t	 i, k, w, lw;
 
 	heading(o, L_CATEGORIES, NULL);
-	lw = width_of(L(o, L_KEYWORDS)) + 2;
+	lw = width_of(lbl(o, L_KEYWORDS)) + 2;
 	for (i = 0; i < p->ncategories; i++) {
 		c = &p->categories[i];
 		fputs("\n  ", o->fp);
@@ -396,7 +396,7 @@ show_categories(const struct out *o, const struct inc_plan *p)
 			putc('\n', o->fp);
 			if (s->nkeywords == 0)
 				continue;
-			fprintf(o->fp, "      %s: ", L(o, L_KEYWORDS));
+			fprintf(o->fp, "      %s: ", lbl(o, L_KEYWORDS));
 			wrapped_list(o, 6 + lw, s->keywords, s->nkeywords);
 			putc('\n', o->fp);
 		}
@@ -458,14 +458,14 @@ show_grading(const struct out *o, const struct inc_plan *p)
 	size_t	 i, l, w0, w, wname = 0;
 
 	heading(o, L_GRADING, g->clause);
-	w0 = width_of(L(o, L_MATRIX_CORNER));
+	w0 = width_of(lbl(o, L_MATRIX_CORNER));
 	for (i = 0; i < p->importance.n; i++) {
 		name = text_in(p->importance.values[i].name, o->lang);
 		if (width_of(name) > w0)
 			w0 = width_of(name);
 	}
 	fputs("  ", o->fp);
-	padded(o, L(o, L_MATRIX_CORNER), w0 + 2);
+	padded(o, lbl(o, L_MATRIX_CORNER), w0 + 2);
 	for (l = 0; l < p->loss.n; l++) {
 		name = text_in(p->loss.values[l].name, o->lang);
 		w = width_of(name) > 3 ? width_of(name) : 3;
@@ -485,7 +485,7 @@ show_grading(const struct out *o, const struct inc_plan *p)
 		putc('\n', o->fp);
 	}
 
-	fprintf(o->fp, "\n  %s:\n", L(o, L_BY_IMPACT));
+	fprintf(o->fp, "\n  %s:\n", lbl(o, L_BY_IMPACT));
 	for (i = 0; i < p->impact.n; i++) {
 		name = text_in(p->impact.values[i].name, o->lang);
 		if (width_of(name) > wname)
@@ -497,7 +497,7 @@ show_grading(const struct out *o, const struct inc_plan *p)
 		    wname + 2);
 		fprintf(o->fp, "%s\n", level_id(g->by_impact[i]));
 	}
-	fprintf(o->fp, "  %s\n", L(o, L_MORE_SEVERE));
+	fprintf(o->fp, "  %s\n", lbl(o, L_MORE_SEVERE));
 }
 
 static void
@@ -513,27 +513,27 @@ show_obligation(const struct out *o, const struct inc_obligation *ob)
 	fputs("  ", o->fp);
 	puttext(o, ob->name);
 	clause_suffix(o, ob->clause);
-	fprintf(o->fp, "\n    %s: ", L(o, L_FIELD));
+	fprintf(o->fp, "\n    %s: ", lbl(o, L_FIELD));
 	put(o, ob->field);
-	fprintf(o->fp, "\n    %s: ", L(o, L_DEADLINE));
+	fprintf(o->fp, "\n    %s: ", lbl(o, L_DEADLINE));
 	if (ob->after != NULL && o->lang == LANG_ZH) {
 		put(o, ob->after);
-		fprintf(o->fp, " %s %s %s", L(o, L_AFTER),
-		    duration_format(buf, ob->within), L(o, L_WITHIN));
+		fprintf(o->fp, " %s %s %s", lbl(o, L_AFTER),
+		    duration_format(buf, ob->within), lbl(o, L_WITHIN));
 	} else if (ob->after != NULL) {
-		fprintf(o->fp, "%s %s %s ", L(o, L_WITHIN),
-		    duration_format(buf, ob->within), L(o, L_AFTER));
+		fprintf(o->fp, "%s %s %s ", lbl(o, L_WITHIN),
+		    duration_format(buf, ob->within), lbl(o, L_AFTER));
 		put(o, ob->after);
 	} else if (ob->before != NULL && o->lang == LANG_ZH) {
 		put(o, ob->before);
-		fprintf(o->fp, " %s", L(o, L_BEFORE));
+		fprintf(o->fp, " %s", lbl(o, L_BEFORE));
 	} else if (ob->before != NULL) {
-		fprintf(o->fp, "%s ", L(o, L_BEFORE));
+		fprintf(o->fp, "%s ", lbl(o, L_BEFORE));
 		put(o, ob->before);
 	}
-	fprintf(o->fp, "\n    %s: ", L(o, L_LEVELS_APPLY));
+	fprintf(o->fp, "\n    %s: ", lbl(o, L_LEVELS_APPLY));
 	if (ob->levels == 0)
-		fputs(L(o, L_ALL_LEVELS), o->fp);
+		fputs(lbl(o, L_ALL_LEVELS), o->fp);
 	for (first = 1, l = LEVEL_I; l <= LEVEL_IV; l++) {
 		if (ob->levels == 0 || !(ob->levels & LEVEL_BIT(l)))
 			continue;
@@ -542,18 +542,18 @@ show_obligation(const struct out *o, const struct inc_obligation *ob)
 	}
 	putc('\n', o->fp);
 	for (k = 0; k < ob->nnotify; k++) {
-		fprintf(o->fp, "    %s: ", L(o, L_TELL));
+		fprintf(o->fp, "    %s: ", lbl(o, L_TELL));
 		comp_begin(&c, o);
 		puttext(&c.o, ob->notify[k]->name);
 		fputs(" (", c.o.fp);
 		unit_phones(&c.o, ob->notify[k]);
 		fputs(")", c.o.fp);
-		comp_end(&c, o, 6 + width_of(L(o, L_TELL)));
+		comp_end(&c, o, 6 + width_of(lbl(o, L_TELL)));
 		putc('\n', o->fp);
 	}
 	if (text_in(ob->note, o->lang)[0] != '\0') {
-		fprintf(o->fp, "    %s: ", L(o, L_NOTE));
-		wrap_at(o, 6 + width_of(L(o, L_NOTE)),
+		fprintf(o->fp, "    %s: ", lbl(o, L_NOTE));
+		wrap_at(o, 6 + width_of(lbl(o, L_NOTE)),
 		    text_in(ob->note, o->lang),
 		    strlen(text_in(ob->note, o->lang)));
 		putc('\n', o->fp);
@@ -589,7 +589,7 @@ show_procedures(const struct out *o, const struct inc_plan *p)
 		fputs("  ", o->fp);
 		puttext(o, pr->name);
 		clause_suffix(o, pr->clause);
-		fprintf(o->fp, " (%zu %s)\n", pr->nsteps, L(o, L_STEPS));
+		fprintf(o->fp, " (%zu %s)\n", pr->nsteps, lbl(o, L_STEPS));
 		for (k = 0; k < pr->nsteps; k++) {
 			s = &pr->steps[k];
 			col = 4 + (size_t)snprintf(num, sizeof(num), "%d. ",
@@ -634,20 +634,20 @@ show_routing(const struct out *o, const struct inc_plan *p)
 	for (i = 0; i < p->nroutes; i++) {
 		r = &p->routes[i];
 		len = width_of(r->category->id) + 1 + (r->subtype != NULL ?
-		    width_of(r->subtype->id) : width_of(L(o, L_ANY)));
+		    width_of(r->subtype->id) : width_of(lbl(o, L_ANY)));
 		if (len > w)
 			w = len;
 	}
-	if (width_of(L(o, L_DEFAULT)) + 2 > w)
-		w = width_of(L(o, L_DEFAULT)) + 2;
+	if (width_of(lbl(o, L_DEFAULT)) + 2 > w)
+		w = width_of(lbl(o, L_DEFAULT)) + 2;
 	for (i = 0; i < p->nroutes; i++) {
 		r = &p->routes[i];
 		len = strlen(r->category->id) + 1 + strlen(r->subtype != NULL ?
-		    r->subtype->id : L(o, L_ANY));
+		    r->subtype->id : lbl(o, L_ANY));
 		if ((key = malloc(len + 1)) == NULL)
 			continue;
 		snprintf(key, len + 1, "%s/%s", r->category->id,
-		    r->subtype != NULL ? r->subtype->id : L(o, L_ANY));
+		    r->subtype != NULL ? r->subtype->id : lbl(o, L_ANY));
 		fputs("  ", o->fp);
 		padded(o, key, w + 2);
 		free(key);
@@ -656,8 +656,8 @@ show_routing(const struct out *o, const struct inc_plan *p)
 		wrapped_text(o, 4, r->note);
 	}
 	if (p->nfallback > 0) {
-		fprintf(o->fp, "  (%s)", L(o, L_DEFAULT));
-		spaces(o, w + 2 - width_of(L(o, L_DEFAULT)) - 2);
+		fprintf(o->fp, "  (%s)", lbl(o, L_DEFAULT));
+		spaces(o, w + 2 - width_of(lbl(o, L_DEFAULT)) - 2);
 		procedure_list(o, p->fallback, p->nfallback);
 		putc('\n', o->fp);
 	}

@@ -3,7 +3,7 @@
 # a small complete plan with hostile texts, and broken copies of it.
 . tests/lib.sh
 D=tests/cmd/inc-plan
-plan 61
+plan 64
 
 # check
 check_out 'check: the embedded plan is valid, silently' 'exit 0' \
@@ -43,6 +43,11 @@ check_out 'check without FILE checks --plan before $INC_PLAN' 'exit 0' \
 check_out 'check FILE wins over --plan' \
     "$D/syntax.yaml:5:38: did not find expected ',' or ']'" \
     "inc-plan --plan $D/tiny.yaml check $D/syntax.yaml 2>&1"
+check_out 'check -: the plan on standard input' \
+    "(stdin):14:9: unknown key \"keyword\" in subtype
+exit 2" "inc-plan check - <$D/unknown-key.yaml 2>&1; echo \"exit \$?\""
+check_out 'check -: a valid plan on standard input' 'exit 0' \
+    'inc-plan check - <share/inc/plan.yaml 2>&1; echo "exit $?"'
 check_status 2 'show: a broken plan in force is an error' \
     "INC_PLAN=$D/several.yaml inc-plan show"
 check 'show: a broken plan in force is reported with the prefix' \
@@ -150,6 +155,8 @@ check 'help: usage on standard output, exit 0' \
     'inc-plan --help | grep -q "^usage: inc-plan "'
 check 'version' 'inc-plan --version | grep -q "^inc-plan [0-9]"'
 check_status 2 'show > /dev/full: a write error exits 2' 'inc-plan show >/dev/full'
+check 'show | head: a closed pipe ends quietly' \
+    'inc-plan show 2>"$T/err" | head -n 1 >/dev/null && [ ! -s "$T/err" ]'
 check_status 2 'show --format json > /dev/full exits 2' \
     'inc-plan show --format json >/dev/full'
 check_status 2 'check -v > /dev/full exits 2' 'inc-plan check -v >/dev/full'
