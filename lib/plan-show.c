@@ -160,6 +160,49 @@ comp_end(struct comp *c, const struct out *o, size_t col)
 	free(c->buf);
 }
 
+/*
+ * comp_end, then " [clause]" kept whole: on the last line when it fits,
+ * else on a line of its own at column col.
+ */
+static void
+comp_end_clause(struct comp *c, const struct out *o, size_t col,
+    const char *clause)
+{
+	char	*buf = NULL, *nl;
+	size_t	 len = 0, last;
+	FILE	*m;
+
+	if (c->fp == NULL || clause == NULL) {
+		comp_end(c, o, col);
+		return;
+	}
+	if (fclose(c->fp) != 0 || (m = open_memstream(&buf, &len)) == NULL) {
+		free(c->buf);
+		return;
+	}
+	text_put_wrapped(m, c->buf, c->len, col + 20 < WIDTH ? WIDTH - col :
+	    20, col);
+	free(c->buf);
+	if (fclose(m) != 0) {
+		free(buf);
+		return;
+	}
+	fwrite(buf, 1, len, o->fp);
+	for (nl = buf + len; nl > buf && nl[-1] != '\n'; nl--)
+		continue;
+	last = text_width(nl, len - (size_t)(nl - buf)) + (nl == buf ? col : 0);
+	free(buf);
+	if (last + 3 + text_width(clause, strlen(clause)) <= WIDTH)
+		putc(' ', o->fp);
+	else {
+		putc('\n', o->fp);
+		spaces(o, col);
+	}
+	putc('[', o->fp);
+	put(o, clause);
+	putc(']', o->fp);
+}
+
 /* "== Label [clause]" */
 static void
 heading(const struct out *o, enum label l, const char *clause)
@@ -192,6 +235,27 @@ clause_suffix(const struct out *o, const char *clause)
 	fputs(" [", o->fp);
 	put(o, clause);
 	putc(']', o->fp);
+}
+
+/*
+ * "  id  name [clause] (extra)": an element's first line, the name
+ * wrapped under itself when long.
+ */
+static void
+element(const struct out *o, const char *id, struct inc_text name,
+    const char *extra, const char *clause)
+{
+	struct comp c;
+
+	fputs("  ", o->fp);
+	put(o, id);
+	fputs("  ", o->fp);
+	comp_begin(&c, o);
+	puttext(&c.o, name);
+	if (extra != NULL)
+		fprintf(c.o.fp, " (%s)", extra);
+	comp_end_clause(&c, o, 4 + text_width(id, strlen(id)), clause);
+	putc('\n', o->fp);
 }
 
 static void
@@ -324,12 +388,8 @@ show_organisation(const struct out *o, const struct inc_plan *p)
 	}
 	for (i = 0; i < p->nunits; i++) {
 		u = &p->units[i];
-		fputs("\n  ", o->fp);
-		put(o, u->id);
-		fputs("  ", o->fp);
-		puttext(o, u->name);
-		clause_suffix(o, u->clause);
 		putc('\n', o->fp);
+		element(o, u->id, u->name, NULL, u->clause);
 		wrapped_text(o, 4, u->note);
 		fprintf(o->fp, "    %s: ", lbl(o, L_PHONES));
 		comp_begin(&c, o);
@@ -371,18 +431,15 @@ show_categories(const struct out *o, const struct inc_plan *p)
 {
 	const struct inc_category *c;
 	const struct inc_subtype *s;
+	struct comp cp;
 	size_t	 i, k, w, lw;
 
 	heading(o, L_CATEGORIES, NULL);
 	lw = width_of(lbl(o, L_KEYWORDS)) + 2;
 	for (i = 0; i < p->ncategories; i++) {
 		c = &p->categories[i];
-		fputs("\n  ", o->fp);
-		put(o, c->id);
-		fputs("  ", o->fp);
-		puttext(o, c->name);
-		clause_suffix(o, c->clause);
 		putc('\n', o->fp);
+		element(o, c->id, c->name, NULL, c->clause);
 		wrapped_text(o, 4, c->definition);
 		for (w = 0, k = 0; k < c->nsubtypes; k++)
 			if (width_of(c->subtypes[k].id) > w)
@@ -391,8 +448,9 @@ show_categories(const struct out *o, const struct inc_plan *p)
 			s = &c->subtypes[k];
 			fputs("    ", o->fp);
 			padded(o, s->id, w + 2);
-			puttext(o, s->name);
-			clause_suffix(o, s->clause);
+			comp_begin(&cp, o);
+			puttext(&cp.o, s->name);
+			comp_end_clause(&cp, o, 6 + w, s->clause);
 			putc('\n', o->fp);
 			if (s->nkeywords == 0)
 				continue;
@@ -508,12 +566,9 @@ show_obligation(const struct out *o, const struct inc_obligation *ob)
 	size_t	 k;
 	int	 l, first;
 
-	fputs("\n  ", o->fp);
-	put(o, ob->id);
-	fputs("  ", o->fp);
-	puttext(o, ob->name);
-	clause_suffix(o, ob->clause);
-	fprintf(o->fp, "\n    %s: ", lbl(o, L_FIELD));
+	putc('\n', o->fp);
+	element(o, ob->id, ob->name, NULL, ob->clause);
+	fprintf(o->fp, "    %s: ", lbl(o, L_FIELD));
 	put(o, ob->field);
 	fprintf(o->fp, "\n    %s: ", lbl(o, L_DEADLINE));
 	if (ob->after != NULL && o->lang == LANG_ZH) {
@@ -584,12 +639,10 @@ show_procedures(const struct out *o, const struct inc_plan *p)
 	heading(o, L_PROCEDURES, NULL);
 	for (i = 0; i < p->nprocedures; i++) {
 		pr = &p->procedures[i];
-		fputs("\n  ", o->fp);
-		put(o, pr->id);
-		fputs("  ", o->fp);
-		puttext(o, pr->name);
-		clause_suffix(o, pr->clause);
-		fprintf(o->fp, " (%zu %s)\n", pr->nsteps, lbl(o, L_STEPS));
+		snprintf(num, sizeof(num), "%zu %s", pr->nsteps,
+		    lbl(o, L_STEPS));
+		putc('\n', o->fp);
+		element(o, pr->id, pr->name, num, pr->clause);
 		for (k = 0; k < pr->nsteps; k++) {
 			s = &pr->steps[k];
 			col = 4 + (size_t)snprintf(num, sizeof(num), "%d. ",
@@ -602,8 +655,7 @@ show_procedures(const struct out *o, const struct inc_plan *p)
 				    c.o.fp);
 			}
 			put(&c.o, text_in(s->text, o->lang));
-			clause_suffix(&c.o, s->clause);
-			comp_end(&c, o, col);
+			comp_end_clause(&c, o, col, s->clause);
 			putc('\n', o->fp);
 		}
 	}

@@ -80,7 +80,7 @@ check 'show: each step text of the plan is in the text (en)' \
 	tr -s " \n" "  " <"$T/en.txt" | grep -qF "$w" || exit 1; done'
 check 'show: every subtype id with its name' \
     'jq -r ".categories[].subtypes[] | .id + \" \" + .name.en" "$T/plan.json" |
-     while read -r l; do tr -s " " <"$T/en.txt" | grep -qF " $l" || exit 1; done'
+     while read -r l; do tr -s " \n" "  " <"$T/en.txt" | grep -qF " $l" || exit 1; done'
 check 'show --lang en: English labels' \
     'grep -q "^== Obligations" "$T/en.txt" && grep -q "^== Procedures" "$T/en.txt" &&
      ! grep -q "报告义务" "$T/en.txt"'
