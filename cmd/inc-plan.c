@@ -76,31 +76,15 @@ static int
 check(const char *file, const char *opt, bool verbose)
 {
 	struct plan_errors errs = { NULL, 0, 0 };
-	struct plan_error *e;
 	struct inc_plan	*p;
-	const char	*path = file;
 	size_t		 i;
 
-	if (path == NULL)
-		path = opt;
-	if (path == NULL && (path = getenv("INC_PLAN")) != NULL &&
-	    *path == '\0')
-		path = NULL;
-	if (path != NULL && strcmp(path, "-") == 0 && file != NULL)
+	if (file != NULL && strcmp(file, "-") == 0)
 		p = load_stdin(&errs);
-	else if (path != NULL)
-		p = plan_load_file(path, &errs);
 	else
-		p = plan_load_buffer("(embedded)", inc_plan_embedded,
-		    inc_plan_embedded_len, &errs);
-	for (i = 0; i < errs.n; i++) {
-		e = &errs.v[i];
-		if (e->line > 0)
-			fprintf(stderr, "%s:%ld:%ld: %s\n", e->file, e->line,
-			    e->column, e->message);
-		else
-			fprintf(stderr, "%s: %s\n", e->file, e->message);
-	}
+		p = plan_load_in_force(file != NULL ? file : opt, &errs);
+	for (i = 0; i < errs.n; i++)
+		plan_error_print(stderr, NULL, &errs.v[i]);
 	plan_errors_free(&errs);
 	if (p == NULL)
 		return EXIT_TROUBLE;
