@@ -320,6 +320,15 @@ classify_record(struct inc_classifier *cl, struct inc_record *r)
 	bool bad_tax = false, bad_grade = false, many = false, dated = false;
 	int st = 0, s;
 
+	/*
+	 * Every field written here, room for it first: a record the
+	 * reader took at its field limit is reported and left whole.
+	 */
+	if (r->nitems + F_COUNT > (size_t)INC_MAX_FIELDS) {
+		inc_warn_at(file_of(r), r->line, "too many fields (limit "
+		    "%ld): no room to classify", INC_MAX_FIELDS);
+		return EXIT_TROUBLE;
+	}
 	gather(r, &f);
 	if (f.v[F_CATEGORY] != NULL &&
 	    (cat = plan_category(p, f.v[F_CATEGORY])) == NULL) {
@@ -348,6 +357,10 @@ classify_record(struct inc_classifier *cl, struct inc_record *r)
 	if (f.v[F_IMPACT] != NULL &&
 	    scale_index(&p->impact, f.v[F_IMPACT]) < 0) {
 		st = bad(r, &f, F_IMPACT, "not an impact of the plan");
+		bad_grade = true;
+	}
+	if (f.v[F_SYSTEM] != NULL && plan_system(p, f.v[F_SYSTEM]) == NULL) {
+		st = bad(r, &f, F_SYSTEM, "not a system of the plan");
 		bad_grade = true;
 	}
 	if (f.v[F_LEVEL] != NULL && level_parse(f.v[F_LEVEL]) == LEVEL_NONE) {
