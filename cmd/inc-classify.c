@@ -16,6 +16,8 @@
 
 enum { OPT_RAW = OPT_PROGRAM, OPT_FORCE };
 
+#define RAW_MAX	((size_t)INC_MAX_LINE - 16)	/* bytes of an alert used */
+
 static const struct option longopts[] = {
 	{ "raw",	no_argument,	NULL, OPT_RAW },
 	{ "force",	no_argument,	NULL, OPT_FORCE },
@@ -74,6 +76,15 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 
 	(void)truncated;	/* reported by the loop; the cut line is used */
 	rw->ordinal++;
+	/*
+	 * "title: " and the line must fit in a record line, or the record
+	 * written could not be read again: cut it shorter, at a character.
+	 */
+	if (len > RAW_MAX) {
+		len = RAW_MAX;
+		while (len > 0 && ((unsigned char)line[len] & 0xc0) == 0x80)
+			len--;
+	}
 	if (rw->werr)
 		return EXIT_TROUBLE;
 	if (alert_parse(line, len, &rw->clock, &a) == -1)
