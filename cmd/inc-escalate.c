@@ -118,6 +118,13 @@ each(struct inc_record *r, void *ctx)
 	int status = EXIT_OK;
 	bool closed = record_get(r, "closed") != NULL;
 
+	/* Room for every due field and --ack, or the record left whole. */
+	if (r->nitems + plan->nobligations + e->nacks >
+	    (size_t)INC_MAX_FIELDS) {
+		inc_warn_at(r->file, r->line, "too many fields (limit %ld): "
+		    "no room for the due fields", INC_MAX_FIELDS);
+		return EXIT_TROUBLE;
+	}
 	if (e->nacks > 0 && selected(e, r) &&
 	    (status = acknowledge(e, r)) != EXIT_OK)
 		return status;
