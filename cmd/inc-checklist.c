@@ -58,12 +58,12 @@ struct checklist {
 /* Labels of the text output; the plan's own words come from the plan. */
 enum label {
 	L_PROCEDURES, L_ROUTING, L_ANY, L_OTHER, L_STEPS, L_LEFT, L_ALLDONE,
-	L_DONE, L_BY, L_NOID, L_NOTE
+	L_DONE, L_BY, L_NOID, L_DEFAULT
 };
 
 static const char *const labels[][2] = {
-	[L_PROCEDURES]	= { "处置程序", "Procedures" },
-	[L_ROUTING]	= { "事件类别对应的处置程序", "Routing" },
+	[L_PROCEDURES]	= { "处置程序：", "Procedures:" },
+	[L_ROUTING]	= { "事件类别对应的处置程序：", "Routing:" },
 	[L_ANY]		= { "（全部子类）", "(any subtype)" },
 	[L_OTHER]	= { "（其他）", "(anything else)" },
 	[L_STEPS]	= { "步", "steps" },
@@ -72,7 +72,8 @@ static const char *const labels[][2] = {
 	[L_DONE]	= { "完成于", "done" },
 	[L_BY]		= { "，执行人：", " by " },
 	[L_NOID]	= { "（无编号）", "(no id)" },
-	[L_NOTE]	= { "说明", "note" },
+	[L_DEFAULT]	= { "（尚未分类：预案默认的处置程序）",
+			    "(no category yet: the plan's default procedure)" },
 };
 
 static const char *
@@ -146,32 +147,28 @@ put_step(const struct checklist *ck, const struct inc_step *s,
 {
 	const char *title = text_in(s->title, ck->lang);
 	const char *text = text_in(s->text, ck->lang);
-	char num[16];
-	size_t w;
+	char num[16], *line;
+	size_t w, len;
 
 	w = (size_t)snprintf(num, sizeof(num), "%d. ", s->n);
 	fputs(num, stdout);
 	indent += w;
 	w = ck->width > indent + 20 ? ck->width - indent : 20;
-	if (*title != '\0') {
-		/* The title is a label: text runs on after it. */
-		char *both;
-		size_t len = strlen(title) + strlen(text) + 8;
-
-		if ((both = malloc(len)) != NULL) {
-			snprintf(both, len, "%s%s%s", title,
-			    ck->lang == LANG_EN ? ": " : "：", text);
-			text_put_wrapped(stdout, both, strlen(both), w,
-			    indent);
-			free(both);
-		} else
-			text_put_wrapped(stdout, text, strlen(text), w,
-			    indent);
-	} else
+	/* Title, text and clause wrap as one paragraph. */
+	len = strlen(title) + strlen(text) + 16 +
+	    (s->clause ? strlen(s->clause) : 0);
+	if ((line = malloc(len)) == NULL) {
 		text_put_wrapped(stdout, text, strlen(text), w, indent);
-	if (clause && s->clause != NULL)
-		printf(" [%s]", s->clause);
+		putchar('\n');
+		return;
+	}
+	snprintf(line, len, "%s%s%s%s%s%s", title, *title == '\0' ? "" :
+	    ck->lang == LANG_EN ? ": " : "：", text,
+	    clause && s->clause ? " [" : "", clause && s->clause ? s->clause :
+	    "", clause && s->clause ? "]" : "");
+	text_put_wrapped(stdout, line, strlen(line), w, indent);
 	putchar('\n');
+	free(line);
 }
 
 static int
@@ -204,28 +201,24 @@ list(const struct checklist *ck)
 	const struct inc_plan *plan = ck->plan;
 	const struct inc_procedure *p;
 	const struct inc_route *r;
-	size_t i, idw = 0, namew = 0, w;
+	size_t i, idw = 0, w;
 	const char *name;
 	char key[256];
 
-	for (i = 0; i < plan->nprocedures; i++) {
-		p = &plan->procedures[i];
-		name = text_in(p->name, ck->lang);
-		if ((w = strlen(p->id)) > idw)
+	for (i = 0; i < plan->nprocedures; i++)
+		if ((w = strlen(plan->procedures[i].id)) > idw)
 			idw = w;
-		if ((w = text_width(name, strlen(name))) > namew)
-			namew = w;
-	}
-	printf("%s:\n", label(ck, L_PROCEDURES));
+	printf("%s\n", label(ck, L_PROCEDURES));
 	for (i = 0; i < plan->nprocedures; i++) {
 		p = &plan->procedures[i];
 		name = text_in(p->name, ck->lang);
-		printf("  %-*s  ", (int)idw, p->id);
-		text_put_padded(stdout, name, strlen(name), namew);
-		printf("  %zu %s  [%s]\n", p->nsteps, label(ck, L_STEPS),
-		    p->clause ? p->clause : "");
+		snprintf(key, sizeof(key), "[%s]", p->clause ? p->clause : "");
+		printf("  %-*s  %2zu %s  ", (int)idw, p->id, p->nsteps,
+		    label(ck, L_STEPS));
+		text_put_padded(stdout, key, strlen(key), 10);
+		printf("  %s\n", name);
 	}
-	printf("\n%s:\n", label(ck, L_ROUTING));
+	printf("\n%s\n", label(ck, L_ROUTING));
 	for (i = 0; i < plan->nroutes; i++) {
 		r = &plan->routes[i];
 		snprintf(key, sizeof(key), "%s%s%s", r->category->id,
@@ -262,7 +255,7 @@ check_steps(const struct checklist *ck, const struct inc_record *r)
 		else if (step_parse_why(ck->plan, it->value, &sd, &why) == 0)
 			continue;
 		inc_warn_at(r->file, it->line > 0 ? it->line : r->line,
-		    "step: %s (want <procedure>.<n> <time> [who])", why);
+		    "bad step field: %s", why);
 		st = EXIT_TROUBLE;
 	}
 	return st;
@@ -282,10 +275,20 @@ same_procs(const struct inc_procedure **a, int na,
 	return true;
 }
 
+static bool
+has_category(const struct inc_record *r)
+{
+	const char *c = record_get(r, "category");
+
+	return c != NULL && *c != '\0';
+}
+
 /*
  * The record's procedures into ck->procs: kept when a person set them,
- * else (or with --force) routed and written.  Returns how many, or -1
- * (reported).
+ * else (or with --force) routed and written.  A record without category
+ * has nothing to route on yet: it gets the plan's default procedures for
+ * its checklist, but no procedure field that would outlive its
+ * classification.  Returns how many, or -1 (reported).
  */
 static int
 fill_procedures(struct checklist *ck, struct inc_record *r)
@@ -293,23 +296,20 @@ fill_procedures(struct checklist *ck, struct inc_record *r)
 	const char **ids = ck->ids;
 	struct proc_trouble why;
 	bool fields;
-	int i, n, nold = 0;
+	int i, n, nold;
 
 	n = record_procedures(ck->plan, r, ck->procs, ck->plan->nprocedures,
 	    &fields, &why);
-	if (fields && !ck->force) {
+	if ((fields && !ck->force) || !has_category(r)) {
 		if (n == -1)
 			inc_warn_at(r->file, why.line, "%s", why.msg);
 		return n;
 	}
-	if (fields) {
-		nold = n;
-		for (i = 0; i < n; i++)
-			ck->old[i] = ck->procs[i];
-		n = record_route(ck->plan, r, ck->procs,
-		    ck->plan->nprocedures, &why);
-	}
-	if (n == -1) {
+	nold = n > 0 ? n : 0;
+	for (i = 0; i < nold; i++)
+		ck->old[i] = ck->procs[i];
+	if ((n = record_route(ck->plan, r, ck->procs, ck->plan->nprocedures,
+	    &why)) == -1) {
 		inc_warn_at(r->file, why.line, "%s", why.msg);
 		return -1;
 	}
@@ -325,7 +325,7 @@ fill_procedures(struct checklist *ck, struct inc_record *r)
 		    inc_prog, r->file, r->line);
 		for (i = 0; i < n; i++)
 			fprintf(stderr, " %s", ids[i]);
-		fputs(" from the routing\n", stderr);
+		fputs(" by the routing\n", stderr);
 	}
 	if (record_replace_all(r, "procedure", ids, n) == -1) {
 		inc_warn_at(r->file, r->line, "out of memory");
@@ -428,8 +428,12 @@ pending_procedure(const struct checklist *ck, const struct inc_record *r,
 
 	for (i = 0; i < p->nsteps; i++)
 		left += !step_is_done(ck->plan, r, p, p->steps[i].n);
-	printf("  %s  %s  [%s]  ", p->id, text_in(p->name, ck->lang),
-	    p->clause ? p->clause : "");
+	if (ck->lang == LANG_EN)
+		printf("  %s (%s, %s): ", p->id, text_in(p->name, ck->lang),
+		    p->clause ? p->clause : "");
+	else
+		printf("  %s（%s，%s）：", p->id, text_in(p->name, ck->lang),
+		    p->clause ? p->clause : "");
 	if (left > 0)
 		printf(label(ck, L_LEFT), left, p->nsteps);
 	else
@@ -442,7 +446,7 @@ pending_procedure(const struct checklist *ck, const struct inc_record *r,
 		put_step(ck, &p->steps[i], 6, false);
 		if (!done)
 			continue;
-		printf("        %s %s", label(ck, L_DONE),
+		printf("         %s %s", label(ck, L_DONE),
 		    time_format(tbuf, sd.at));
 		if (sd.wholen > 0) {
 			fputs(label(ck, L_BY), stdout);
@@ -493,6 +497,8 @@ each_pending(struct inc_record *r, void *ctx)
 		text_put_safe(stdout, title->value, title->len, 0);
 	}
 	putchar('\n');
+	if (!fields && !has_category(r))
+		printf("  %s\n", label(ck, L_DEFAULT));
 	for (i = 0; i < np; i++)
 		left += pending_procedure(ck, r, ck->procs[i]);
 	putchar('\n');
