@@ -140,34 +140,53 @@ unknown_procedure(const struct inc_plan *plan, const char *what,
 	return EXIT_TROUBLE;
 }
 
-/* "1. text [clause]", wrapped with a hanging indent, after indent cells. */
+/*
+ * "1. text [clause]", wrapped with a hanging indent, after indent cells.
+ * The clause is never cut: it goes on the text's last line when it fits
+ * there, else on a line of its own.
+ */
 static void
 put_step(const struct checklist *ck, const struct inc_step *s,
     size_t indent, bool clause)
 {
 	const char *title = text_in(s->title, ck->lang);
 	const char *text = text_in(s->text, ck->lang);
-	char num[16], *line;
-	size_t w, len;
+	char num[16], *line, *out = NULL, *last;
+	size_t w, col, len, outlen = 0;
+	FILE *mem;
 
 	w = (size_t)snprintf(num, sizeof(num), "%d. ", s->n);
 	fputs(num, stdout);
 	indent += w;
 	w = ck->width > indent + 20 ? ck->width - indent : 20;
-	/* Title, text and clause wrap as one paragraph. */
-	len = strlen(title) + strlen(text) + 16 +
-	    (s->clause ? strlen(s->clause) : 0);
-	if ((line = malloc(len)) == NULL) {
+	len = strlen(title) + strlen(text) + 8;
+	if ((line = malloc(len)) == NULL || (mem = open_memstream(&out,
+	    &outlen)) == NULL) {
+		free(line);
 		text_put_wrapped(stdout, text, strlen(text), w, indent);
 		putchar('\n');
 		return;
 	}
-	snprintf(line, len, "%s%s%s%s%s%s", title, *title == '\0' ? "" :
-	    ck->lang == LANG_EN ? ": " : "：", text,
-	    clause && s->clause ? " [" : "", clause && s->clause ? s->clause :
-	    "", clause && s->clause ? "]" : "");
-	text_put_wrapped(stdout, line, strlen(line), w, indent);
+	snprintf(line, len, "%s%s%s", title, *title == '\0' ? "" :
+	    ck->lang == LANG_EN ? ": " : "：", text);
+	text_put_wrapped(mem, line, strlen(line), w, indent);
+	fclose(mem);
+	fwrite(out, 1, outlen, stdout);
+	if (clause && s->clause != NULL) {
+		/* The width of the last line, label or indent included. */
+		for (last = out + outlen; last > out && last[-1] != '\n';
+		    last--)
+			continue;
+		col = text_width(last, outlen - (last - out)) +
+		    (last == out ? indent : 0);
+		if (col + 3 + text_width(s->clause, strlen(s->clause)) <=
+		    ck->width)
+			printf(" [%s]", s->clause);
+		else
+			printf("\n%*s[%s]", (int)indent, "", s->clause);
+	}
 	putchar('\n');
+	free(out);
 	free(line);
 }
 
