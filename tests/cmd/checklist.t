@@ -5,7 +5,7 @@ D=tests/cmd/checklist
 NOW='--now 2026-11-24T12:00:00+08:00'
 COLUMNS=80
 export COLUMNS
-plan 74
+plan 81
 
 # --- lookup: the steps of each procedure, one numbered line each ----------
 # The step counts of the source text (四(一)..四(五)); wide lines so that
