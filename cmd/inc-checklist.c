@@ -57,14 +57,13 @@ struct checklist {
 
 /* Labels of the text output; the plan's own words come from the plan. */
 enum label {
-	L_PROCEDURES, L_ROUTING, L_ANY, L_OTHER, L_STEPS, L_LEFT, L_ALLDONE,
+	L_PROCEDURES, L_ROUTING, L_OTHER, L_STEPS, L_LEFT, L_ALLDONE,
 	L_DONE, L_BY, L_NOID, L_DEFAULT
 };
 
 static const char *const labels[][2] = {
 	[L_PROCEDURES]	= { "处置程序：", "Procedures:" },
 	[L_ROUTING]	= { "事件类别对应的处置程序：", "Routing:" },
-	[L_ANY]		= { "（全部子类）", "(any subtype)" },
 	[L_OTHER]	= { "（其他）", "(anything else)" },
 	[L_STEPS]	= { "步", "steps" },
 	[L_LEFT]	= { "尚余 %zu 步，共 %zu 步", "%zu of %zu steps left" },
@@ -220,13 +219,22 @@ list(const struct checklist *ck)
 	const struct inc_plan *plan = ck->plan;
 	const struct inc_procedure *p;
 	const struct inc_route *r;
-	size_t i, idw = 0, w;
+	size_t i, idw = 0, keyw, w;
 	const char *name;
 	char key[256];
 
 	for (i = 0; i < plan->nprocedures; i++)
 		if ((w = strlen(plan->procedures[i].id)) > idw)
 			idw = w;
+	name = label(ck, L_OTHER);
+	keyw = text_width(name, strlen(name));
+	for (i = 0; i < plan->nroutes; i++) {
+		r = &plan->routes[i];
+		w = strlen(r->category->id) +
+		    (r->subtype ? 1 + strlen(r->subtype->id) : 0);
+		if (w > keyw)
+			keyw = w;
+	}
 	printf("%s\n", label(ck, L_PROCEDURES));
 	for (i = 0; i < plan->nprocedures; i++) {
 		p = &plan->procedures[i];
@@ -242,13 +250,13 @@ list(const struct checklist *ck)
 		r = &plan->routes[i];
 		snprintf(key, sizeof(key), "%s%s%s", r->category->id,
 		    r->subtype ? "/" : "", r->subtype ? r->subtype->id : "");
-		printf("  %-36s  ", key);
+		printf("  %-*s  ", (int)keyw, key);
 		put_route_procs(r->procedures, r->nprocedures);
 	}
 	if (plan->nfallback > 0) {
 		printf("  ");
 		name = label(ck, L_OTHER);
-		text_put_padded(stdout, name, strlen(name), 36);
+		text_put_padded(stdout, name, strlen(name), keyw);
 		printf("  ");
 		put_route_procs(plan->fallback, plan->nfallback);
 	}
@@ -382,6 +390,11 @@ mark_done(struct checklist *ck, struct inc_record *r, int np)
 	size_t i;
 	int j;
 
+	if (np == 0) {
+		inc_warn_at(r->file, r->line, "--done: the plan gives this "
+		    "record no procedure");
+		return EXIT_TROUBLE;
+	}
 	for (i = 0; i < ck->ndone; i++) {
 		if ((p = ck->done[i].proc) == NULL && np > 1) {
 			fprintf(stderr, "%s: %s:%ld: --done %s: the record has "

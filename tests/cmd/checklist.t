@@ -5,7 +5,7 @@ D=tests/cmd/checklist
 NOW='--now 2026-11-24T12:00:00+08:00'
 COLUMNS=80
 export COLUMNS
-plan 81
+plan 83
 
 # --- lookup: the steps of each procedure, one numbered line each ----------
 # The step counts of the source text (四(一)..四(五)); wide lines so that
@@ -57,6 +57,15 @@ check '--force: routed again, and said on stderr' \
 check '--force with the routed value already there: silent, unchanged' \
     "printf 'id: a\ncategory: disaster\nsubtype: fire\nprocedure: machine-room-fire\n' >\$T/in &&
      inc-checklist --force \$T/in 2>\$T/e | cmp -s - \$T/in && [ ! -s \$T/e ]"
+check 'a plan routing to two procedures: two procedure fields, in plan order' \
+    "sed 's/procedures: \[machine-room-fire\]/procedures: [machine-room-fire, system-failure]/' share/inc/plan.yaml >\$T/plan.yaml &&
+     ! cmp -s share/inc/plan.yaml \$T/plan.yaml &&
+     printf 'id: a\ncategory: disaster\nsubtype: fire\n' | inc-checklist --plan \$T/plan.yaml >\$T/o &&
+     printf 'id: a\ncategory: disaster\nsubtype: fire\nprocedure: machine-room-fire\nprocedure: system-failure\n' | cmp -s - \$T/o"
+check 'two procedures: --pending lists both, the steps of both left' \
+    "printf 'id: a\ncategory: disaster\nsubtype: fire\n' | inc-checklist --lang en --plan \$T/plan.yaml --pending >\$T/o;
+     [ \$? -eq 1 ] && grep -q '^  machine-room-fire .*3 of 3 steps left' \$T/o &&
+     grep -q '^  system-failure .*5 of 5 steps left' \$T/o"
 check 'several procedures: repeated fields or one spaced field both read' \
     "printf 'id: a\nprocedure: network-attack virus-outbreak\n\nid: b\nprocedure: network-attack\nprocedure: virus-outbreak\n' |
      inc-checklist --pending --lang en | grep -c '^  network-attack\|^  virus-outbreak' | grep -qx 4"
