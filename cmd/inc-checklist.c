@@ -51,6 +51,8 @@ struct checklist {
 	const struct inc_procedure **procs;	/* room for every procedure */
 	const struct inc_procedure **old;
 	const char	**ids;
+	bool		*done_v;		/* room for the most steps */
+	struct step_done *at_v;
 	char		**copies;		/* of the --done arguments */
 	size_t		 ncopies;
 };
@@ -454,12 +456,10 @@ static size_t
 pending_procedure(const struct checklist *ck, const struct inc_record *r,
     const struct inc_procedure *p)
 {
-	struct step_done sd;
 	char tbuf[INC_TIME_LEN];
-	size_t i, left = 0;
+	size_t i, left;
 
-	for (i = 0; i < p->nsteps; i++)
-		left += !step_is_done(ck->plan, r, p, p->steps[i].n);
+	left = step_progress(ck->plan, r, p, ck->done_v, ck->at_v);
 	if (ck->lang == LANG_EN)
 		printf("  %s (%s, %s): ", p->id, text_in(p->name, ck->lang),
 		    p->clause ? p->clause : "");
@@ -472,17 +472,16 @@ pending_procedure(const struct checklist *ck, const struct inc_record *r,
 		printf(label(ck, L_ALLDONE), p->nsteps);
 	putchar('\n');
 	for (i = 0; i < p->nsteps; i++) {
-		bool done = step_find(ck->plan, r, p, p->steps[i].n, &sd);
-
-		fputs(done ? "  [x] " : "  [ ] ", stdout);
+		fputs(ck->done_v[i] ? "  [x] " : "  [ ] ", stdout);
 		put_step(ck, &p->steps[i], 6, false);
-		if (!done)
+		if (!ck->done_v[i])
 			continue;
 		printf("         %s %s", label(ck, L_DONE),
-		    time_format(tbuf, sd.at));
-		if (sd.wholen > 0) {
+		    time_format(tbuf, ck->at_v[i].at));
+		if (ck->at_v[i].wholen > 0) {
 			fputs(label(ck, L_BY), stdout);
-			text_put_safe(stdout, sd.who, sd.wholen, 0);
+			text_put_safe(stdout, ck->at_v[i].who,
+			    ck->at_v[i].wholen, 0);
 		}
 		putchar('\n');
 	}
@@ -611,7 +610,7 @@ main(int argc, char *argv[])
 	struct checklist ck;
 	struct inc_loop loop = { .filter = true };
 	char **dones;
-	size_t ndones = 0;
+	size_t i, maxsteps = 0, ndones = 0;
 	bool pending = false, in_place = false, do_list = false;
 	const char *operand = NULL;
 	int c, st;
@@ -707,7 +706,13 @@ main(int argc, char *argv[])
 	ck.procs = calloc(cli.plan->nprocedures + 1, sizeof(*ck.procs));
 	ck.old = calloc(cli.plan->nprocedures + 1, sizeof(*ck.old));
 	ck.ids = calloc(cli.plan->nprocedures + 1, sizeof(*ck.ids));
-	if (ck.procs == NULL || ck.old == NULL || ck.ids == NULL) {
+	for (i = 0; i < cli.plan->nprocedures; i++)
+		if (cli.plan->procedures[i].nsteps > maxsteps)
+			maxsteps = cli.plan->procedures[i].nsteps;
+	ck.done_v = calloc(maxsteps + 1, sizeof(*ck.done_v));
+	ck.at_v = calloc(maxsteps + 1, sizeof(*ck.at_v));
+	if (ck.procs == NULL || ck.old == NULL || ck.ids == NULL ||
+	    ck.done_v == NULL || ck.at_v == NULL) {
 		inc_warn("out of memory");
 		st = EXIT_TROUBLE;
 		goto out;
@@ -733,6 +738,8 @@ out:
 	free(ck.procs);
 	free(ck.old);
 	free(ck.ids);
+	free(ck.done_v);
+	free(ck.at_v);
 	free(ck.done);
 	while (ck.ncopies > 0)
 		free(ck.copies[--ck.ncopies]);

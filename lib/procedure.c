@@ -239,6 +239,30 @@ step_find(const struct inc_plan *plan, const struct inc_record *r,
 	return false;
 }
 
+size_t
+step_progress(const struct inc_plan *plan, const struct inc_record *r,
+    const struct inc_procedure *proc, bool *done, struct step_done *at)
+{
+	struct inc_item *it;
+	struct step_done sd;
+	size_t k, pos = 0, left = proc->nsteps;
+
+	memset(done, 0, proc->nsteps * sizeof(*done));
+	while (left > 0 && (it = record_next(r, "step", &pos)) != NULL) {
+		if (step_parse(plan, it->value, &sd) == -1 || sd.proc != proc)
+			continue;
+		for (k = 0; k < proc->nsteps; k++) {
+			if (proc->steps[k].n != sd.n || done[k])
+				continue;
+			done[k] = true;
+			if (at != NULL)
+				at[k] = sd;
+			left--;
+		}
+	}
+	return left;
+}
+
 bool
 step_is_done(const struct inc_plan *plan, const struct inc_record *r,
     const struct inc_procedure *proc, int n)

@@ -67,6 +67,15 @@ bool		 step_find(const struct inc_plan *, const struct inc_record *,
 		    const struct inc_procedure *, int n, struct step_done *);
 
 /*
+ * The progress of one procedure in one pass over the record: done[i]
+ * tells whether proc->steps[i] is recorded done, and at[i] (when not
+ * NULL) is the first step field that says so.  Returns the steps left.
+ */
+size_t		 step_progress(const struct inc_plan *,
+		    const struct inc_record *, const struct inc_procedure *,
+		    bool *done, struct step_done *at);
+
+/*
  * Record step n of proc done at t by who (NULL or "": nobody named), as
  * a step field at the end, unless it is already recorded.  Returns 1
  * when added, 0 when it was there, -1 when out of memory.

@@ -475,6 +475,20 @@ test_step_add_and_left(void **state)
 	assert_true(step_find(&tplan, &r, &t_procs[1], 2, &sd));
 	assert_memory_equal(sd.who, "earlier", sd.wholen);
 
+	{
+		bool done[3];
+		struct step_done at[3];
+
+		assert_int_equal(step_progress(&tplan, &r, &t_procs[1], done,
+		    at), 2);
+		assert_false(done[0]);
+		assert_true(done[1]);
+		assert_false(done[2]);
+		/* the first field that says so */
+		assert_memory_equal(at[1].who, "earlier", at[1].wholen);
+		assert_int_equal(step_progress(&tplan, &r, &t_procs[2], done,
+		    NULL), 0);	/* rr.1 is recorded, if not its own */
+	}
 	assert_int_equal(step_add(&tplan, &r, &t_procs[1], 1, t, "chen"), 1);
 	assert_int_equal(step_add(&tplan, &r, &t_procs[1], 1, t, "li"), 0);
 	assert_int_equal(step_add(&tplan, &r, &t_procs[1], 2, t, "li"), 0);
