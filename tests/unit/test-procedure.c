@@ -31,21 +31,20 @@ shipped(void)
 }
 
 /* A small plan of its own, to test the routing rules alone. */
+#define STEP(num, zh, en) { .n = (num), .clause = "c", .text = { zh, en } }
 static struct inc_step p_steps[] = {
-	{ 1, "c1", { NULL, NULL }, { "一", "one" } },
-	{ 2, "c2", { NULL, NULL }, { "二", "two" } },
-	{ 3, "c3", { NULL, NULL }, { "三", "three" } },
+	STEP(1, "一", "one"), STEP(2, "二", "two"), STEP(3, "三", "three"),
 };
+#define PROC(pid, nst) { .id = (pid), .name = { pid, pid }, .clause = "p", \
+	.steps = p_steps, .nsteps = (nst) }
 static struct inc_procedure t_procs[] = {
-	{ "pp", { "P", "P" }, "p", p_steps, 2 },
-	{ "qq", { "Q", "Q" }, "q", p_steps, 3 },
-	{ "rr", { "R", "R" }, "r", p_steps, 1 },
+	PROC("pp", 2), PROC("qq", 3), PROC("rr", 1),
 };
 static struct inc_subtype a_subs[2], b_subs[1];
 static struct inc_category t_cats[] = {
-	{ "aa", { "A", "A" }, "a", { NULL, NULL }, a_subs, 2 },
-	{ "bb", { "B", "B" }, "b", { NULL, NULL }, b_subs, 1 },
-	{ "cc", { "C", "C" }, "c", { NULL, NULL }, NULL, 0 },
+	{ .id = "aa", .subtypes = a_subs, .nsubtypes = 2 },
+	{ .id = "bb", .subtypes = b_subs, .nsubtypes = 1 },
+	{ .id = "cc" },
 };
 static const struct inc_procedure *r_a[] = { &t_procs[0] };
 static const struct inc_procedure *r_a1[] = { &t_procs[1], &t_procs[0],
@@ -53,13 +52,15 @@ static const struct inc_procedure *r_a1[] = { &t_procs[1], &t_procs[0],
 static const struct inc_procedure *r_b1[] = { &t_procs[2] };
 static const struct inc_procedure *r_b2[] = { &t_procs[0] };
 static const struct inc_procedure *r_fb[] = { &t_procs[2] };
+#define ROUTE(c, s, v, nv) { .category = (c), .subtype = (s), \
+	.procedures = (v), .nprocedures = (nv) }
 static struct inc_route t_routes[] = {
 	/* the category-wide route first: the subtype's must still win */
-	{ &t_cats[0], NULL, r_a, 1, { NULL, NULL } },
-	{ &t_cats[0], &a_subs[0], r_a1, 3, { NULL, NULL } },
+	ROUTE(&t_cats[0], NULL, r_a, 1),
+	ROUTE(&t_cats[0], &a_subs[0], r_a1, 3),
 	/* two routes alike: the first wins */
-	{ &t_cats[1], NULL, r_b1, 1, { NULL, NULL } },
-	{ &t_cats[1], NULL, r_b2, 1, { NULL, NULL } },
+	ROUTE(&t_cats[1], NULL, r_b1, 1),
+	ROUTE(&t_cats[1], NULL, r_b2, 1),
 };
 static struct inc_plan tplan = {
 	.categories = t_cats, .ncategories = 3,
