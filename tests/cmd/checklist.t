@@ -5,7 +5,7 @@ D=tests/cmd/checklist
 NOW='--now 2026-11-24T12:00:00+08:00'
 COLUMNS=80
 export COLUMNS
-plan 83
+plan 85
 
 # --- lookup: the steps of each procedure, one numbered line each ----------
 # The step counts of the source text (四(一)..四(五)); wide lines so that
@@ -211,6 +211,11 @@ check_status 2 'a bad --now' "inc-checklist --now tomorrow --done 1 $D/routing.r
 check_status 2 'a bad --lang' 'inc-checklist --lang fr network-attack'
 check_status 0 '--help' 'inc-checklist --help'
 check_status 0 '--version' 'inc-checklist --version'
+
+check 'the language from $LANG' \
+    'LANG=zh_CN.UTF-8 inc-checklist network-attack | grep -q "^network-attack  网络攻击应急处置"'
+check 'a closed pipe ends quietly' \
+    "inc-checklist --pending $D/pending.rec $D/pending.rec $D/pending.rec 2>\$T/e | head -n 1 >/dev/null; [ ! -s \$T/e ]"
 
 # --- write errors --------------------------------------------------------------
 check_status 2 'lookup to /dev/full' 'inc-checklist network-attack >/dev/full'
