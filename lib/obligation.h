@@ -30,8 +30,29 @@ struct ob_status {
 };
 
 const char	*ob_state_name(enum ob_state);	/* "met", "late", ... */
+/* "late" -> OB_LATE; 0, or -1 for no such state. */
+int		 ob_state_parse(const char *, enum ob_state *);
 
-/* Does the obligation apply to the record (levels)? */
+/*
+ * The time in a done field ("reported: ..."): a time as time_parse reads
+ * it, alone or followed by blanks and free text ("... by phone").  A
+ * value without a time ("yes") is -1: when it was done decides met or
+ * late, so it must be written.
+ */
+int		 obligation_time(const char *value, struct inc_time *);
+
+/*
+ * The record's level: 1 with *lv set, 0 when it has no level field, -1
+ * when the field is not I, II, III or IV (*lv is LEVEL_NONE then).
+ */
+int		 obligation_level(const struct inc_record *,
+		    enum inc_level *);
+
+/*
+ * Does the obligation apply to the record?  One without levels applies
+ * to every incident; one with levels only when the record's level is
+ * one of them (a missing or unreadable level: no).
+ */
 bool		 obligation_applies(const struct inc_obligation *,
 		    const struct inc_record *);
 
@@ -40,6 +61,14 @@ bool		 obligation_applies(const struct inc_obligation *,
  * when a time field it needs cannot be read (*bad names the field).
  * Comparisons are to the second: done exactly on the deadline is met,
  * now exactly on the deadline is still pending.
+ *
+ * The deadline is the obligation's "after" field plus "within" (that
+ * field missing is an error: the clock has no start), or its "before"
+ * field (missing: no deadline yet, has_deadline false).  Done (its field
+ * holds a time): met, or late when after the deadline.  Not done: missed
+ * when the record has a "closed" time, else overdue when now is past the
+ * deadline, else pending.  *bad names a field that is needed but absent
+ * (record_get gives NULL) or not a time.
  */
 int		 obligation_state(const struct inc_obligation *,
 		    const struct inc_record *, struct inc_time now,

@@ -13,6 +13,7 @@
 #define INC_PLAN_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -59,6 +60,7 @@ struct inc_scale_value {
 struct inc_scale {
 	struct inc_scale_value *values;		/* most severe first */
 	size_t		 n;
+	const char	*clause;
 };
 
 struct inc_level_def {
@@ -149,13 +151,18 @@ struct inc_plan {
 	struct inc_text	 title;
 	struct inc_text	 issuer;
 	struct inc_text	 purpose;
-	const char	**basis;		/* laws, as written */
+	const char	**basis;		/* laws, as written (zh) */
 	size_t		 nbasis;
 	struct inc_text	*principles;
 	size_t		 nprinciples;
 	struct inc_text	 scope;
 	struct inc_text	 accountability;	/* 三(三): late, missed, concealed */
 	const char	*accountability_clause;
+	const char	*purpose_clause;
+	const char	*basis_clause;
+	struct inc_text	*laws;			/* [nbasis], both languages */
+	const char	**principle_clauses;	/* [nprinciples], may be NULL */
+	const char	*scope_clause;
 
 	struct inc_category *categories;
 	size_t		 ncategories;
@@ -179,7 +186,12 @@ struct inc_plan {
 	struct plan_arena *arena;
 };
 
-/* One problem found in a plan file, with where it is. */
+/*
+ * One problem found in a plan file, with where it is: line and column
+ * count from 1 (characters, not bytes); both are 0 for a problem with
+ * the file as a whole (cannot be read, too large).  file is the name
+ * given to the loader, not a copy.
+ */
 struct plan_error {
 	const char	*file;
 	long		 line, column;
@@ -193,7 +205,9 @@ struct plan_errors {
 
 /*
  * Load and check a plan.  On success returns the plan; on failure NULL
- * with every problem found (not only the first) in errs, in file order.
+ * with every problem found (not only the first, up to 1000) added to
+ * errs, in file order.  A plan over 4 MiB, nested deeper than 64 levels
+ * or with YAML aliases is refused.  errs starts zeroed.
  */
 struct inc_plan	*plan_load_file(const char *path, struct plan_errors *);
 struct inc_plan	*plan_load_buffer(const char *name, const char *buf,
@@ -208,9 +222,14 @@ extern const size_t	inc_plan_embedded_len;
 /*
  * The plan in force: opt (--plan FILE), else $INC_PLAN, else the embedded
  * default.  On failure reports each problem as "prog: file:line:col: msg"
- * and returns NULL.
+ * ("prog: file: msg" for the file as a whole) and returns NULL.
  */
 struct inc_plan	*plan_in_force(const char *opt);
+/* The same lookup, the problems left in errs for the caller to print. */
+struct inc_plan	*plan_load_in_force(const char *opt, struct plan_errors *);
+/* "[prefix: ]file:line:column: message", or "file: message" (line 0). */
+void		 plan_error_print(FILE *, const char *prefix,
+		    const struct plan_error *);
 
 /* Lookups by id; NULL (or -1) when the plan has no such element. */
 const struct inc_category *plan_category(const struct inc_plan *,
@@ -225,7 +244,7 @@ const struct inc_unit *plan_unit(const struct inc_plan *, const char *);
 const struct inc_system *plan_system(const struct inc_plan *, const char *);
 int		 scale_index(const struct inc_scale *, const char *);
 enum inc_level	 level_parse(const char *);	/* "III" -> LEVEL_III */
-const char	*level_id(enum inc_level);	/* LEVEL_III -> "III" */
+const char	*level_id(enum inc_level);	/* LEVEL_III -> "III"; NULL */
 
 /* The text in the language asked for, else the other one, else "". */
 const char	*text_in(struct inc_text, enum inc_lang);

@@ -1,0 +1,184 @@
+/*
+ * inc-classify - fill category, subtype, importance, level and
+ * level_basis of incident records from the plan; with --raw, make the
+ * records from alert lines first.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alert.h"
+#include "classify.h"
+#include "inc.h"
+
+enum { OPT_RAW = OPT_PROGRAM, OPT_FORCE };
+
+static const struct option longopts[] = {
+	{ "raw",	no_argument,	NULL, OPT_RAW },
+	{ "force",	no_argument,	NULL, OPT_FORCE },
+	{ "in-place",	no_argument,	NULL, 'i' },
+	INC_COMMON_LONGOPTS,
+	{ NULL,		0,		NULL, 0 }
+};
+
+struct raw {
+	struct inc_classifier	*cl;
+	struct alert_clock	 clock;
+	struct inc_record	 rec;
+	uint64_t		 ordinal;	/* lines of the whole input */
+	bool			 first;
+	bool			 live;		/* flush every record */
+	bool			 werr;
+};
+
+/*
+ * Alerts from a pipe or a terminal (tail -F | inc-classify --raw) come
+ * one now and then: each record goes out as soon as it is made, not when
+ * a buffer fills.  From files, large blocks.
+ */
+static bool
+live_input(int argc, char **argv)
+{
+	struct stat st;
+	int i;
+
+	for (i = 0; i < argc; i++)
+		if (strcmp(argv[i], "-") != 0)
+			return false;
+	if (fstat(STDIN_FILENO, &st) == -1)
+		return false;
+	return S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) ||
+	    S_ISSOCK(st.st_mode);
+}
+
+static int
+each_record(struct inc_record *r, void *ctx)
+{
+	return classify_record(ctx, r);
+}
+
+/* An alert line: a new record, classified and written. */
+static int
+each_line(const char *line, size_t len, const char *file, long lineno,
+    bool truncated, void *ctx)
+{
+	struct raw *rw = ctx;
+	struct inc_record *r = &rw->rec;
+	struct inc_alert a;
+	char id[INC_ID_LEN], when[INC_TIME_LEN];
+	const char *title, *src, *host;
+	int st;
+
+	(void)truncated;	/* reported by the loop; the cut line is used */
+	rw->ordinal++;
+	if (rw->werr)
+		return EXIT_TROUBLE;
+	if (alert_parse(line, len, &rw->clock, &a) == -1)
+		return 0;	/* a blank line is no alert */
+	record_reset(r);
+	r->kind = RECORD_INCIDENT;
+	r->file = file;
+	r->line = lineno;
+	inc_id(id, line, len, rw->ordinal, a.detected);
+	/* source: what sent it (the tag), else where from (the host). */
+	title = record_strdup(r, a.msg, a.msglen);
+	host = a.host != NULL ? record_strdup(r, a.host, a.hostlen) : NULL;
+	src = a.tag != NULL ? record_strdup(r, a.tag, a.taglen) : host;
+	if (title == NULL || (host == NULL && a.host != NULL) ||
+	    (src == NULL && a.tag != NULL) ||
+	    record_add(r, "id", id) == -1 ||
+	    record_add(r, "detected", time_format(when, a.detected)) == -1 ||
+	    (src != NULL && record_add(r, "source", src) == -1) ||
+	    (host != NULL && record_add(r, "host", host) == -1) ||
+	    record_add(r, "title", title) == -1) {
+		inc_warn_at(file, lineno, "out of memory");
+		return EXIT_TROUBLE;
+	}
+	st = classify_record(rw->cl, r);
+	if ((!rw->first && putchar('\n') == EOF) ||
+	    record_write(stdout, r) == -1 ||
+	    (rw->live && fflush(stdout) == EOF)) {
+		rw->werr = true;	/* inc_finish reports it */
+		return EXIT_TROUBLE;
+	}
+	rw->first = false;
+	return st;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct inc_cli cli = {
+		.usage = "[-i] [--raw] [--force] [--plan FILE] [--now TIME] "
+		    "[file ...]"
+	};
+	struct inc_classifier cl;
+	struct inc_loop loop = { .each = each_record, .filter = true };
+	struct inc_matcher *m;
+	struct raw rw;
+	bool raw = false, force = false, in_place = false;
+	int c, st;
+
+	inc_set_prog(argv[0]);
+	while ((c = getopt_long(argc, argv, "i", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'i':
+			in_place = true;
+			break;
+		case OPT_RAW:
+			raw = true;
+			break;
+		case OPT_FORCE:
+			force = true;
+			break;
+		default:
+			if (!cli_common(&cli, c, optarg))
+				return cli_usage(&cli);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if ((st = cli_setup(&cli)) != -1)
+		return st;
+	if (in_place && (raw || argc == 0)) {
+		inc_warn(raw ? "-i edits record files, not alert lines" :
+		    "-i needs the names of record files");
+		st = cli_usage(&cli);
+		cli_done(&cli);
+		return st;
+	}
+	if ((m = matcher_build(cli.plan)) == NULL) {
+		inc_warn("out of memory");
+		cli_done(&cli);
+		return EXIT_TROUBLE;
+	}
+	/* Records are small and many: write in large blocks. */
+	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	memset(&cl, 0, sizeof(cl));
+	cl.plan = cli.plan;
+	cl.matcher = m;
+	cl.force = force;
+	cl.now = cli.now;
+
+	if (raw) {
+		memset(&rw, 0, sizeof(rw));
+		rw.cl = &cl;
+		rw.first = true;
+		rw.live = live_input(argc, argv);
+		alert_clock_set(&rw.clock, cli.now);
+		record_init(&rw.rec);
+		st = inc_each_line(argc, argv, each_line, &rw);
+		record_free(&rw.rec);
+	} else {
+		loop.ctx = &cl;
+		loop.in_place = in_place;
+		st = inc_each_record(argc, argv, &loop);
+	}
+	st = inc_finish(st);
+	matcher_free(m);
+	cli_done(&cli);
+	return st;
+}

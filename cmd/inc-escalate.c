@@ -1,0 +1,342 @@
+/*
+ * inc-escalate - the reporting obligations of the plan (三, 四) checked
+ * against a clock: records out with one "due" field per obligation, or
+ * with --notices who must be told, how to reach them, by when.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "loop.h"
+#include "notice.h"
+#include "obligation.h"
+#include "roster.h"
+
+struct ack {
+	const struct inc_obligation *ob;
+	char		 when[INC_TIME_LEN];
+};
+
+struct escalate {
+	struct inc_cli	 cli;
+	bool		 notices, force;
+	enum notice_format format;
+	const char	*id;		/* --id: acks only for this incident */
+	struct ack	*acks;
+	size_t		 nacks;
+	bool		 has_duty;
+	struct duty_officer duty;
+};
+
+enum {
+	OPT_NOTICES = OPT_PROGRAM, OPT_FORMAT, OPT_ACK, OPT_FORCE, OPT_ID,
+	OPT_ROSTER
+};
+
+static const struct option longopts[] = {
+	INC_COMMON_LONGOPTS,
+	{ "notices",	no_argument,		NULL, OPT_NOTICES },
+	{ "format",	required_argument,	NULL, OPT_FORMAT },
+	{ "ack",	required_argument,	NULL, OPT_ACK },
+	{ "force",	no_argument,		NULL, OPT_FORCE },
+	{ "id",		required_argument,	NULL, OPT_ID },
+	{ "roster",	required_argument,	NULL, OPT_ROSTER },
+	{ "in-place",	no_argument,		NULL, 'i' },
+	{ NULL,		0,			NULL, 0 }
+};
+
+/* Report an obligation's field that is missing or not a time. */
+static void
+report_bad(const struct inc_record *r, const char *field)
+{
+	struct inc_item *it = record_field(r, field);
+
+	if (it == NULL)
+		inc_warn_at(r->file, r->line, "no %s: the clocks of the plan "
+		    "start there", field);
+	else
+		inc_warn_at(r->file, it->line, "%s: not a time: \"%.40s\" "
+		    "(write when, e.g. 2026-11-24T09:40:00+08:00)", field,
+		    it->value);
+}
+
+static bool
+selected(const struct escalate *e, const struct inc_record *r)
+{
+	const char *id;
+
+	if (e->id == NULL)
+		return true;
+	id = record_get(r, "id");
+	return id != NULL && strcmp(id, e->id) == 0;
+}
+
+/* --ack: a person's value is kept unless --force. */
+static int
+acknowledge(const struct escalate *e, struct inc_record *r)
+{
+	struct inc_item *it;
+	size_t i;
+
+	for (i = 0; i < e->nacks; i++) {
+		const struct ack *a = &e->acks[i];
+
+		if ((it = record_field(r, a->ob->field)) != NULL) {
+			if (!e->force) {
+				inc_warn_at(r->file, it->line, "%s already "
+				    "set, kept (--force replaces it)",
+				    a->ob->field);
+				continue;
+			}
+			inc_warn_at(r->file, it->line, "%s: \"%.40s\" "
+			    "replaced by %s (--force)", a->ob->field,
+			    it->value, a->when);
+		}
+		if (record_set(r, a->ob->field, a->when) == -1) {
+			inc_warn_at(r->file, r->line, "out of memory");
+			return EXIT_TROUBLE;
+		}
+	}
+	return EXIT_OK;
+}
+
+static int
+each(struct inc_record *r, void *ctx)
+{
+	struct escalate *e = ctx;
+	const struct inc_plan *plan = e->cli.plan;
+	struct ob_status st;
+	struct notice n;
+	struct inc_item *it;
+	enum inc_level lv;
+	const char *bad, **due, **bads;
+	char tb[INC_TIME_LEN];
+	size_t i, j, ndue = 0, nbad = 0, len;
+	int status = EXIT_OK;
+	bool closed = record_get(r, "closed") != NULL;
+
+	if (e->nacks > 0 && selected(e, r) &&
+	    (status = acknowledge(e, r)) != EXIT_OK)
+		return status;
+	/* The closed time decides missed and the handling report. */
+	if (!closed && (it = record_field(r, "status")) != NULL &&
+	    strncmp(it->value, "closed", 6) == 0 &&
+	    strspn(it->value + 6, " \t\r") == strlen(it->value + 6)) {
+		inc_warn_at(r->file, it->line, "status is closed but there is "
+		    "no closed: time");
+		status = EXIT_TROUBLE;
+	}
+	if (obligation_level(r, &lv) == -1) {
+		it = record_field(r, "level");
+		inc_warn_at(r->file, it->line, "level: \"%.40s\": not I, II, "
+		    "III or IV", it->value);
+		status = EXIT_TROUBLE;
+	}
+	if ((due = record_alloc(r, (plan->nobligations + 1) * sizeof(*due))) ==
+	    NULL || (bads = record_alloc(r, (plan->nobligations + 1) *
+	    sizeof(*bads))) == NULL) {
+		inc_warn_at(r->file, r->line, "out of memory");
+		return EXIT_TROUBLE;
+	}
+	/*
+	 * Every state first, so that a bad record is left as it was; the due
+	 * fields are computed in --notices mode too, for -i.
+	 */
+	for (i = 0; i < plan->nobligations; i++) {
+		const struct inc_obligation *ob = &plan->obligations[i];
+
+		if (!obligation_applies(ob, r))
+			continue;
+		if (obligation_state(ob, r, e->cli.now, &st, &bad) == -1) {
+			/* Once per field, not once per obligation. */
+			for (j = 0; j < nbad && strcmp(bads[j], bad) != 0; j++)
+				continue;
+			if (j == nbad) {
+				report_bad(r, bad);
+				bads[nbad++] = bad;
+			}
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		if (st.state == OB_OVERDUE)
+			status = status_worse(status, EXIT_FOUND);
+		if (e->notices && !closed && notice_wanted(st.state)) {
+			n.plan = plan;
+			n.rec = r;
+			n.st = &st;
+			n.now = e->cli.now;
+			n.duty = e->has_duty ? &e->duty : NULL;
+			n.lang = e->cli.lang;
+			if (notice_write(stdout, &n, e->format) == -1)
+				return EXIT_TROUBLE;
+		}
+		if (st.has_deadline)
+			time_format(tb, st.deadline);
+		else
+			strcpy(tb, "-");
+		len = strlen(ob->id) + strlen(tb) + 16;
+		if ((due[ndue] = record_alloc(r, len)) == NULL) {
+			inc_warn_at(r->file, r->line, "out of memory");
+			return EXIT_TROUBLE;
+		}
+		snprintf((char *)due[ndue++], len, "%s %s %s", ob->id,
+		    ob_state_name(st.state), tb);
+	}
+	if (status == EXIT_TROUBLE)
+		return status;
+	if (record_replace_all(r, "due", due, ndue) == -1) {
+		inc_warn_at(r->file, r->line, "out of memory");
+		return EXIT_TROUBLE;
+	}
+	return status;
+}
+
+/* "initial-report" or "initial-report=2026-11-24T09:40:00+08:00". */
+static int
+parse_ack(struct escalate *e, const char *arg)
+{
+	const struct inc_plan *plan = e->cli.plan;
+	struct ack *a = &e->acks[e->nacks];
+	struct inc_time t = e->cli.now;
+	const char *eq = strchr(arg, '=');
+	char name[128];
+	size_t i, len = eq ? (size_t)(eq - arg) : strlen(arg);
+
+	if (len >= sizeof(name))
+		len = sizeof(name) - 1;
+	memcpy(name, arg, len);
+	name[len] = '\0';
+	if ((a->ob = plan_obligation(plan, name)) == NULL) {
+		inc_warn("--ack: no obligation \"%s\" in the plan; one of:",
+		    name);
+		for (i = 0; i < plan->nobligations; i++)
+			fprintf(stderr, "\t%s\t(%s)\n", plan->obligations[i].id,
+			    plan->obligations[i].field);
+		return -1;
+	}
+	if (eq != NULL && time_parse(eq + 1, &t) == -1) {
+		inc_warn("--ack %s: not a time: %s (e.g. "
+		    "2026-11-24T09:40:00+08:00 or \"2026-11-24 09:40\")", name,
+		    eq + 1);
+		return -1;
+	}
+	time_format(a->when, t);
+	e->nacks++;
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct escalate e;
+	struct inc_loop lp;
+	struct inc_roster *roster = NULL;
+	const char *roster_path = NULL, *format = NULL;
+	char **acks;
+	size_t nacks = 0, i;
+	bool in_place = false;
+	int c, status;
+
+	inc_set_prog(argv[0]);
+	memset(&e, 0, sizeof(e));
+	e.cli.usage = "[-i] [--notices [--format text|tsv]] "
+	    "[--ack OBLIGATION[=TIME] ...] [--force] [--id ID]\n"
+	    "\t[--roster FILE] [--now TIME] [--plan FILE] [--lang zh|en] "
+	    "[file ...]";
+	if ((acks = calloc((size_t)argc, sizeof(*acks))) == NULL) {
+		inc_warn("out of memory");
+		return EXIT_TROUBLE;
+	}
+	while ((c = getopt_long(argc, argv, "i", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'i':
+			in_place = true;
+			break;
+		case OPT_NOTICES:
+			e.notices = true;
+			break;
+		case OPT_FORMAT:
+			format = optarg;
+			break;
+		case OPT_ACK:
+			acks[nacks++] = optarg;
+			break;
+		case OPT_FORCE:
+			e.force = true;
+			break;
+		case OPT_ID:
+			e.id = optarg;
+			break;
+		case OPT_ROSTER:
+			roster_path = optarg;
+			break;
+		default:
+			if (cli_common(&e.cli, c, optarg))
+				break;
+			free(acks);
+			return cli_usage(&e.cli);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (format != NULL && strcmp(format, "text") == 0)
+		e.format = NOTICE_TEXT;
+	else if (format != NULL && strcmp(format, "tsv") == 0)
+		e.format = NOTICE_TSV;
+	else if (format != NULL) {
+		inc_warn("--format: %s: not text or tsv", format);
+		free(acks);
+		return EXIT_TROUBLE;
+	}
+	if ((format != NULL && !e.notices) ||
+	    (in_place && argc == 0) ||
+	    (e.notices && nacks > 0 && !in_place) ||
+	    (e.id != NULL && nacks == 0)) {
+		if (format != NULL && !e.notices)
+			inc_warn("--format goes with --notices");
+		else if (in_place && argc == 0)
+			inc_warn("-i needs files to edit");
+		else if (e.id != NULL && nacks == 0)
+			inc_warn("--id selects the incident for --ack");
+		else
+			inc_warn("--ack with --notices needs -i, or the "
+			    "acknowledgement is lost");
+		free(acks);
+		return cli_usage(&e.cli);
+	}
+	if ((status = cli_setup(&e.cli)) != -1) {
+		free(acks);
+		return status;
+	}
+	if ((e.acks = calloc(nacks + 1, sizeof(*e.acks))) == NULL) {
+		inc_warn("out of memory");
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	for (i = 0; i < nacks; i++)
+		if (parse_ack(&e, acks[i]) == -1) {
+			status = EXIT_TROUBLE;
+			goto done;
+		}
+	if (roster_load(roster_path, &roster) == -1) {
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	e.has_duty = roster_on_duty(roster, e.cli.now, &e.duty) == 0;
+
+	memset(&lp, 0, sizeof(lp));
+	lp.each = each;
+	lp.ctx = &e;
+	lp.filter = !e.notices || in_place;
+	lp.in_place = in_place;
+	status = inc_finish(inc_each_record(argc, argv, &lp));
+done:
+	roster_free(roster);
+	free(e.acks);
+	free(acks);
+	cli_done(&e.cli);
+	return status;
+}

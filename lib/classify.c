@@ -1,0 +1,381 @@
+/*
+ * classify.c - one record: taxonomy from keywords, importance from the
+ * plan's systems, level and level_basis from the grading, an id.
+ *
+ * What a person wrote wins: a field already in the record is kept (its
+ * bytes untouched) unless --force, and a field that holds a value the
+ * plan does not know is reported and left as it is, with what depends on
+ * it.  What inc-classify alone writes is recomputed on every run: match,
+ * level_basis, and a level it computed before (its basis gives that
+ * level), so that a run after a person added loss or impact follows, and
+ * a second run over its own output changes nothing.
+ *
+ * The record is walked once to find the fields read here: a record is
+ * classified in time linear in its size, whatever the number of fields.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "alert.h"
+#include "classify.h"
+#include "diag.h"
+#include "grade.h"
+
+#define SAFE_LEN	64
+
+enum field {
+	F_CATEGORY, F_SUBTYPE, F_MATCH, F_IMPORTANCE, F_LOSS, F_IMPACT,
+	F_LEVEL, F_BASIS, F_DETECTED, F_SYSTEM, F_ID, F_COUNT
+};
+
+static const char *field_names[F_COUNT] = {
+	"category", "subtype", "match", "importance", "loss", "impact",
+	"level", "level_basis", "detected", "system", "id"
+};
+
+/* The first value of each field read here, and its line. */
+struct fields {
+	const char	*v[F_COUNT];
+	long		 line[F_COUNT];
+};
+
+static bool
+is_text_field(const char *name)
+{
+	return strcmp(name, "title") == 0 || strcmp(name, "log") == 0 ||
+	    strcmp(name, "description") == 0;
+}
+
+static void
+gather(const struct inc_record *r, struct fields *f)
+{
+	const struct inc_item *it;
+	size_t i;
+	int k;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < r->nitems; i++) {
+		it = &r->items[i];
+		if (it->kind != ITEM_FIELD || it->deleted)
+			continue;
+		for (k = 0; k < F_COUNT; k++)
+			if (f->v[k] == NULL &&
+			    it->name[0] == field_names[k][0] &&
+			    strcmp(it->name, field_names[k]) == 0) {
+				f->v[k] = it->value;
+				f->line[k] = it->line > 0 ? it->line : r->line;
+				break;
+			}
+	}
+}
+
+static const char *
+file_of(const struct inc_record *r)
+{
+	return r->file != NULL ? r->file : "-";
+}
+
+/*
+ * A value quoted in a message: record text may come from an attacker, so
+ * no control bytes reach the terminal, and it is cut (at a character).
+ */
+static const char *
+safe(char buf[SAFE_LEN], const char *s)
+{
+	size_t n = strlen(s), i, max = SAFE_LEN - 4;
+	bool cut = n > max;
+
+	if (cut) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	for (i = 0; i < n; i++)
+		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' :
+		    s[i];
+	if (cut) {
+		memcpy(buf + i, "...", 3);
+		i += 3;
+	}
+	buf[i] = '\0';
+	return buf;
+}
+
+static int
+bad(const struct inc_record *r, const struct fields *f, enum field k,
+    const char *what)
+{
+	char b[SAFE_LEN];
+
+	inc_warn_at(file_of(r), f->line[k], "%s \"%s\": %s", field_names[k],
+	    safe(b, f->v[k]), what);
+	return EXIT_TROUBLE;
+}
+
+/* Set a field the record lacks, or one inc-classify owns. */
+static int
+put(struct inc_record *r, struct fields *f, enum field k, const char *value)
+{
+	int rc;
+
+	rc = f->v[k] == NULL ? record_add(r, field_names[k], value) :
+	    record_set(r, field_names[k], value);
+	if (rc == 0 && f->v[k] == NULL) {
+		f->v[k] = r->items[r->nitems - 1].value;
+		f->line[k] = r->line;
+	}
+	return rc;
+}
+
+/* Fill a field when absent; with force replace it, and say so. */
+static int
+fill(const struct inc_classifier *cl, struct inc_record *r,
+    struct fields *f, enum field k, const char *value)
+{
+	char a[SAFE_LEN], b[SAFE_LEN];
+
+	if (f->v[k] == NULL)
+		return put(r, f, k, value);
+	if (!cl->force || strcmp(f->v[k], value) == 0)
+		return 0;
+	inc_warn_at(file_of(r), f->line[k], "--force: %s was \"%s\", now "
+	    "\"%s\"", field_names[k], safe(a, f->v[k]), safe(b, value));
+	if (record_set(r, field_names[k], value) == -1)
+		return -1;
+	f->v[k] = record_get(r, field_names[k]);
+	return 0;
+}
+
+/* The subtype of that id in any category; *many when in several. */
+static const struct inc_subtype *
+subtype_anywhere(const struct inc_plan *p, const char *id, bool *many)
+{
+	const struct inc_subtype *found = NULL, *s;
+	size_t i;
+
+	*many = false;
+	for (i = 0; i < p->ncategories; i++)
+		if ((s = plan_subtype(&p->categories[i], id)) != NULL) {
+			if (found != NULL)
+				*many = true;
+			else
+				found = s;
+		}
+	return found;
+}
+
+/* Title, description and log values, each on its own. */
+static void
+scan(const struct inc_classifier *cl, const struct inc_record *r,
+    const struct inc_category *within, struct inc_match *m)
+{
+	const struct inc_item *it;
+	size_t i;
+
+	match_clear(m);
+	for (i = 0; i < r->nitems; i++) {
+		it = &r->items[i];
+		if (it->kind == ITEM_FIELD && !it->deleted &&
+		    is_text_field(it->name))
+			matcher_scan(cl->matcher, it->value, it->len, within,
+			    m);
+	}
+}
+
+/* Category, subtype and match.  cat and sub: the record's, valid. */
+static int
+taxonomy(const struct inc_classifier *cl, struct inc_record *r,
+    struct fields *f, const struct inc_category *cat,
+    const struct inc_subtype *sub, bool sub_many)
+{
+	const struct inc_plan *p = cl->plan;
+	const struct inc_category *ncat;
+	const struct inc_subtype *nsub;
+	struct inc_match m;
+	bool by_keyword = true;
+
+	if (cat != NULL && sub != NULL && !cl->force)
+		return 0;
+	scan(cl, r, cl->force ? NULL : cat, &m);
+	if (m.subtype != NULL && (cl->force || sub == NULL)) {
+		nsub = m.subtype;
+		ncat = nsub->category;
+	} else if (sub != NULL) {
+		/* A person named the subtype: its category follows. */
+		if (sub_many && (m.subtype == NULL ||
+		    plan_subtype(m.subtype->category, sub->id) == NULL))
+			return bad(r, f, F_SUBTYPE, "in several categories: "
+			    "set category");
+		ncat = sub_many ? m.subtype->category : sub->category;
+		nsub = plan_subtype(ncat, sub->id);
+		by_keyword = false;
+	} else {
+		/*
+		 * No keyword: other, within the category a person gave.
+		 * Even --force keeps what a person wrote, the plan giving
+		 * nothing better.
+		 */
+		ncat = cat != NULL ? cat : plan_category(p, "other");
+		nsub = ncat != NULL ? plan_subtype(ncat, "other") : NULL;
+	}
+	if ((ncat != NULL && fill(cl, r, f, F_CATEGORY, ncat->id) == -1) ||
+	    (nsub != NULL && fill(cl, r, f, F_SUBTYPE, nsub->id) == -1))
+		return -1;
+	if (by_keyword && put(r, f, F_MATCH,
+	    m.subtype != NULL ? m.keyword : "none") == -1)
+		return -1;
+	return 0;
+}
+
+static int
+importance(const struct inc_classifier *cl, struct inc_record *r,
+    struct fields *f)
+{
+	const struct inc_system *sys;
+
+	if (f->v[F_SYSTEM] == NULL ||
+	    (sys = plan_system(cl->plan, f->v[F_SYSTEM])) == NULL ||
+	    sys->importance == NULL)
+		return 0;
+	return fill(cl, r, f, F_IMPORTANCE, sys->importance);
+}
+
+static int
+level(struct inc_classifier *cl, struct inc_record *r, struct fields *f)
+{
+	const struct inc_plan *p = cl->plan;
+	char buf[GRADE_BASIS_LEN + 64];
+	const struct inc_grade *g;
+	int imp = -1, loss = -1, impact = -1;
+
+	if (f->v[F_IMPORTANCE] != NULL)
+		imp = scale_index(&p->importance, f->v[F_IMPORTANCE]);
+	if (f->v[F_LOSS] != NULL)
+		loss = scale_index(&p->loss, f->v[F_LOSS]);
+	if (f->v[F_IMPACT] != NULL)
+		impact = scale_index(&p->impact, f->v[F_IMPACT]);
+	/* Streams of alerts grade the same inputs over and over. */
+	if (!cl->graded || imp != cl->g_imp || loss != cl->g_loss ||
+	    impact != cl->g_impact) {
+		grade(p, imp, loss, impact, &cl->g);
+		cl->g_imp = imp;
+		cl->g_loss = loss;
+		cl->g_impact = impact;
+		cl->graded = true;
+	}
+	g = &cl->g;
+
+	/*
+	 * A level is inc-classify's own when the basis beside it is one
+	 * grade() wrote and gives that level: it follows its inputs (a
+	 * loss or impact added later).  Any other level is a person's.
+	 */
+	if (f->v[F_LEVEL] == NULL || (f->v[F_BASIS] != NULL &&
+	    strncmp(f->v[F_BASIS], "level set by hand", 17) != 0 &&
+	    grade_basis_level(f->v[F_BASIS]) == level_parse(f->v[F_LEVEL]))) {
+		if (g->level == LEVEL_NONE && f->v[F_LEVEL] != NULL) {
+			record_remove(r, field_names[F_LEVEL]);
+			f->v[F_LEVEL] = NULL;
+		} else if (g->level != LEVEL_NONE &&
+		    put(r, f, F_LEVEL, level_id(g->level)) == -1)
+			return -1;
+		if (put(r, f, F_BASIS, g->basis) == -1)
+			return -1;
+		return g->level == LEVEL_NONE ? EXIT_FOUND : 0;
+	}
+	if (cl->force && g->level != LEVEL_NONE) {
+		if (fill(cl, r, f, F_LEVEL, level_id(g->level)) == -1 ||
+		    put(r, f, F_BASIS, g->basis) == -1)
+			return -1;
+		return 0;
+	}
+	/* A person's level: kept, even when the plan gives none. */
+	snprintf(buf, sizeof(buf), "level set by hand; the plan gives: %s",
+	    g->basis);
+	return put(r, f, F_BASIS, buf) == -1 ? -1 : 0;
+}
+
+static int
+identify(struct inc_classifier *cl, struct inc_record *r, struct fields *f,
+    bool dated, struct inc_time detected)
+{
+	char id[INC_ID_LEN];
+
+	cl->ordinal++;
+	if (f->v[F_ID] != NULL)
+		return 0;
+	inc_id(id, r->raw != NULL ? r->raw : "", r->raw != NULL ?
+	    r->rawlen : 0, cl->ordinal, dated ? detected : cl->now);
+	return put(r, f, F_ID, id);
+}
+
+int
+classify_record(struct inc_classifier *cl, struct inc_record *r)
+{
+	const struct inc_plan *p = cl->plan;
+	const struct inc_category *cat = NULL;
+	const struct inc_subtype *sub = NULL;
+	struct inc_time detected = { 0, 0 };
+	struct fields f;
+	bool bad_tax = false, bad_grade = false, many = false, dated = false;
+	int st = 0, s;
+
+	gather(r, &f);
+	if (f.v[F_CATEGORY] != NULL &&
+	    (cat = plan_category(p, f.v[F_CATEGORY])) == NULL) {
+		st = bad(r, &f, F_CATEGORY, "not a category of the plan");
+		bad_tax = true;
+	}
+	if (f.v[F_SUBTYPE] != NULL && !bad_tax) {
+		sub = cat != NULL ? plan_subtype(cat, f.v[F_SUBTYPE]) :
+		    subtype_anywhere(p, f.v[F_SUBTYPE], &many);
+		if (sub == NULL) {
+			st = bad(r, &f, F_SUBTYPE, cat != NULL ? "not a "
+			    "subtype of its category" : "not a subtype of "
+			    "the plan");
+			bad_tax = true;
+		}
+	}
+	if (f.v[F_IMPORTANCE] != NULL &&
+	    scale_index(&p->importance, f.v[F_IMPORTANCE]) < 0) {
+		st = bad(r, &f, F_IMPORTANCE, "not an importance of the plan");
+		bad_grade = true;
+	}
+	if (f.v[F_LOSS] != NULL && scale_index(&p->loss, f.v[F_LOSS]) < 0) {
+		st = bad(r, &f, F_LOSS, "not a loss of the plan");
+		bad_grade = true;
+	}
+	if (f.v[F_IMPACT] != NULL &&
+	    scale_index(&p->impact, f.v[F_IMPACT]) < 0) {
+		st = bad(r, &f, F_IMPACT, "not an impact of the plan");
+		bad_grade = true;
+	}
+	if (f.v[F_LEVEL] != NULL && level_parse(f.v[F_LEVEL]) == LEVEL_NONE) {
+		st = bad(r, &f, F_LEVEL, "not a level (I, II, III or IV)");
+		bad_grade = true;
+	}
+	if (f.v[F_DETECTED] != NULL) {
+		if (time_parse(f.v[F_DETECTED], &detected) == 0)
+			dated = true;
+		else
+			st = bad(r, &f, F_DETECTED, "not a time "
+			    "(2026-11-24T09:15:00+08:00)");
+	}
+
+	if (!bad_tax && (s = taxonomy(cl, r, &f, cat, sub, many)) != 0) {
+		if (s == -1)
+			goto nomem;
+		st = status_worse(st, s);
+	}
+	if (!bad_grade) {
+		if (importance(cl, r, &f) == -1 || (s = level(cl, r, &f)) == -1)
+			goto nomem;
+		st = status_worse(st, s);
+	}
+	if (identify(cl, r, &f, dated, detected) == -1)
+		goto nomem;
+	return st;
+nomem:
+	inc_warn_at(file_of(r), r->line, "out of memory");
+	return EXIT_TROUBLE;
+}

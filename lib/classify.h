@@ -1,0 +1,45 @@
+/*
+ * classify.h - one incident record classified by the plan: what is
+ * missing among id, category, subtype, importance, level and level_basis
+ * is filled; a value already there is kept unless force is set, and then
+ * every change is reported on standard error.
+ *
+ * Text searched for keywords: title, description and every log value,
+ * each on its own (a keyword never spans two fields).  The field match
+ * records the keyword that decided ("match: DDoS"), or "none" when no
+ * keyword was found and the record fell to other/other.
+ */
+#ifndef INC_CLASSIFY_H
+#define INC_CLASSIFY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "grade.h"
+#include "match.h"
+#include "plan.h"
+#include "record.h"
+#include "timeutil.h"
+
+struct inc_classifier {
+	const struct inc_plan	 *plan;
+	const struct inc_matcher *matcher;
+	bool			  force;
+	struct inc_time		  now;		/* for ids without detected */
+	uint64_t		  ordinal;	/* records seen, for ids */
+	/* the last grade, kept: alerts repeat the same inputs */
+	bool			  graded;
+	int			  g_imp, g_loss, g_impact;
+	struct inc_grade	  g;
+};
+
+/*
+ * Classify r.  Returns 0; 1 when its level could not be determined
+ * (level_basis says what is missing); 2 when a value is not one the plan
+ * knows or detected is not a time (reported as "prog: file:line: ...";
+ * what depends on the bad value is left as it is).  -1 only when out of
+ * memory.
+ */
+int	classify_record(struct inc_classifier *, struct inc_record *);
+
+#endif

@@ -1,0 +1,216 @@
+/*
+ * plan.c - the plan in force, and lookups in a loaded plan.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "plan-impl.h"
+
+static const char *const level_ids[] = { NULL, "I", "II", "III", "IV" };
+
+/*
+ * --plan FILE, else $INC_PLAN when set and not empty, else the embedded
+ * default.  A plan with problems is refused whole: a tool must not grade
+ * or escalate by half a plan.
+ */
+struct inc_plan *
+plan_load_in_force(const char *opt, struct plan_errors *errs)
+{
+	const char	*path = opt;
+
+	if (path == NULL && (path = getenv("INC_PLAN")) != NULL &&
+	    *path == '\0')
+		path = NULL;
+	if (path != NULL)
+		return plan_load_file(path, errs);
+	return plan_load_buffer("(embedded)", inc_plan_embedded,
+	    inc_plan_embedded_len, errs);
+}
+
+void
+plan_error_print(FILE *fp, const char *prefix, const struct plan_error *e)
+{
+	if (prefix != NULL)
+		fprintf(fp, "%s: ", prefix);
+	/* A problem of the whole file (unreadable, too large) has no place. */
+	if (e->line > 0)
+		fprintf(fp, "%s:%ld:%ld: %s\n", e->file, e->line, e->column,
+		    e->message);
+	else
+		fprintf(fp, "%s: %s\n", e->file, e->message);
+}
+
+struct inc_plan *
+plan_in_force(const char *opt)
+{
+	struct plan_errors errs = { NULL, 0, 0 };
+	struct inc_plan	*p;
+	size_t		 i;
+
+	p = plan_load_in_force(opt, &errs);
+	for (i = 0; i < errs.n; i++)
+		plan_error_print(stderr, inc_prog, &errs.v[i]);
+	plan_errors_free(&errs);
+	return p;
+}
+
+void
+plan_free(struct inc_plan *p)
+{
+	if (p != NULL)
+		pa_free(p->arena);	/* the plan itself is in its arena */
+}
+
+void
+plan_errors_free(struct plan_errors *errs)
+{
+	size_t	 i;
+
+	for (i = 0; i < errs->n; i++)
+		free(errs->v[i].message);
+	free(errs->v);
+	errs->v = NULL;
+	errs->n = errs->cap = 0;
+}
+
+const struct inc_category *
+plan_category(const struct inc_plan *p, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->ncategories; i++)
+		if (strcmp(p->categories[i].id, id) == 0)
+			return &p->categories[i];
+	return NULL;
+}
+
+const struct inc_subtype *
+plan_subtype(const struct inc_category *c, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nsubtypes; i++)
+		if (c->subtypes[i].id != NULL &&
+		    strcmp(c->subtypes[i].id, id) == 0)
+			return &c->subtypes[i];
+	return NULL;
+}
+
+const struct inc_procedure *
+plan_procedure(const struct inc_plan *p, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nprocedures; i++)
+		if (strcmp(p->procedures[i].id, id) == 0)
+			return &p->procedures[i];
+	return NULL;
+}
+
+const struct inc_obligation *
+plan_obligation(const struct inc_plan *p, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nobligations; i++)
+		if (strcmp(p->obligations[i].id, id) == 0)
+			return &p->obligations[i];
+	return NULL;
+}
+
+const struct inc_unit *
+plan_unit(const struct inc_plan *p, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nunits; i++)
+		if (strcmp(p->units[i].id, id) == 0)
+			return &p->units[i];
+	return NULL;
+}
+
+const struct inc_system *
+plan_system(const struct inc_plan *p, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nsystems; i++)
+		if (strcmp(p->systems[i].id, id) == 0)
+			return &p->systems[i];
+	return NULL;
+}
+
+/* Also used while loading, when a value's id may still be missing. */
+int
+scale_index(const struct inc_scale *s, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->values[i].id != NULL && strcmp(s->values[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+enum inc_level
+level_parse(const char *s)
+{
+	int	 l;
+
+	for (l = LEVEL_I; l <= LEVEL_IV; l++)
+		if (strcmp(s, level_ids[l]) == 0)
+			return (enum inc_level)l;
+	return LEVEL_NONE;
+}
+
+const char *
+level_id(enum inc_level l)
+{
+	if (l < LEVEL_I || l > LEVEL_IV)
+		return NULL;
+	return level_ids[l];
+}
+
+const char *
+text_in(struct inc_text t, enum inc_lang lang)
+{
+	const char *first = lang == LANG_ZH ? t.zh : t.en;
+	const char *other = lang == LANG_ZH ? t.en : t.zh;
+
+	if (first != NULL)
+		return first;
+	return other != NULL ? other : "";
+}
+
+/*
+ * As setlocale(3) reads the environment: the first of LC_ALL,
+ * LC_MESSAGES, LANG that is set and not empty decides.
+ */
+int
+lang_choose(const char *opt, enum inc_lang *lang)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char	*v;
+	size_t		 i;
+
+	if (opt != NULL) {
+		if (strcmp(opt, "zh") == 0)
+			*lang = LANG_ZH;
+		else if (strcmp(opt, "en") == 0)
+			*lang = LANG_EN;
+		else
+			return -1;
+		return 0;
+	}
+	*lang = LANG_EN;
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		if ((v = getenv(vars[i])) == NULL || *v == '\0')
+			continue;
+		if (strncmp(v, "zh", 2) == 0)
+			*lang = LANG_ZH;
+		break;
+	}
+	return 0;
+}
