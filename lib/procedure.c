@@ -22,6 +22,13 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Between the ids of a procedure field: blanks, newlines, commas. */
+static bool
+is_sep(char c)
+{
+	return is_space(c) || c == ',';
+}
+
 /* Add p to out unless there already; keeps the count in *n. */
 static void
 put_unique(const struct inc_procedure **out, size_t max, size_t *n,
@@ -372,14 +379,14 @@ record_procedures(const struct inc_plan *plan, const struct inc_record *r,
 	if (!*from_fields)
 		return record_route(plan, r, out, max, why);
 	while ((it = record_next(r, "procedure", &pos)) != NULL) {
-		for (s = it->value; is_space(*s); s++)
+		for (s = it->value; is_sep(*s); s++)
 			continue;
 		if (*s == '\0') {
 			trouble(why, r, it, "empty procedure field%s", "", 0);
 			return -1;
 		}
 		for (; *s != '\0'; s = e) {
-			for (e = s; *e != '\0' && !is_space(*e); e++)
+			for (e = s; *e != '\0' && !is_sep(*e); e++)
 				continue;
 			if ((p = procedure_n(plan, s, e - s)) == NULL) {
 				trouble(why, r, it, "procedure \"%s\" is not in "
@@ -387,7 +394,7 @@ record_procedures(const struct inc_plan *plan, const struct inc_record *r,
 				return -1;
 			}
 			put_unique(out, max, &n, p);
-			while (is_space(*e))
+			while (is_sep(*e))
 				e++;
 		}
 	}

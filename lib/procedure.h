@@ -96,7 +96,8 @@ struct proc_trouble {
 
 /*
  * The procedures that apply to a record: those its procedure fields name
- * (one id or several separated by spaces per field; a person's choice),
+ * (one id or several per field, separated by spaces or commas; a
+ * person's choice),
  * else those the plan routes its category and subtype to.  Fills at most
  * max (plan->nprocedures is always enough: no procedure twice), returns
  * how many, or -1 with *why when a procedure, category or subtype id is

@@ -398,6 +398,8 @@ test_record_procedures(void **state)
 		{ { "procedure", "rr qq", "procedure", "qq\tpp", NULL }, 3,
 		    "rr qq pp", true },
 		{ { "procedure", " rr ", NULL }, 1, "rr", true },
+		{ { "procedure", "rr, pp,qq", NULL }, 3, "rr pp qq", true },
+		{ { "procedure", ",", NULL }, -1, NULL, true },
 		{ { "procedure", "rr", "procedure", "zz", NULL }, -1, NULL,
 		    true },
 		{ { "procedure", "", NULL }, -1, NULL, true },
