@@ -15,7 +15,9 @@ SHAREDIR = $(PREFIX)/share/inc
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Wpedantic -Werror
-SANFLAGS = $(if $(SANITIZE),-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+SANITIZERS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=all
+SANFLAGS = $(if $(SANITIZE),$(SANITIZERS))
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS)
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE -Ilib $(CPPFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
@@ -56,7 +58,7 @@ build/plan-embedded.c: share/inc/plan.yaml
 	  echo 'extern const char inc_plan_embedded[];'; \
 	  echo 'extern const size_t inc_plan_embedded_len;'; \
 	  echo 'const char inc_plan_embedded[] = {'; \
-	  od -An -v -tx1 share/inc/plan.yaml | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  od -An -v -tx1 share/inc/plan.yaml | sed 's/\([0-9a-f][0-9a-f]\)/(char)0x\1,/g'; \
 	  echo '0x00 };'; \
 	  echo 'const size_t inc_plan_embedded_len = sizeof(inc_plan_embedded) - 1;'; \
 	} > $@

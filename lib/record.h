@@ -55,8 +55,10 @@ struct inc_record {
 	long		 line;		/* line of the first item */
 	const char	*raw;		/* the paragraph as read */
 	size_t		 rawlen;
-	long		 errline;	/* RECORD_BAD: where and why */
-	const char	*errmsg;
+	long		 errline;	/* RECORD_BAD: where and why; errmsg */
+	const char	*errmsg;	/* is NULL on the later pieces */
+	bool		 continued;	/* raw goes on from the previous
+					 * record: no blank line between */
 	struct inc_arena *arena;
 };
 
@@ -75,6 +77,10 @@ struct inc_item	*record_next(const struct inc_record *, const char *name,
 		    size_t *pos);
 
 /*
+ * A record read by reader_next points into the reader's buffer: it is
+ * valid until the next call.  Item pointers are valid until the next
+ * change to the record.
+ *
  * Changes.  record_set replaces the first field of that name in place (or
  * appends one); record_add appends; record_remove deletes every field of
  * the name; record_replace_all puts n values where the first field of that
@@ -104,6 +110,13 @@ struct inc_reader;
 
 struct inc_reader *reader_open(int fd, const char *name);
 int		 reader_next(struct inc_reader *, struct inc_record *);
+/*
+ * Or line by line: 1 with the line (no newline), 0 at the end, -1 on a
+ * read error.  A line over INC_MAX_LINE comes back cut, with *truncated
+ * set; the rest of it is skipped.
+ */
+int		 reader_getline(struct inc_reader *, const char **line,
+		    size_t *len, bool *truncated);
 long		 reader_line(const struct inc_reader *);
 void		 reader_close(struct inc_reader *);
 

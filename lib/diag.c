@@ -1,0 +1,66 @@
+/* diag.c - "prog: file:line: message" and the end of output. */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+
+const char *inc_prog = "inc";
+
+void
+inc_set_prog(const char *argv0)
+{
+	const char *slash;
+
+	if (argv0 == NULL || *argv0 == '\0')
+		return;
+	slash = strrchr(argv0, '/');
+	inc_prog = slash ? slash + 1 : argv0;
+	/*
+	 * A closed pipe (| head) must end the program quietly, even when
+	 * the parent left SIGPIPE ignored.
+	 */
+	signal(SIGPIPE, SIG_DFL);
+}
+
+void
+inc_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", inc_prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+inc_warn_at(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: %s:%ld: ", inc_prog, file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+status_worse(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+int
+inc_finish(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		inc_warn("write error: %s", strerror(errno ? errno : EIO));
+		return EXIT_TROUBLE;
+	}
+	return status;
+}

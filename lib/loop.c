@@ -1,0 +1,249 @@
+/*
+ * loop.c - the files named, or standard input; every paragraph read,
+ * handed to the program or passed through, and written; -i in place.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+#include "loop.h"
+
+struct pass {
+	const struct inc_loop *lp;
+	const char	*name;		/* for diagnostics */
+	int		 fd;
+	int		 status;
+};
+
+/*
+ * Records are separated by one blank line on output, whatever stood
+ * between them on input; a piece of an oversized record follows its
+ * predecessor directly.
+ */
+static int
+write_paragraph(FILE *out, const struct inc_record *r, bool *first,
+    bool *ends_nl)
+{
+	if (!r->continued) {
+		if (!*ends_nl && putc('\n', out) == EOF)
+			return -1;
+		if (!*first && putc('\n', out) == EOF)
+			return -1;
+		*first = false;
+	}
+	if (record_write(out, r) == -1)
+		return -1;
+	if (r->kind == RECORD_INCIDENT)
+		*ends_nl = true;
+	else if (r->rawlen > 0)
+		*ends_nl = r->raw[r->rawlen - 1] == '\n';
+	return 0;
+}
+
+/* One input stream through the program, to out (NULL: no output). */
+static int
+run(struct pass *ps, FILE *out)
+{
+	const struct inc_loop *lp = ps->lp;
+	struct inc_reader *rd;
+	struct inc_record rec;
+	bool first = true, ends_nl = true;
+	int got, st, rc = 0;
+
+	if ((rd = reader_open(ps->fd, ps->name)) == NULL) {
+		inc_warn("%s: %s", ps->name, strerror(errno));
+		return -1;
+	}
+	record_init(&rec);
+	while ((got = reader_next(rd, &rec)) == 1) {
+		if (rec.kind == RECORD_BAD && rec.errmsg != NULL) {
+			inc_warn_at(ps->name, rec.errline, "%s", rec.errmsg);
+			ps->status = EXIT_TROUBLE;
+		}
+		if (rec.kind == RECORD_INCIDENT) {
+			st = lp->each(&rec, lp->ctx);
+			ps->status = status_worse(ps->status, st);
+		}
+		if (out != NULL &&
+		    write_paragraph(out, &rec, &first, &ends_nl) == -1) {
+			rc = -1;
+			break;
+		}
+	}
+	if (got == -1) {
+		inc_warn("%s: read error: %s", ps->name, strerror(errno));
+		ps->status = EXIT_TROUBLE;
+	}
+	if (rc == 0 && out != NULL && !ends_nl && putc('\n', out) == EOF)
+		rc = -1;
+	record_free(&rec);
+	reader_close(rd);
+	return rc;
+}
+
+static int
+write_in_place(FILE *out, void *ctx)
+{
+	return run(ctx, out);
+}
+
+static int
+open_input(const char *name, struct pass *ps)
+{
+	if (strcmp(name, "-") == 0) {
+		ps->fd = STDIN_FILENO;
+		ps->name = "-";
+		return 0;
+	}
+	ps->name = name;
+	if ((ps->fd = open(name, O_RDONLY)) == -1) {
+		inc_warn("%s: %s", name, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+inc_each_record(int n, char **files, const struct inc_loop *lp)
+{
+	char *stdin_only[] = { "-" };
+	FILE *out = lp->out ? lp->out : stdout;
+	struct pass ps;
+	int i, status = 0;
+
+	if (n == 0) {
+		n = 1;
+		files = stdin_only;
+	}
+	for (i = 0; i < n; i++) {
+		memset(&ps, 0, sizeof(ps));
+		ps.lp = lp;
+		if (open_input(files[i], &ps) == -1) {
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		if (lp->in_place && ps.fd != STDIN_FILENO) {
+			if (replace_file(files[i], write_in_place, &ps) == -1)
+				ps.status = EXIT_TROUBLE;
+		} else if (run(&ps, lp->filter ? out : NULL) == -1) {
+			if (ps.fd != STDIN_FILENO)
+				close(ps.fd);
+			inc_warn("write error: %s", strerror(errno));
+			return EXIT_TROUBLE;
+		}
+		if (ps.fd != STDIN_FILENO)
+			close(ps.fd);
+		status = status_worse(status, ps.status);
+	}
+	return status;
+}
+
+int
+inc_each_line(int n, char **files, line_fn *fn, void *ctx)
+{
+	char *stdin_only[] = { "-" };
+	struct inc_reader *rd;
+	const char *line;
+	size_t len;
+	bool cut;
+	struct pass ps;
+	int i, got, st, status = 0;
+
+	if (n == 0) {
+		n = 1;
+		files = stdin_only;
+	}
+	for (i = 0; i < n; i++) {
+		memset(&ps, 0, sizeof(ps));
+		if (open_input(files[i], &ps) == -1) {
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		if ((rd = reader_open(ps.fd, ps.name)) == NULL) {
+			inc_warn("%s: %s", ps.name, strerror(errno));
+			return EXIT_TROUBLE;
+		}
+		while ((got = reader_getline(rd, &line, &len, &cut)) == 1) {
+			long lineno = reader_line(rd) - (cut ? 0 : 1);
+
+			if (cut) {
+				inc_warn_at(ps.name, lineno, "line too long "
+				    "(limit 1 MiB): cut");
+				status = EXIT_TROUBLE;
+			}
+			st = fn(line, len, ps.name, lineno, cut, ctx);
+			status = status_worse(status, st);
+		}
+		if (got == -1) {
+			inc_warn("%s: read error: %s", ps.name,
+			    strerror(errno));
+			status = EXIT_TROUBLE;
+		}
+		reader_close(rd);
+		if (ps.fd != STDIN_FILENO)
+			close(ps.fd);
+	}
+	return status;
+}
+
+int
+replace_file(const char *path, int (*write_fn)(FILE *, void *), void *ctx)
+{
+	char tmp[PATH_MAX], dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+	FILE *fp;
+	int fd, dfd, saved;
+
+	/* The temporary sits beside the file, so that rename is atomic. */
+	if (snprintf(tmp, sizeof(tmp), "%s.inc-XXXXXX", path) >=
+	    (int)sizeof(tmp)) {
+		inc_warn("%s: name too long", path);
+		return -1;
+	}
+	if (stat(path, &st) == -1) {
+		inc_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if ((fd = mkstemp(tmp)) == -1) {
+		inc_warn("%s: cannot create a temporary file: %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (fchmod(fd, st.st_mode & 07777) == -1 ||
+	    (fp = fdopen(fd, "w")) == NULL) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		inc_warn("%s: %s", path, strerror(saved));
+		return -1;
+	}
+	if (write_fn(fp, ctx) == -1 || fflush(fp) == EOF || ferror(fp) ||
+	    fsync(fd) == -1) {
+		saved = errno;
+		fclose(fp);
+		unlink(tmp);
+		inc_warn("%s: write error, file left as it was: %s", path,
+		    strerror(saved));
+		return -1;
+	}
+	if (fclose(fp) == EOF || rename(tmp, path) == -1) {
+		saved = errno;
+		unlink(tmp);
+		inc_warn("%s: cannot replace: %s", path, strerror(saved));
+		return -1;
+	}
+	/* Make the rename itself durable. */
+	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - path) + 1 :
+	    1, slash ? path : ".");
+	if ((dfd = open(dir, O_RDONLY)) != -1) {
+		fsync(dfd);
+		close(dfd);
+	}
+	return 0;
+}

@@ -1,0 +1,467 @@
+/*
+ * reader.c - paragraphs of a record file, one at a time, in bounded
+ * memory.  The buffer grows to hold the largest record (at most
+ * INC_MAX_RECORD); a larger paragraph passes through in pieces.  Lines
+ * are found with memchr, never byte by byte through stdio.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "record.h"
+
+#define BUF_START	(256 * 1024)
+#define BUF_MAX		((size_t)INC_MAX_RECORD + 64 * 1024)
+
+struct inc_reader {
+	int		 fd;
+	const char	*name;
+	char		*buf;
+	size_t		 cap, start, end;	/* unread bytes: [start, end) */
+	long		 line;			/* line number at start */
+	bool		 eof;
+	bool		 at_file_start;
+	bool		 in_oversize;		/* inside a too-large paragraph */
+	bool		 skip_line;		/* getline: drop rest of a line */
+};
+
+struct inc_reader *
+reader_open(int fd, const char *name)
+{
+	struct inc_reader *rd;
+
+	if ((rd = calloc(1, sizeof(*rd))) == NULL)
+		return NULL;
+	if ((rd->buf = malloc(BUF_START)) == NULL) {
+		free(rd);
+		return NULL;
+	}
+	rd->cap = BUF_START;
+	rd->fd = fd;
+	rd->name = name;
+	rd->line = 1;
+	rd->at_file_start = true;
+	return rd;
+}
+
+void
+reader_close(struct inc_reader *rd)
+{
+	if (rd == NULL)
+		return;
+	free(rd->buf);
+	free(rd);
+}
+
+long
+reader_line(const struct inc_reader *rd)
+{
+	return rd->line;
+}
+
+/*
+ * Read more: move the unread bytes to the front, grow the buffer when it
+ * is full (up to BUF_MAX), read once.  Returns bytes read, 0 at the end
+ * or when the buffer is full at its limit, -1 on error.
+ */
+static ssize_t
+fill(struct inc_reader *rd)
+{
+	ssize_t n;
+	size_t cap;
+	char *b;
+
+	if (rd->eof)
+		return 0;
+	if (rd->start > 0) {
+		memmove(rd->buf, rd->buf + rd->start, rd->end - rd->start);
+		rd->end -= rd->start;
+		rd->start = 0;
+	}
+	if (rd->end == rd->cap) {
+		if (rd->cap >= BUF_MAX)
+			return 0;
+		cap = rd->cap * 2 > BUF_MAX ? BUF_MAX : rd->cap * 2;
+		if ((b = realloc(rd->buf, cap)) == NULL)
+			return -1;
+		rd->buf = b;
+		rd->cap = cap;
+	}
+	do
+		n = read(rd->fd, rd->buf + rd->end, rd->cap - rd->end);
+	while (n == -1 && errno == EINTR);
+	if (n == 0)
+		rd->eof = true;
+	if (n > 0)
+		rd->end += (size_t)n;
+	return n;
+}
+
+static bool
+blank_line(const char *p, const char *e)
+{
+	for (; p < e; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\r')
+			return false;
+	return true;
+}
+
+static long
+count_lines(const char *p, size_t n)
+{
+	const char *e = p + n;
+	long lines = 0;
+
+	while (p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		lines++;
+		p++;
+	}
+	return lines;
+}
+
+static int
+bad(struct inc_record *r, long line, const char *msg)
+{
+	r->kind = RECORD_BAD;
+	r->errline = line;
+	r->errmsg = msg;
+	r->nitems = 0;
+	return 1;
+}
+
+/* Bytes up to the next '\n' (excluded) or the end. */
+static const char *
+line_end(const char *p, const char *e)
+{
+	const char *q = memchr(p, '\n', (size_t)(e - p));
+
+	return q ? q : e;
+}
+
+/* The value of a field: its first line's text, then each continuation. */
+static int
+field_value(struct inc_record *r, struct inc_item *it, const char *text,
+    const char *text_end, const char *next, const char *e, const char **after)
+{
+	const char *p, *le, *te, *q;
+	size_t len = (size_t)(text_end - text);
+	char *v, *w;
+
+	/* First pass: how long, and where the field ends. */
+	for (p = next; p < e && *p == '+'; p = le + (le < e)) {
+		le = line_end(p, e);
+		te = le > p && le[-1] == '\r' ? le - 1 : le;
+		q = p + 1;
+		if (q < te && (*q == ' ' || *q == '\t'))
+			q++;
+		len += 1 + (size_t)(te - q);
+	}
+	*after = p;
+	if ((v = record_alloc(r, len + 1)) == NULL)
+		return -1;
+	memcpy(v, text, (size_t)(text_end - text));
+	w = v + (text_end - text);
+	for (p = next; p < *after; p = le + (le < e)) {
+		le = line_end(p, e);
+		te = le > p && le[-1] == '\r' ? le - 1 : le;
+		q = p + 1;
+		if (q < te && (*q == ' ' || *q == '\t'))
+			q++;
+		*w++ = '\n';
+		memcpy(w, q, (size_t)(te - q));
+		w += te - q;
+	}
+	*w = '\0';
+	it->value = v;
+	it->len = len;
+	return 0;
+}
+
+static struct inc_item *
+new_item(struct inc_record *r)
+{
+	struct inc_item *v;
+	size_t cap;
+
+	if (r->nitems == r->capitems) {
+		cap = r->capitems ? r->capitems * 2 : 32;
+		if ((v = realloc(r->items, cap * sizeof(*v))) == NULL)
+			return NULL;
+		r->items = v;
+		r->capitems = cap;
+	}
+	memset(&r->items[r->nitems], 0, sizeof(*r->items));
+	return &r->items[r->nitems++];
+}
+
+static bool
+descriptor_name(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || s[0] != '%' || !((s[1] >= 'a' && s[1] <= 'z') ||
+	    (s[1] >= 'A' && s[1] <= 'Z')))
+		return false;
+	for (i = 2; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
+		    s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
+		    s[i] == '_'))
+			return false;
+	return true;
+}
+
+/* Parse one paragraph [p, e) that starts at line 'line' into r. */
+static int
+parse(struct inc_record *r, const char *p, const char *e, long line)
+{
+	const char *le, *te, *colon, *text, *after;
+	struct inc_item *it;
+	bool fields = false, descriptor = false;
+
+	r->kind = RECORD_INCIDENT;
+	r->line = line;
+	r->raw = p;
+	r->rawlen = (size_t)(e - p);
+	while (p < e) {
+		le = line_end(p, e);
+		te = le > p && le[-1] == '\r' ? le - 1 : le;
+		if (le - p > INC_MAX_LINE)
+			return bad(r, line, "line too long (limit 1 MiB)");
+		if (r->nitems >= (size_t)INC_MAX_FIELDS)
+			return bad(r, line, "too many fields (limit 100000)");
+		if (*p == '+')
+			return bad(r, line, r->nitems == 0 ?
+			    "continuation line before any field" :
+			    "continuation line after a comment");
+		if ((it = new_item(r)) == NULL)
+			return -1;
+		it->line = line;
+		it->raw = p;
+		if (*p == '#') {
+			it->kind = ITEM_COMMENT;
+			if ((it->value = record_strdup(r, p,
+			    (size_t)(te - p))) == NULL)
+				return -1;
+			it->len = (size_t)(te - p);
+			after = le + (le < e);
+		} else {
+			if ((colon = memchr(p, ':', (size_t)(te - p))) == NULL)
+				return bad(r, line, "not a field: no colon "
+				    "(fields are \"name: value\")");
+			if (field_name_valid(p, (size_t)(colon - p)))
+				fields = true;
+			else if (descriptor_name(p, (size_t)(colon - p)))
+				descriptor = true;
+			else
+				return bad(r, line, (unsigned char)p[0] == 0xef
+				    ? "byte order mark or bad field name "
+				    "(names match [a-z][a-z0-9_]*)"
+				    : "bad field name (names match "
+				    "[a-z][a-z0-9_]*)");
+			it->kind = ITEM_FIELD;
+			if ((it->name = record_strdup(r, p,
+			    (size_t)(colon - p))) == NULL)
+				return -1;
+			text = colon + 1;
+			if (text < te && (*text == ' ' || *text == '\t'))
+				text++;
+			if (field_value(r, it, text, te, le + (le < e), e,
+			    &after) == -1)
+				return -1;
+		}
+		it->rawlen = (size_t)(after - p);
+		line += count_lines(p, it->rawlen);
+		p = after;
+	}
+	if (descriptor)
+		r->kind = RECORD_DESCRIPTOR;
+	else if (!fields)
+		r->kind = RECORD_COMMENTS;
+	return 1;
+}
+
+/*
+ * Hand out the next piece of a paragraph too large to hold: the whole
+ * lines buffered up to a blank line (which ends the paragraph), or up
+ * to the end of the buffer when one line is longer than the buffer.
+ */
+static int
+oversize_piece(struct inc_reader *rd, struct inc_record *r)
+{
+	const char *p, *e, *le;
+	bool ended = false;
+	ssize_t got;
+	size_t n;
+
+	for (;;) {
+		p = rd->buf + rd->start;
+		e = rd->buf + rd->end;
+		while ((le = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+			if (blank_line(p, le)) {
+				ended = true;
+				break;
+			}
+			p = le + 1;
+		}
+		if (ended || rd->eof ||
+		    (size_t)(p - (rd->buf + rd->start)) >= rd->cap / 2)
+			break;
+		if ((got = fill(rd)) == -1)
+			return -1;
+		if (got == 0 && !rd->eof)
+			break;			/* full: hand it out */
+	}
+	if (!ended && rd->eof) {
+		p = e;
+		ended = true;
+	}
+	if (!ended && p == rd->buf + rd->start)
+		p = e;			/* a line longer than the buffer */
+	rd->in_oversize = !ended;
+	n = (size_t)(p - (rd->buf + rd->start));
+	r->kind = RECORD_BAD;
+	r->continued = true;
+	r->raw = rd->buf + rd->start;
+	r->rawlen = n;
+	r->line = r->errline = rd->line;
+	rd->line += count_lines(r->raw, n);
+	rd->start += n;
+	return 1;
+}
+
+int
+reader_next(struct inc_reader *rd, struct inc_record *r)
+{
+	const char *p, *e, *le;
+	size_t off;
+	long line;
+
+	record_reset(r);
+	r->file = rd->name;
+	if (rd->in_oversize) {
+		if (oversize_piece(rd, r) == -1)
+			return -1;
+		if (r->rawlen > 0)
+			return 1;
+		record_reset(r);	/* it ended right here */
+		r->file = rd->name;
+	}
+	/* Skip blank lines. */
+	for (;;) {
+		p = rd->buf + rd->start;
+		e = rd->buf + rd->end;
+		le = memchr(p, '\n', (size_t)(e - p));
+		if (le == NULL && !rd->eof && rd->end - rd->start < rd->cap) {
+			if (fill(rd) == -1)
+				return -1;
+			continue;
+		}
+		if (le == NULL)
+			le = e;
+		if (p == e)
+			return 0;
+		if (!blank_line(p, le))
+			break;
+		rd->start = (size_t)(le - rd->buf) + (le < e);
+		rd->line++;
+	}
+	/* Find the end of the paragraph: a blank line or the end. */
+	off = rd->start;
+	for (;;) {
+		p = rd->buf + off;
+		e = rd->buf + rd->end;
+		le = p < e ? memchr(p, '\n', (size_t)(e - p)) : NULL;
+		if (le != NULL) {
+			if (blank_line(p, le))
+				break;
+			off = (size_t)(le - rd->buf) + 1;
+			if (off - rd->start <= (size_t)INC_MAX_RECORD)
+				continue;
+		} else if (rd->eof) {
+			off = rd->end;
+			break;
+		} else if (rd->end - rd->start <= (size_t)INC_MAX_RECORD) {
+			off -= rd->start;
+			if (fill(rd) == -1)
+				return -1;
+			off += rd->start;
+			continue;
+		}
+		/* Over the limit: report it once, pass it on in pieces. */
+		rd->in_oversize = true;
+		line = rd->line;
+		if (oversize_piece(rd, r) == -1)
+			return -1;
+		r->continued = false;
+		r->errline = line;
+		r->errmsg = "record too large (limit 8 MiB): passed through "
+		    "unread";
+		return 1;
+	}
+	p = rd->buf + rd->start;
+	e = rd->buf + off;
+	line = rd->line;
+	rd->line += count_lines(p, (size_t)(e - p));
+	rd->start = off;
+	if (rd->at_file_start) {
+		rd->at_file_start = false;
+		if (e - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+			r->raw = p;
+			r->rawlen = (size_t)(e - p);
+			r->line = line;
+			return bad(r, line, "byte order mark at the start "
+			    "of the file (records are plain UTF-8)");
+		}
+	}
+	return parse(r, p, e, line);
+}
+
+int
+reader_getline(struct inc_reader *rd, const char **line, size_t *len,
+    bool *truncated)
+{
+	const char *p, *le;
+	ssize_t n;
+
+	for (;;) {
+		p = rd->buf + rd->start;
+		le = memchr(p, '\n', rd->end - rd->start);
+		if (rd->skip_line) {
+			if (le == NULL) {
+				rd->start = rd->end;
+			} else {
+				rd->start = (size_t)(le - rd->buf) + 1;
+				rd->skip_line = false;
+				rd->line++;
+			}
+		} else if (le != NULL) {
+			*line = p;
+			*len = (size_t)(le - p);
+			*truncated = false;
+			rd->start += *len + 1;
+			rd->line++;
+			if (*len > (size_t)INC_MAX_LINE) {
+				*len = INC_MAX_LINE;
+				*truncated = true;
+			}
+			return 1;
+		} else if (rd->end - rd->start >= (size_t)INC_MAX_LINE ||
+		    (rd->eof && rd->end > rd->start)) {
+			*line = p;
+			*len = rd->end - rd->start;
+			*truncated = *len >= (size_t)INC_MAX_LINE;
+			if (*truncated) {
+				*len = INC_MAX_LINE;
+				rd->skip_line = true;
+			} else
+				rd->line++;
+			rd->start += *len;
+			return 1;
+		}
+		if (rd->eof && rd->start == rd->end)
+			return 0;
+		if ((n = fill(rd)) == -1)
+			return -1;
+	}
+}

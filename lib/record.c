@@ -1,0 +1,223 @@
+/* record.c - one record in memory: lookup and change. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "record.h"
+
+void
+record_init(struct inc_record *r)
+{
+	memset(r, 0, sizeof(*r));
+}
+
+void
+record_reset(struct inc_record *r)
+{
+	struct inc_item *items = r->items;
+	size_t cap = r->capitems;
+	struct inc_arena *arena = r->arena;
+
+	if (arena != NULL)
+		arena_reset(arena);
+	memset(r, 0, sizeof(*r));
+	r->items = items;
+	r->capitems = cap;
+	r->arena = arena;
+}
+
+void
+record_free(struct inc_record *r)
+{
+	free(r->items);
+	arena_free(r->arena);
+	memset(r, 0, sizeof(*r));
+}
+
+void *
+record_alloc(struct inc_record *r, size_t n)
+{
+	if (r->arena == NULL && (r->arena = arena_new()) == NULL)
+		return NULL;
+	return arena_alloc(r->arena, n);
+}
+
+char *
+record_strdup(struct inc_record *r, const char *s, size_t n)
+{
+	char *p;
+
+	if ((p = record_alloc(r, n + 1)) == NULL)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+bool
+field_name_valid(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || s[0] < 'a' || s[0] > 'z')
+		return false;
+	for (i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return false;
+	return true;
+}
+
+static bool
+is_field(const struct inc_item *it, const char *name)
+{
+	return it->kind == ITEM_FIELD && !it->deleted &&
+	    strcmp(it->name, name) == 0;
+}
+
+struct inc_item *
+record_next(const struct inc_record *r, const char *name, size_t *pos)
+{
+	size_t i;
+
+	for (i = *pos; i < r->nitems; i++)
+		if (is_field(&r->items[i], name)) {
+			*pos = i + 1;
+			return &r->items[i];
+		}
+	*pos = r->nitems;
+	return NULL;
+}
+
+struct inc_item *
+record_field(const struct inc_record *r, const char *name)
+{
+	size_t pos = 0;
+
+	return record_next(r, name, &pos);
+}
+
+const char *
+record_get(const struct inc_record *r, const char *name)
+{
+	struct inc_item *it = record_field(r, name);
+
+	return it ? it->value : NULL;
+}
+
+size_t
+record_count(const struct inc_record *r, const char *name)
+{
+	size_t pos = 0, n = 0;
+
+	while (record_next(r, name, &pos) != NULL)
+		n++;
+	return n;
+}
+
+/* Room for one more item at index at (shifting the rest up). */
+static struct inc_item *
+item_insert(struct inc_record *r, size_t at)
+{
+	struct inc_item *v;
+	size_t cap;
+
+	if (r->nitems >= (size_t)INC_MAX_FIELDS)
+		return NULL;
+	if (r->nitems == r->capitems) {
+		cap = r->capitems ? r->capitems * 2 : 32;
+		if ((v = realloc(r->items, cap * sizeof(*v))) == NULL)
+			return NULL;
+		r->items = v;
+		r->capitems = cap;
+	}
+	memmove(&r->items[at + 1], &r->items[at],
+	    (r->nitems - at) * sizeof(*r->items));
+	r->nitems++;
+	memset(&r->items[at], 0, sizeof(*r->items));
+	return &r->items[at];
+}
+
+/* Make it a tool-written field: the value is copied, the raw bytes gone. */
+static int
+item_fill(struct inc_record *r, struct inc_item *it, const char *name,
+    const char *value)
+{
+	size_t len = strlen(value);
+	char *v, *n;
+
+	if ((v = record_strdup(r, value, len)) == NULL ||
+	    (n = record_strdup(r, name, strlen(name))) == NULL)
+		return -1;
+	it->kind = ITEM_FIELD;
+	it->name = n;
+	it->value = v;
+	it->len = len;
+	it->raw = NULL;
+	it->rawlen = 0;
+	it->deleted = false;
+	return 0;
+}
+
+int
+record_add(struct inc_record *r, const char *name, const char *value)
+{
+	struct inc_item *it;
+
+	if ((it = item_insert(r, r->nitems)) == NULL)
+		return -1;
+	if (item_fill(r, it, name, value) == -1) {
+		r->nitems--;
+		return -1;
+	}
+	return 0;
+}
+
+int
+record_set(struct inc_record *r, const char *name, const char *value)
+{
+	struct inc_item *it = record_field(r, name);
+
+	if (it == NULL)
+		return record_add(r, name, value);
+	if (it->len == strlen(value) && memcmp(it->value, value, it->len) == 0)
+		return 0;	/* unchanged: keep the bytes as read */
+	return item_fill(r, it, name, value);
+}
+
+void
+record_remove(struct inc_record *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nitems; i++)
+		if (is_field(&r->items[i], name))
+			r->items[i].deleted = true;
+}
+
+int
+record_replace_all(struct inc_record *r, const char *name,
+    const char *const *values, size_t n)
+{
+	struct inc_item *it;
+	size_t at = r->nitems, i, pos = 0;
+
+	if ((it = record_next(r, name, &pos)) != NULL)
+		at = (size_t)(it - r->items);
+	/* Same values in the same place: leave the bytes as read. */
+	for (i = 0, pos = 0; i < n; i++) {
+		it = record_next(r, name, &pos);
+		if (it == NULL || strcmp(it->value, values[i]) != 0)
+			break;
+	}
+	if (i == n && record_next(r, name, &pos) == NULL)
+		return 0;
+	record_remove(r, name);
+	for (i = 0; i < n; i++) {
+		if ((it = item_insert(r, at + i)) == NULL)
+			return -1;
+		if (item_fill(r, it, name, values[i]) == -1)
+			return -1;
+	}
+	return 0;
+}
