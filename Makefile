@@ -4,6 +4,7 @@
 #	make check	run every test (SANITIZE=1: under ASan and UBSan)
 #	make demo	run the pipeline on the embedded plan and shipped examples
 #	make bench	time inc against grep, awk, Miller and recutils
+#	make fuzz	libFuzzer on each harness, FUZZ_SECONDS each (clang)
 #	make install	PREFIX=/usr/local DESTDIR= (uninstall, clean)
 #	make deps	install the Debian packages the build and tests need
 
@@ -30,6 +31,7 @@ LIB_SRC	 = $(wildcard lib/*.c)
 LIB_OBJ	 = $(LIB_SRC:%.c=build/%.o) build/plan-embedded.o
 PROGS	 = $(patsubst cmd/%.c,bin/%,$(wildcard cmd/*.c))
 UNITS	 = $(patsubst tests/unit/%.c,build/tests/unit/%,$(wildcard tests/unit/test-*.c))
+REPLAYS	 = $(patsubst tests/fuzz/fuzz-%.c,build/tests/fuzz-%-replay,$(wildcard tests/fuzz/fuzz-*.c))
 MAN1	 = $(wildcard man/*.1)
 MAN5	 = $(wildcard man/*.5)
 
@@ -77,6 +79,12 @@ bin/%: build/cmd/%.o build/libinc.a
 build/tests/unit/%: build/tests/unit/%.o build/libinc.a build/check-deps.ok
 	$(CC) $(ALL_LDFLAGS) -o $@ $< build/libinc.a $(LIBS) $(TESTLIBS)
 
+# Each fuzz harness, driven over its corpus without libFuzzer: every seed
+# and every crash once found stays a regression test in make check.
+build/tests/fuzz-%-replay: build/tests/fuzz/fuzz-%.o build/tests/fuzz/replay.o build/libinc.a
+	$(CC) $(ALL_LDFLAGS) -o $@ build/tests/fuzz/fuzz-$*.o \
+	    build/tests/fuzz/replay.o build/libinc.a $(LIBS)
+
 build/check-deps.ok:
 	@sh tests/need-deps check
 	@mkdir -p build && touch $@
@@ -86,11 +94,15 @@ man-generated: $(filter bin/inc-plan,$(PROGS))
 	@if [ -f bin/inc-plan ]; then mkdir -p build/man && \
 	    bin/inc-plan man build/man; fi
 
-check: all $(UNITS) build/check-deps.ok
-	@sh tests/run $(UNITS)
+check: all $(UNITS) $(REPLAYS) build/check-deps.ok
+	@sh tests/run $(UNITS) $(REPLAYS)
 
 demo: all
 	@sh share/examples/demo
+
+FUZZ_SECONDS ?= 60
+fuzz: build/plan-embedded.c
+	@sh tests/fuzz/run $(FUZZ_SECONDS)
 
 bench: all
 	@sh tests/bench/run
@@ -120,5 +132,5 @@ uninstall:
 clean:
 	rm -rf build bin
 
-.PHONY: all check demo bench deps install uninstall clean man-generated FORCE
+.PHONY: all check demo bench fuzz deps install uninstall clean man-generated FORCE
 .SECONDARY:
