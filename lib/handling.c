@@ -45,6 +45,42 @@ named(FILE *fp, const char *indent, const char *label, const char *id,
 	}
 }
 
+/* A value's continuation lines, each made safe, joined by sep. */
+static void
+put_lines(FILE *fp, const char *s, const char *sep)
+{
+	size_t n;
+
+	for (;;) {
+		n = strcspn(s, "\n");
+		text_put_safe(fp, s, n, 0);
+		if (s[n] == '\0')
+			return;
+		fputs(sep, fp);
+		s += n + 1;
+	}
+}
+
+/* The same in a markdown list item: a hard break between lines. */
+static void
+md_lines(FILE *fp, const char *s)
+{
+	char *line;
+	size_t n;
+
+	for (;;) {
+		n = strcspn(s, "\n");
+		if ((line = strndup(s, n)) != NULL) {
+			rep_md_put(fp, line);
+			free(line);
+		}
+		if (s[n] == '\0')
+			return;
+		fputs("  \n  ", fp);
+		s += n + 1;
+	}
+}
+
 static const char *
 subtype_label(const struct report *r, const struct rep_incident *inc)
 {
@@ -91,12 +127,13 @@ text_steps(FILE *fp, const struct report *r, const struct rep_incident *inc)
 			txt = text_in(st->text, lg);
 			text_put_wrapped(fp, txt, strlen(txt), WRAP, 8);
 			putc('\n', fp);
-			fprintf(fp, "        %s: ", rep_label(L_DONE, lg));
 			if (sd == NULL) {
-				fprintf(fp, "%s\n", rep_label(L_NOT_DONE, lg));
+				fprintf(fp, "        %s\n",
+				    rep_label(L_NOT_DONE, lg));
 				continue;
 			}
-			fputs(rep_time_short(tb, sd->at), fp);
+			fprintf(fp, "        %s: %s", rep_label(L_DONE, lg),
+			    rep_time_short(tb, sd->at));
 			if (*sd->who != '\0') {
 				fprintf(fp, "  %s: ", rep_label(L_BY_WHOM, lg));
 				text_put_safe(fp, sd->who, strlen(sd->who), 0);
@@ -119,7 +156,7 @@ text_obligations(FILE *fp, const struct report *r,
 	size_t i;
 	int rc;
 
-	fprintf(fp, "\n%s\n", rep_label(L_OBLIGATIONS, lg));
+	fprintf(fp, "\n%s\n", rep_label(L_OBLIGATIONS_ALL, lg));
 	rtab_init(&t, sizeof(head) / sizeof(head[0]));
 	for (i = 0; i < t.ncols; i++)
 		rtab_cell(&t, rep_label(head[i], lg));
@@ -185,7 +222,7 @@ report_handling_text(FILE *fp, const struct report *r)
 		txt = rep_log_split(inc->log[i], &w);
 		fprintf(fp, "  %-16s  ", w.set ? rep_time_short(tb, w.at) :
 		    "-");
-		text_put_safe(fp, txt, strlen(txt), 0);
+		put_lines(fp, txt, "\n                    ");
 		putc('\n', fp);
 	}
 	text_steps(fp, r, inc);
@@ -250,7 +287,7 @@ report_handling_markdown(FILE *fp, const struct report *r)
 	for (i = 0; i < inc->nlog; i++) {
 		txt = rep_log_split(inc->log[i], &w);
 		fprintf(fp, "- %s ", w.set ? rep_time_short(tb, w.at) : "-");
-		rep_md_put(fp, txt);
+		md_lines(fp, txt);
 		putc('\n', fp);
 	}
 	if (inc->nlog == 0)
@@ -279,7 +316,7 @@ report_handling_markdown(FILE *fp, const struct report *r)
 		}
 	}
 
-	fprintf(fp, "\n## %s\n\n", rep_label(L_OBLIGATIONS, lg));
+	fprintf(fp, "\n## %s\n\n", rep_label(L_OBLIGATIONS_ALL, lg));
 	fprintf(fp, "| %s | %s | %s | %s |\n| --- | --- | --- | --- |\n",
 	    rep_label(L_OBLIGATION, lg), rep_label(L_STATE, lg),
 	    rep_label(L_DEADLINE, lg), rep_label(L_DONE, lg));

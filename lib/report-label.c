@@ -62,6 +62,7 @@ static const struct inc_text labels[L_COUNT] = {
 	[L_ACCOUNTABILITY] = { "责任追究", "Accountability" },
 	[L_TOTAL] = { "起数", "count" },
 	[L_NAME] = { "名称", "name" },
+	[L_OBLIGATIONS_ALL] = { "报告义务", "Obligations" },
 };
 
 const char *

@@ -67,7 +67,20 @@ rtab_cell(struct rep_table *t, const char *s)
 	t->n++;
 }
 
-/* Two spaces between columns; the last column is not padded. */
+/* Is the rest of the row from cell i on empty (no padding to write)? */
+static int
+rest_empty(const struct rep_table *t, size_t i)
+{
+	for (; i < t->n; i++) {
+		if (t->cell[i][0] != '\0')
+			return 0;
+		if ((i + 1) % t->ncols == 0)
+			break;
+	}
+	return 1;
+}
+
+/* Two spaces between columns; no spaces at the end of a line. */
 int
 rtab_write(FILE *fp, struct rep_table *t, const char *indent)
 {
@@ -81,9 +94,11 @@ rtab_write(FILE *fp, struct rep_table *t, const char *indent)
 		c = t->cell[i];
 		if (col == 0)
 			fputs(indent, fp);
-		if (col + 1 == t->ncols || i + 1 == t->n) {
+		if (col + 1 == t->ncols || rest_empty(t, i + 1)) {
 			fputs(c, fp);
 			putc('\n', fp);
+			/* skip the empty cells left in the row */
+			i += t->ncols - 1 - col;
 		} else {
 			text_put_padded(fp, c, strlen(c), t->width[col]);
 			fputs("  ", fp);
