@@ -2,7 +2,9 @@
  * report-csv.c - the day report as CSV (csvout.h: libcsv, RFC 4180,
  * formulas neutralised): a header row, then one row per incident of the
  * report.  Column names are ids, the same in every language; values are
- * the record's ids and RFC 3339 times, for machines.
+ * the record's ids and RFC 3339 times, for machines.  Record text loses
+ * its terminal controls too (a CSV file is often just cat'ed), keeping
+ * its newlines.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,24 @@ static const char *const columns[] = {
 	"recovered", "closed", "next_deadline", "next_obligation",
 	"next_state", "steps_left", "obligations"
 };
+
+/* A cell of record text: made safe, then to csvout. */
+static void
+text_cell(struct csv_out *c, const char *s)
+{
+	char *safe;
+
+	if (s == NULL) {
+		csv_out_cell(c, NULL);
+		return;
+	}
+	if ((safe = rep_safe_lines(s, strlen(s))) == NULL) {
+		c->error = 1;
+		return;
+	}
+	csv_out_cell(c, safe);
+	free(safe);
+}
 
 static void
 time_cell(struct csv_out *c, const struct rep_when *w)
@@ -70,13 +90,13 @@ report_day_csv(FILE *fp, const struct report *r)
 	csv_out_row_end(&c);
 	for (i = 0; i < r->n; i++) {
 		inc = &r->v[i];
-		csv_out_cell(&c, inc->id);
-		csv_out_cell(&c, inc->level_text);
-		csv_out_cell(&c, inc->category);
-		csv_out_cell(&c, inc->subtype);
-		csv_out_cell(&c, inc->title);
-		csv_out_cell(&c, inc->system);
-		csv_out_cell(&c, inc->status);
+		text_cell(&c, inc->id);
+		text_cell(&c, inc->level_text);
+		text_cell(&c, inc->category);
+		text_cell(&c, inc->subtype);
+		text_cell(&c, inc->title);
+		text_cell(&c, inc->system);
+		text_cell(&c, inc->status);
 		det.set = true;
 		det.at = inc->detected;
 		time_cell(&c, &det);

@@ -12,8 +12,8 @@
 
 #define BAR_MAX	30	/* cells of the longest bar */
 
-char *
-rep_safe(const char *s, size_t len)
+static char *
+safe_copy(const char *s, size_t len, int keep_newlines)
 {
 	char *buf = NULL;
 	size_t size = 0;
@@ -21,11 +21,24 @@ rep_safe(const char *s, size_t len)
 
 	if ((ms = open_memstream(&buf, &size)) == NULL)
 		return NULL;
-	if (text_put_safe(ms, s, len, 0) == -1 || fclose(ms) == EOF) {
+	if (text_put_safe(ms, s, len, keep_newlines) == -1 ||
+	    fclose(ms) == EOF) {
 		free(buf);
 		return NULL;
 	}
 	return buf;
+}
+
+char *
+rep_safe(const char *s, size_t len)
+{
+	return safe_copy(s, len, 0);
+}
+
+char *
+rep_safe_lines(const char *s, size_t len)
+{
+	return safe_copy(s, len, 1);
 }
 
 void

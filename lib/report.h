@@ -228,6 +228,8 @@ char	*rep_time_full(char buf[INC_TIME_LEN], struct inc_time);
 char	*rep_duty_text(const struct report *);
 /* A copy of s as text_put_safe writes it (malloc'd; NULL: no memory). */
 char	*rep_safe(const char *s, size_t len);
+/* The same, newlines kept (a CSV cell may hold them). */
+char	*rep_safe_lines(const char *s, size_t len);
 /* An obligation in JSON: its keys, or an object of them. */
 struct json;
 void	rep_json_ob_fields(struct json *, const struct rep_ob *,

@@ -134,6 +134,7 @@ assert n == 21, n"'
 
 # --- hostile text in every format
 printf 'id: evil\ntitle: \033[2J\033]0;pwned\007=cmd|'"'"' /C calc'"'"'!A0 | "q" \377\376 end\n+ second line | x\ndetected: 2026-11-24T10:00:00+08:00\nlevel: I\ncategory: =HYPERLINK("x")\nstatus: open\nreported: 2026-11-24T10:00:00+08:00\nassessed: 2026-11-24T10:00:00+08:00\n' >"$T/evil.rec"
+printf '\nid: evil2\ntitle: =cmd|'"'"' /C calc'"'"'!A0\ndetected: 2026-11-24T11:00:00+08:00\nlevel: II\nstatus: open\nreported: 2026-11-24T11:00:00+08:00\nassessed: 2026-11-24T11:00:00+08:00\n' >>"$T/evil.rec"
 ESC=$(printf '\033')
 for f in text markdown; do
 	check "hostile: no escape byte in $f" \
@@ -153,9 +154,11 @@ check 'hostile: csv cells start no formula, newline kept in the cell' \
     '$DAY --format csv "$T/evil.rec" | python3 -c "
 import csv, sys
 rows = list(csv.reader(sys.stdin))
-assert len(rows) == 2, rows
-for c in rows[1]:
+assert len(rows) == 3, rows
+assert rows[2][rows[0].index(\"title\")] == \"\x27=cmd|\x27 /C calc\x27!A0\", rows[2]
+for c in rows[1] + rows[2]:
     assert c[:1] not in (\"=\", \"+\", \"-\", \"@\"), c
+    assert \"\x1b\" not in c and \"\x07\" not in c, c
 t = rows[1][rows[0].index(\"title\")]
 assert \"\\n+ \" not in t and \"second line\" in t, t
 assert rows[1][2].startswith(\"\\x27=HYPERLINK\"), rows[1][2]"'
