@@ -1,0 +1,207 @@
+"""bench.py - time inc against grep, mawk, Miller and recutils on the
+same deterministic data in one run; print medians, MB/s, ratios and peak
+memory (from wait4's rusage of each run)."""
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+TOP = sys.argv[1]
+BIN = os.path.join(TOP, "bin")
+ALERTS = int(os.environ.get("BENCH_ALERTS", "500000"))
+RECORDS = int(os.environ.get("BENCH_RECORDS", "200000"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+NOW = "2026-11-25T00:00:00+08:00"
+ENV = dict(os.environ, TZ="Asia/Shanghai", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+ENV.pop("INC_PLAN", None)
+
+
+def run(cmd, out_path):
+    """One run: seconds and peak RSS in KiB.  Output goes to a file, never
+    /dev/null (GNU grep stops at the first match when it sees /dev/null)."""
+    with open(out_path, "wb") as out:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL,
+                             env=ENV, shell=isinstance(cmd, str))
+        _, status, ru = os.wait4(p.pid, 0)
+        dt = time.perf_counter() - t0
+    code = os.waitstatus_to_exitcode(status)
+    return dt, ru.ru_maxrss, code
+
+
+def measure(name, cmd, work, size, ok=(0, 1)):
+    times, rss = [], 0
+    for _ in range(ROUNDS):
+        dt, r, code = run(cmd, os.path.join(work, "out"))
+        if code not in ok:
+            sys.exit(f"bench: {name} exited {code}: {cmd}")
+        times.append(dt)
+        rss = max(rss, r)
+    med = statistics.median(times)
+    return {"name": name, "median": med, "mbs": size / med / 1e6,
+            "rss": rss}
+
+
+def plan_keywords():
+    out = subprocess.run([os.path.join(BIN, "inc-plan"), "show", "--format",
+                          "json"], capture_output=True, env=ENV, check=True)
+    plan = json.loads(out.stdout)
+    rows = []
+    for c in plan["categories"]:
+        for s in c["subtypes"]:
+            for k in s["keywords"]:
+                rows.append((k, c["id"], s["id"]))
+    return rows
+
+
+NOISE = ["GET /index.php 200", "session opened for user root",
+         "cron job finished", "健康检查正常", "disk usage 41%",
+         "连接已建立", "TLS handshake ok", "backup completed"]
+HOSTS = ["waf01", "fw01", "portal-web", "av-console", "monitor", "bms"]
+
+
+def gen_alerts(path, n, keywords):
+    rnd = random.Random(20261124)
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            host = HOSTS[i % len(HOSTS)]
+            if rnd.random() < 0.4:
+                kw = keywords[rnd.randrange(len(keywords))][0]
+                msg = f"alert {i}: {kw} seen from 203.0.113.{i % 250}"
+            else:
+                msg = f"{NOISE[i % len(NOISE)]} id={i}"
+            f.write(f"Nov 24 {i // 3600 % 24:02d}:{i // 60 % 60:02d}:"
+                    f"{i % 60:02d} {host} app[{i % 999}]: {msg}\n")
+
+
+CATS = [("network-attack", "denial-of-service"),
+        ("information-destruction", "tampering"),
+        ("harmful-program", "virus"), ("equipment-failure",
+                                       "hardware-software"),
+        ("disaster", "fire"), ("content-security", "sensitive-hype")]
+LEVELS = ["I", "II", "III", "IV", "IV", "III"]
+
+
+def gen_records(path, n):
+    rnd = random.Random(42)
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            cat, sub = CATS[i % len(CATS)]
+            day = 24 if i % 2 else 23
+            h, m = i % 24, i % 60
+            det = f"2026-11-{day}T{h:02d}:{m:02d}:00+08:00"
+            f.write(f"id: inc-202611{day}-{i:08x}\n"
+                    f"title: 事件 {i} 门户网站异常 portal alert {i}\n"
+                    f"detected: {det}\nsource: waf\nsystem: portal\n"
+                    f"category: {cat}\nsubtype: {sub}\n"
+                    f"importance: important\nloss: serious\n"
+                    f"level: {LEVELS[i % len(LEVELS)]}\n"
+                    f"status: {'closed' if rnd.random() < 0.5 else 'open'}\n")
+            if rnd.random() < 0.7:
+                f.write(f"reported: 2026-11-{day}T{h:02d}:{m:02d}:30+08:00\n")
+            f.write(f"log: {det} alert received\n+ second line\n\n")
+
+
+def table(title, rows, base):
+    print(f"\n{title}")
+    print(f"  {'command':<44} {'median s':>9} {'MB/s':>8} {'peak MiB':>9}"
+          f" {'× inc':>7}")
+    for r in rows:
+        ratio = r["median"] / base["median"]
+        print(f"  {r['name']:<44} {r['median']:>9.3f} {r['mbs']:>8.1f}"
+              f" {r['rss'] / 1024:>9.1f} {ratio:>7.2f}")
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="inc-bench-")
+    kws = plan_keywords()
+    kwfile = os.path.join(work, "keywords")
+    with open(kwfile, "w", encoding="utf-8") as f:
+        f.write("".join(k + "\n" for k, _, _ in kws))
+    kwtsv = os.path.join(work, "keywords.tsv")
+    with open(kwtsv, "w", encoding="utf-8") as f:
+        f.write("".join(f"{k.lower()}\t{c}\t{s}\n" for k, c, s in kws))
+    alerts = os.path.join(work, "alerts.log")
+    gen_alerts(alerts, ALERTS, kws)
+    recs = os.path.join(work, "incidents.rec")
+    gen_records(recs, RECORDS)
+    small = os.path.join(work, "small.rec")
+    gen_records(small, RECORDS // 10)
+    asize, rsize = os.path.getsize(alerts), os.path.getsize(recs)
+    print(f"inc bench: {ALERTS} alert lines ({asize / 1e6:.1f} MB), "
+          f"{RECORDS} records ({rsize / 1e6:.1f} MB), {ROUNDS} rounds, "
+          f"median; {os.cpu_count()} cores")
+
+    inc = lambda p: os.path.join(BIN, p)
+    awk_classify = ("mawk -F'\\t' 'NR==FNR{kw[NR]=$1;cat[NR]=$2 \"/\" $3;"
+                    "n=NR;next} {l=tolower($0);c=\"other/other\";"
+                    "for(i=1;i<=n;i++) if(index(l,kw[i])){c=cat[i];break}"
+                    "cnt[c]++} END{for(k in cnt) print k, cnt[k]}' "
+                    f"{kwtsv} {alerts}")
+    a_inc = measure("inc-classify --raw", [inc("inc-classify"), "--raw",
+                    "--now", NOW, alerts], work, asize)
+    a_grep = measure("grep -c -i -F -f keywords", ["grep", "-c", "-i", "-F",
+                     "-f", kwfile, alerts], work, asize)
+    a_awk = measure("mawk keyword loop", awk_classify, work, asize)
+    table("classify: alert lines to classified records", [a_inc, a_grep,
+          a_awk], a_inc)
+
+    count = ("mawk 'BEGIN{RS=\"\";FS=\"\\n\"} {for(i=1;i<=NF;i++)"
+             "{if($i~/^level: /)l=substr($i,8); if($i~/^category: /)"
+             "c=substr($i,11)} n[l]++; m[c]++} END{for(k in n) print k,n[k];"
+             f"for(k in m) print k,m[k]}}' {recs}")
+    e_inc = measure("inc-escalate", [inc("inc-escalate"), "--now", NOW,
+                    recs], work, rsize)
+    r_inc = measure("inc-report --format json", [inc("inc-report"),
+                    "--format", "json", "--day", "2026-11-24", recs], work,
+                    rsize)
+    r_awk = measure("mawk paragraph count by level, category", count, work,
+                    rsize)
+    r_mlr = measure("mlr count-distinct -f level,category",
+                    ["mlr", "--ixtab", "--ips", ": ", "--ojson",
+                     "count-distinct", "-f", "level,category", recs],
+                    work, rsize)
+    r_rec = measure("recsel -p level,category", ["recsel", "-p",
+                    "level,category", recs], work, rsize)
+    table("records: obligations and the day report", [e_inc, r_inc, r_awk,
+          r_mlr, r_rec], r_inc)
+
+    e_small = measure("inc-escalate (1/10 of the records)",
+                      [inc("inc-escalate"), "--now", NOW, small], work,
+                      os.path.getsize(small))
+    c_small = measure("inc-classify (1/10 of the records)",
+                      [inc("inc-classify"), small], work,
+                      os.path.getsize(small))
+    c_big = measure("inc-classify", [inc("inc-classify"), recs], work, rsize)
+
+    print("\ntargets (ratios of medians in this run):")
+    checks = [
+        ("inc-classify --raw <= 3 x grep", a_inc["median"] /
+         a_grep["median"], 3.0),
+        ("inc-classify --raw <= 0.1 x awk", a_inc["median"] /
+         a_awk["median"], 0.1),
+        ("inc-escalate <= 0.5 x mawk count", e_inc["median"] /
+         r_awk["median"], 0.5),
+        ("inc-report <= 0.25 x mawk count", r_inc["median"] /
+         r_awk["median"], 0.25),
+        ("inc-report <= 0.2 x Miller", r_inc["median"] / r_mlr["median"],
+         0.2),
+        ("escalate peak memory 200k / 20k records <= 1.2", e_inc["rss"] /
+         e_small["rss"], 1.2),
+        ("classify peak memory 200k / 20k records <= 1.2", c_big["rss"] /
+         c_small["rss"], 1.2),
+    ]
+    bad = 0
+    for name, got, limit in checks:
+        ok = got <= limit
+        bad += not ok
+        print(f"  {'ok  ' if ok else 'MISS'} {name:<50} {got:7.3f}")
+    subprocess.run(["rm", "-rf", work])
+    return 1 if bad else 0
+
+
+sys.exit(main())
