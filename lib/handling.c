@@ -151,26 +151,34 @@ text_obligations(FILE *fp, const struct report *r,
 	    L_DEADLINE, L_DONE };
 	enum inc_lang lg = r->lang;
 	const struct rep_ob *o;
-	char tb[INC_TIME_LEN];
-	struct rep_table t;
-	size_t i;
-	int rc;
+	char t1[INC_TIME_LEN], t2[INC_TIME_LEN];
+	const char *c[4];
+	struct rep_cols t;
+	size_t i, pass;
 
 	fprintf(fp, "\n%s\n", rep_label(L_OBLIGATIONS_ALL, lg));
-	rtab_init(&t, sizeof(head) / sizeof(head[0]));
-	for (i = 0; i < t.ncols; i++)
-		rtab_cell(&t, rep_label(head[i], lg));
-	for (i = 0; i < inc->nobs; i++) {
-		o = &inc->obs[i];
-		rtab_cell(&t, text_in(o->ob->name, lg));
-		rtab_cell(&t, rep_state_label(o->state, lg));
-		rtab_cell(&t, o->has_deadline ?
-		    rep_time_short(tb, o->deadline) : NULL);
-		rtab_cell(&t, o->done ? rep_time_short(tb, o->done_at) : NULL);
+	rcols_init(&t, 4);
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < 4; i++)
+			c[i] = rep_label(head[i], lg);
+		if (pass == 0)
+			rcols_measure(&t, c);
+		else if (rcols_row(fp, &t, c, "  ") == -1)
+			return -1;
+		for (i = 0; i < inc->nobs; i++) {
+			o = &inc->obs[i];
+			c[0] = text_in(o->ob->name, lg);
+			c[1] = rep_state_label(o->state, lg);
+			c[2] = o->has_deadline ?
+			    rep_time_short(t1, o->deadline) : NULL;
+			c[3] = o->done ? rep_time_short(t2, o->done_at) : NULL;
+			if (pass == 0)
+				rcols_measure(&t, c);
+			else if (rcols_row(fp, &t, c, "  ") == -1)
+				return -1;
+		}
 	}
-	rc = rtab_write(fp, &t, "  ");
-	rtab_free(&t);
-	return rc;
+	return 0;
 }
 
 int
@@ -444,7 +452,7 @@ report_handling_json(FILE *fp, const struct report *r)
 	json_key(&j, "obligations");
 	json_array_begin(&j);
 	for (i = 0; i < inc->nobs; i++)
-		rep_json_ob(&j, &inc->obs[i], lg);
+		rep_json_ob(&j, &inc->obs[i], lg, true);
 	json_array_end(&j);
 	json_object_end(&j);
 	return json_end(&j);

@@ -26,8 +26,8 @@ text_cell(struct csv_out *c, const char *s)
 {
 	char *safe;
 
-	if (s == NULL) {
-		csv_out_cell(c, NULL);
+	if (s == NULL || rep_plain(s, 1)) {
+		csv_out_cell(c, s);
 		return;
 	}
 	if ((safe = rep_safe_lines(s, strlen(s))) == NULL) {
@@ -60,9 +60,8 @@ breach_cell(struct csv_out *c, const struct report *r,
 		c->error = 1;
 		return;
 	}
-	for (i = 0; i < r->nbreach; i++) {
-		if (r->breach[i].inc != inc)
-			continue;
+	for (i = inc->breach_first; i < inc->breach_first + inc->nbreach;
+	    i++) {
 		fprintf(ms, "%s%s:%s", first ? "" : " ",
 		    r->breach[i].ob->ob->id,
 		    ob_state_name(r->breach[i].ob->state));

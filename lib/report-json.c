@@ -29,15 +29,22 @@ kv_when(struct json *j, const char *key, const struct rep_when *w)
 	}
 }
 
-/* One obligation's keys: id, name, clause, state, deadline, done. */
+/*
+ * One obligation's keys: id, state, deadline, done; with names, also its
+ * name and clause (the handling report; the day report names each
+ * obligation once, under "obligation_names", as a day may list many).
+ */
 void
-rep_json_ob_fields(struct json *j, const struct rep_ob *o, enum inc_lang lg)
+rep_json_ob_fields(struct json *j, const struct rep_ob *o, enum inc_lang lg,
+    bool names)
 {
 	struct rep_when w;
 
 	json_kv_string(j, "obligation", o->ob->id);
-	json_kv_string(j, "name", text_in(o->ob->name, lg));
-	json_kv_string(j, "clause", o->ob->clause);
+	if (names) {
+		json_kv_string(j, "name", text_in(o->ob->name, lg));
+		json_kv_string(j, "clause", o->ob->clause);
+	}
 	json_kv_string(j, "state", ob_state_name(o->state));
 	w.set = o->has_deadline;
 	w.at = o->deadline;
@@ -48,10 +55,11 @@ rep_json_ob_fields(struct json *j, const struct rep_ob *o, enum inc_lang lg)
 }
 
 void
-rep_json_ob(struct json *j, const struct rep_ob *o, enum inc_lang lg)
+rep_json_ob(struct json *j, const struct rep_ob *o, enum inc_lang lg,
+    bool names)
 {
 	json_object_begin(j);
-	rep_json_ob_fields(j, o, lg);
+	rep_json_ob_fields(j, o, lg, names);
 	json_object_end(j);
 }
 
@@ -107,14 +115,14 @@ incident(struct json *j, const struct report *r,
 	kv_when(j, "closed", &inc->closed);
 	json_key(j, "next_deadline");
 	if (inc->next != NULL)
-		rep_json_ob(j, inc->next, r->lang);
+		rep_json_ob(j, inc->next, r->lang, false);
 	else
 		json_null(j);
 	json_kv_int(j, "steps_left", (int64_t)inc->steps_left);
 	json_key(j, "obligations");
 	json_array_begin(j);
 	for (i = 0; i < inc->nobs; i++)
-		rep_json_ob(j, &inc->obs[i], r->lang);
+		rep_json_ob(j, &inc->obs[i], r->lang, false);
 	json_array_end(j);
 	json_object_end(j);
 }
@@ -177,7 +185,8 @@ report_day_json(FILE *fp, const struct report *r)
 	struct json j;
 	size_t i;
 
-	json_init(&j, fp, true);
+	/* Compact: a day may list many thousand incidents (jq . to read) */
+	json_init(&j, fp, false);
 	json_object_begin(&j);
 	json_kv_string(&j, "report", "day");
 	json_kv_string(&j, "plan", r->plan->id);
@@ -199,10 +208,21 @@ report_day_json(FILE *fp, const struct report *r)
 	for (i = 0; i < r->nbreach; i++) {
 		json_object_begin(&j);
 		json_kv_string(&j, "id", r->breach[i].inc->id);
-		rep_json_ob_fields(&j, r->breach[i].ob, r->lang);
+		rep_json_ob_fields(&j, r->breach[i].ob, r->lang, false);
 		json_object_end(&j);
 	}
 	json_array_end(&j);
+	json_key(&j, "obligation_names");
+	json_object_begin(&j);
+	for (i = 0; i < r->plan->nobligations; i++) {
+		json_key(&j, r->plan->obligations[i].id);
+		json_object_begin(&j);
+		json_kv_string(&j, "name",
+		    text_in(r->plan->obligations[i].name, r->lang));
+		json_kv_string(&j, "clause", r->plan->obligations[i].clause);
+		json_object_end(&j);
+	}
+	json_object_end(&j);
 	json_key(&j, "accountability");
 	json_object_begin(&j);
 	json_kv_string(&j, "clause", r->plan->accountability_clause);

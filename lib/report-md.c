@@ -15,6 +15,10 @@ rep_md_put(FILE *fp, const char *s)
 {
 	char *safe;
 
+	if (rep_plain(s, 0)) {
+		text_put_markdown_cell(fp, s, strlen(s));
+		return;
+	}
 	if ((safe = rep_safe(s, strlen(s))) == NULL) {
 		/* Out of memory: drop the text rather than risk it. */
 		fputs("?", fp);
@@ -120,13 +124,20 @@ counts(FILE *fp, const struct report *r)
 }
 
 static void
+row(FILE *fp, const struct rep_cells *rc, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		cell(fp, rc->c[i]);
+	row_end(fp);
+}
+
+static void
 incidents(FILE *fp, const struct report *r)
 {
-	static const enum rep_label h[] = { L_ID, L_LEVEL, L_CATEGORY,
-	    L_SYSTEM, L_STATUS, L_DETECTED, L_NEXT, L_STEPS_LEFT, L_TITLE };
 	enum inc_lang lg = r->lang;
-	const struct rep_incident *inc;
-	char tb[INC_TIME_LEN], num[32], next[INC_TIME_LEN + 64];
+	struct rep_cells rc;
 	size_t i;
 
 	fprintf(fp, "\n## %s\n\n", rep_label(L_INCIDENTS, lg));
@@ -134,40 +145,19 @@ incidents(FILE *fp, const struct report *r)
 		fprintf(fp, "%s\n", rep_label(L_NONE, lg));
 		return;
 	}
-	header(fp, h, sizeof(h) / sizeof(h[0]), lg);
+	header(fp, rep_inc_head, REP_INC_COLS, lg);
 	for (i = 0; i < r->n; i++) {
-		inc = &r->v[i];
-		cell(fp, inc->id);
-		cell(fp, inc->level_text);
-		cell(fp, inc->category ? rep_category_label(r->plan,
-		    inc->category, lg) : NULL);
-		cell(fp, inc->system);
-		cell(fp, rep_status_label(inc->status, lg));
-		cell(fp, rep_time_short(tb, inc->detected));
-		if (inc->next != NULL) {
-			snprintf(next, sizeof(next), "%s %s%s",
-			    rep_time_short(tb, inc->next->deadline),
-			    inc->next->ob->id,
-			    inc->next->state == OB_OVERDUE ? "!" : "");
-			cell(fp, next);
-		} else
-			cell(fp, NULL);
-		snprintf(num, sizeof(num), "%zu", inc->steps_left);
-		cell(fp, num);
-		cell(fp, inc->title);
-		row_end(fp);
+		rep_incident_cells(r, &r->v[i], &rc);
+		row(fp, &rc, REP_INC_COLS);
 	}
 }
 
 static void
 obligations(FILE *fp, const struct report *r)
 {
-	static const enum rep_label h[] = { L_ID, L_OBLIGATION, L_STATE,
-	    L_DEADLINE, L_DONE };
 	enum inc_lang lg = r->lang;
-	const struct rep_breach *b;
+	struct rep_cells rc;
 	const char *acc;
-	char tb[INC_TIME_LEN];
 	size_t i;
 
 	fprintf(fp, "\n## %s\n\n", rep_label(L_OBLIGATIONS, lg));
@@ -175,17 +165,10 @@ obligations(FILE *fp, const struct report *r)
 		fprintf(fp, "%s\n", rep_label(L_NONE, lg));
 		return;
 	}
-	header(fp, h, sizeof(h) / sizeof(h[0]), lg);
+	header(fp, rep_breach_head, REP_BREACH_COLS, lg);
 	for (i = 0; i < r->nbreach; i++) {
-		b = &r->breach[i];
-		cell(fp, b->inc->id);
-		cell(fp, text_in(b->ob->ob->name, lg));
-		cell(fp, rep_state_label(b->ob->state, lg));
-		cell(fp, b->ob->has_deadline ?
-		    rep_time_short(tb, b->ob->deadline) : NULL);
-		cell(fp, b->ob->done ?
-		    rep_time_short(tb, b->ob->done_at) : NULL);
-		row_end(fp);
+		rep_breach_cells(r, &r->breach[i], &rc);
+		row(fp, &rc, REP_BREACH_COLS);
 	}
 	acc = text_in(r->plan->accountability, lg);
 	fprintf(fp, "\n> %s: ", r->plan->accountability_clause ?

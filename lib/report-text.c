@@ -29,6 +29,23 @@ safe_copy(const char *s, size_t len, int keep_newlines)
 	return buf;
 }
 
+/*
+ * Plain printable ASCII (and newlines when kept) is already safe: the
+ * fast path that spares most cells a copy.  Anything else goes through
+ * text_put_safe, which knows the rest of the rules.
+ */
+bool
+rep_plain(const char *s, int keep_newlines)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; *u != '\0'; u++)
+		if ((*u < 0x20 && !(*u == '\n' && keep_newlines)) ||
+		    *u >= 0x7f)
+			return false;
+	return true;
+}
+
 char *
 rep_safe(const char *s, size_t len)
 {
@@ -42,94 +59,110 @@ rep_safe_lines(const char *s, size_t len)
 }
 
 void
-rtab_init(struct rep_table *t, size_t ncols)
+rcols_init(struct rep_cols *t, size_t ncols)
 {
 	memset(t, 0, sizeof(*t));
-	t->ncols = ncols;
-	if ((t->width = calloc(ncols, sizeof(*t->width))) == NULL)
-		t->err = 1;
+	t->ncols = ncols < REP_MAXCOLS ? ncols : REP_MAXCOLS;
 }
 
 void
-rtab_cell(struct rep_table *t, const char *s)
+rcols_measure(struct rep_cols *t, const char *const *cells)
 {
-	char **nc;
-	size_t ncap, w, col;
+	const char *c;
+	size_t i, w;
 
-	if (t->err)
-		return;
-	if (t->n == t->cap) {
-		ncap = t->cap ? t->cap * 2 : 64;
-		if ((nc = reallocarray(t->cell, ncap, sizeof(*nc))) == NULL) {
-			t->err = 1;
-			return;
-		}
-		t->cell = nc;
-		t->cap = ncap;
+	for (i = 0; i < t->ncols; i++) {
+		c = cells[i] ? cells[i] : "-";
+		w = rep_plain(c, 0) ? strlen(c) : text_width(c, strlen(c));
+		if (w > t->width[i])
+			t->width[i] = w;
 	}
-	if (s == NULL)
-		s = "-";
-	if ((t->cell[t->n] = rep_safe(s, strlen(s))) == NULL) {
-		t->err = 1;
-		return;
-	}
-	col = t->n % t->ncols;
-	w = text_width(t->cell[t->n], strlen(t->cell[t->n]));
-	if (w > t->width[col])
-		t->width[col] = w;
-	t->n++;
 }
 
-/* Is the rest of the row from cell i on empty (no padding to write)? */
-static int
-rest_empty(const struct rep_table *t, size_t i)
-{
-	for (; i < t->n; i++) {
-		if (t->cell[i][0] != '\0')
-			return 0;
-		if ((i + 1) % t->ncols == 0)
-			break;
-	}
-	return 1;
-}
-
-/* Two spaces between columns; no spaces at the end of a line. */
+/* Two spaces between columns; no blanks at the end of a line. */
 int
-rtab_write(FILE *fp, struct rep_table *t, const char *indent)
+rcols_row(FILE *fp, const struct rep_cols *t, const char *const *cells,
+    const char *indent)
 {
-	size_t i, col;
+	size_t i, last = 0;
 	const char *c;
 
-	if (t->err)
-		return -1;
-	for (i = 0; i < t->n; i++) {
-		col = i % t->ncols;
-		c = t->cell[i];
-		if (col == 0)
-			fputs(indent, fp);
-		if (col + 1 == t->ncols || rest_empty(t, i + 1)) {
+	for (i = 0; i < t->ncols; i++)
+		if (cells[i] == NULL || cells[i][0] != '\0')
+			last = i;
+	fputs(indent, fp);
+	for (i = 0; i <= last; i++) {
+		c = cells[i] ? cells[i] : "-";
+		if (!rep_plain(c, 0))
+			text_put_padded(fp, c, strlen(c), i == last ? 0 :
+			    t->width[i]);
+		else if (i == last)
 			fputs(c, fp);
-			putc('\n', fp);
-			/* skip the empty cells left in the row */
-			i += t->ncols - 1 - col;
-		} else {
-			text_put_padded(fp, c, strlen(c), t->width[col]);
+		else
+			fprintf(fp, "%-*s", (int)t->width[i], c);
+		if (i != last)
 			fputs("  ", fp);
-		}
 	}
+	putc('\n', fp);
 	return ferror(fp) ? -1 : 0;
 }
 
+const enum rep_label rep_inc_head[REP_INC_COLS] = { L_ID, L_LEVEL,
+    L_CATEGORY, L_SYSTEM, L_STATUS, L_DETECTED, L_NEXT, L_STEPS_LEFT,
+    L_TITLE };
+const enum rep_label rep_breach_head[REP_BREACH_COLS] = { L_ID,
+    L_OBLIGATION, L_STATE, L_DEADLINE, L_DONE };
+
 void
-rtab_free(struct rep_table *t)
+rep_head_cells(const enum rep_label *h, size_t n, enum inc_lang lg,
+    struct rep_cells *rc)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++)
-		free(t->cell[i]);
-	free(t->cell);
-	free(t->width);
-	memset(t, 0, sizeof(*t));
+	for (i = 0; i < n && i < REP_MAXCOLS; i++)
+		rc->c[i] = rep_label(h[i], lg);
+}
+
+void
+rep_incident_cells(const struct report *r, const struct rep_incident *inc,
+    struct rep_cells *rc)
+{
+	enum inc_lang lg = r->lang;
+
+	rc->c[0] = inc->id;
+	rc->c[1] = inc->level_text;
+	rc->c[2] = inc->category ? rep_category_label(r->plan,
+	    inc->category, lg) : NULL;
+	rc->c[3] = inc->system;
+	rc->c[4] = rep_status_label(inc->status, lg);
+	rc->c[5] = rep_time_short(rc->t1, inc->detected);
+	rc->c[6] = NULL;
+	if (inc->next != NULL) {
+		/* "!" marks a deadline already passed */
+		snprintf(rc->next, sizeof(rc->next), "%s %s%s",
+		    rep_time_short(rc->t2, inc->next->deadline),
+		    inc->next->ob->id,
+		    inc->next->state == OB_OVERDUE ? "!" : "");
+		rc->c[6] = rc->next;
+	}
+	snprintf(rc->num, sizeof(rc->num), "%zu", inc->steps_left);
+	rc->c[7] = rc->num;
+	rc->c[8] = inc->title;
+}
+
+void
+rep_breach_cells(const struct report *r, const struct rep_breach *b,
+    struct rep_cells *rc)
+{
+	enum inc_lang lg = r->lang;
+
+	rc->c[0] = b->inc->id;
+	rc->c[1] = text_in(b->ob->ob->name, lg);
+	rc->c[2] = rep_state_label(b->ob->state, lg);
+	rc->c[3] = b->ob->has_deadline ?
+	    rep_time_short(rc->t1, b->ob->deadline) : NULL;
+	rc->c[4] = b->ob->done ? rep_time_short(rc->t2, b->ob->done_at) :
+	    NULL;
 }
 
 char *
@@ -216,14 +249,25 @@ heading(FILE *fp, const struct report *r)
 	}
 }
 
+/* The bar of a level: one # an incident, scaled down past BAR_MAX. */
+static const char *
+bar(size_t n, size_t max)
+{
+	static const char hashes[BAR_MAX + 1] =
+	    "##############################";
+	size_t len = max > BAR_MAX ? (n * BAR_MAX + max - 1) / max : n;
+
+	return hashes + BAR_MAX - len;
+}
+
 static int
 counts(FILE *fp, const struct report *r)
 {
 	enum inc_lang lg = r->lang;
-	struct rep_table t;
-	size_t i, max = 0, bar, j;
-	char num[32], *bars;
-	int rc;
+	const char *c[4];
+	char num[LEVEL_COUNT + 1][32];
+	struct rep_cols t;
+	size_t i, j, max = 0, pass;
 
 	fprintf(fp, "\n%s: %s %zu\n", rep_label(L_COUNTS, lg),
 	    rep_label(L_DETECTED_N, lg), r->ndetected);
@@ -231,138 +275,114 @@ counts(FILE *fp, const struct report *r)
 		if (r->nlevel[i] > max)
 			max = r->nlevel[i];
 	fprintf(fp, "%s\n", rep_label(L_BY_LEVEL, lg));
-	rtab_init(&t, 4);
-	for (i = 1; i <= LEVEL_COUNT + 1; i++) {
-		j = i % (LEVEL_COUNT + 1);	/* I..IV, then unknown */
-		if (j == LEVEL_NONE && r->nlevel[j] == 0)
-			continue;
-		rtab_cell(&t, j ? level_id(j) : rep_label(L_UNKNOWN, lg));
-		rtab_cell(&t, j ? text_in(r->plan->levels[j - 1].name, lg) :
-		    "");
-		snprintf(num, sizeof(num), "%zu", r->nlevel[j]);
-		rtab_cell(&t, num);
-		bar = max > BAR_MAX ? (r->nlevel[j] * BAR_MAX + max - 1) /
-		    max : r->nlevel[j];
-		if ((bars = malloc(bar + 1)) == NULL) {
-			t.err = 1;
-			break;
+	rcols_init(&t, 4);
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 1; i <= LEVEL_COUNT + 1; i++) {
+			j = i % (LEVEL_COUNT + 1);	/* I..IV, unknown */
+			if (j == LEVEL_NONE && r->nlevel[j] == 0)
+				continue;
+			c[0] = j ? level_id(j) : rep_label(L_UNKNOWN, lg);
+			c[1] = j ? text_in(r->plan->levels[j - 1].name, lg) :
+			    "";
+			snprintf(num[j], sizeof(num[j]), "%zu", r->nlevel[j]);
+			c[2] = num[j];
+			c[3] = bar(r->nlevel[j], max);
+			if (pass == 0)
+				rcols_measure(&t, c);
+			else if (rcols_row(fp, &t, c, "  ") == -1)
+				return -1;
 		}
-		memset(bars, '#', bar);
-		bars[bar] = '\0';
-		rtab_cell(&t, bars);
-		free(bars);
 	}
-	rc = rtab_write(fp, &t, "  ");
-	rtab_free(&t);
-	if (rc == -1)
-		return -1;
 
 	fprintf(fp, "%s\n", rep_label(L_BY_CATEGORY, lg));
-	rtab_init(&t, 3);
-	for (i = 0; i <= r->plan->ncategories; i++) {
-		if (r->ncategory[i] == 0)
-			continue;
-		rtab_cell(&t, i < r->plan->ncategories ?
-		    r->plan->categories[i].id : "-");
-		rtab_cell(&t, i < r->plan->ncategories ?
-		    text_in(r->plan->categories[i].name, lg) :
-		    rep_label(L_UNKNOWN, lg));
-		snprintf(num, sizeof(num), "%zu", r->ncategory[i]);
-		rtab_cell(&t, num);
-	}
-	if (t.n == 0)
+	if (r->ndetected == 0)
 		fprintf(fp, "  %s\n", rep_label(L_NONE, lg));
-	rc = rtab_write(fp, &t, "  ");
-	rtab_free(&t);
-	return rc;
+	rcols_init(&t, 3);
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i <= r->plan->ncategories; i++) {
+			if (r->ncategory[i] == 0)
+				continue;
+			c[0] = i < r->plan->ncategories ?
+			    r->plan->categories[i].id : "-";
+			c[1] = i < r->plan->ncategories ?
+			    text_in(r->plan->categories[i].name, lg) :
+			    rep_label(L_UNKNOWN, lg);
+			snprintf(num[0], sizeof(num[0]), "%zu",
+			    r->ncategory[i]);
+			c[2] = num[0];
+			if (pass == 0)
+				rcols_measure(&t, c);
+			else if (rcols_row(fp, &t, c, "  ") == -1)
+				return -1;
+		}
+	}
+	return 0;
 }
 
 static int
 incidents(FILE *fp, const struct report *r)
 {
-	static const enum rep_label head[] = { L_ID, L_LEVEL, L_CATEGORY,
-	    L_SYSTEM, L_STATUS, L_DETECTED, L_NEXT, L_STEPS_LEFT, L_TITLE };
-	enum inc_lang lg = r->lang;
-	const struct rep_incident *inc;
-	char tb[INC_TIME_LEN], num[32], next[INC_TIME_LEN + 64];
-	struct rep_table t;
+	struct rep_cells rc;
+	struct rep_cols t;
 	size_t i;
-	int rc;
 
-	fprintf(fp, "\n%s\n", rep_label(L_INCIDENTS, lg));
+	fprintf(fp, "\n%s\n", rep_label(L_INCIDENTS, r->lang));
 	if (r->n == 0) {
-		fprintf(fp, "  %s\n", rep_label(L_NONE, lg));
+		fprintf(fp, "  %s\n", rep_label(L_NONE, r->lang));
 		return ferror(fp) ? -1 : 0;
 	}
-	rtab_init(&t, sizeof(head) / sizeof(head[0]));
-	for (i = 0; i < t.ncols; i++)
-		rtab_cell(&t, rep_label(head[i], lg));
+	rcols_init(&t, REP_INC_COLS);
+	rep_head_cells(rep_inc_head, REP_INC_COLS, r->lang, &rc);
+	rcols_measure(&t, rc.c);
 	for (i = 0; i < r->n; i++) {
-		inc = &r->v[i];
-		rtab_cell(&t, inc->id);
-		rtab_cell(&t, inc->level_text);
-		rtab_cell(&t, inc->category ? rep_category_label(r->plan,
-		    inc->category, lg) : NULL);
-		rtab_cell(&t, inc->system);
-		rtab_cell(&t, rep_status_label(inc->status, lg));
-		rtab_cell(&t, rep_time_short(tb, inc->detected));
-		if (inc->next != NULL) {
-			snprintf(next, sizeof(next), "%s %s%s",
-			    rep_time_short(tb, inc->next->deadline),
-			    inc->next->ob->id,
-			    inc->next->state == OB_OVERDUE ? "!" : "");
-			rtab_cell(&t, next);
-		} else
-			rtab_cell(&t, NULL);
-		snprintf(num, sizeof(num), "%zu", inc->steps_left);
-		rtab_cell(&t, num);
-		rtab_cell(&t, inc->title);
+		rep_incident_cells(r, &r->v[i], &rc);
+		rcols_measure(&t, rc.c);
 	}
-	rc = rtab_write(fp, &t, "  ");
-	rtab_free(&t);
-	return rc;
+	rep_head_cells(rep_inc_head, REP_INC_COLS, r->lang, &rc);
+	if (rcols_row(fp, &t, rc.c, "  ") == -1)
+		return -1;
+	for (i = 0; i < r->n; i++) {
+		rep_incident_cells(r, &r->v[i], &rc);
+		if (rcols_row(fp, &t, rc.c, "  ") == -1)
+			return -1;
+	}
+	return 0;
 }
 
 static int
 obligations(FILE *fp, const struct report *r)
 {
-	static const enum rep_label head[] = { L_ID, L_OBLIGATION, L_STATE,
-	    L_DEADLINE, L_DONE };
 	enum inc_lang lg = r->lang;
-	const struct rep_breach *b;
-	char tb[INC_TIME_LEN];
-	struct rep_table t;
+	struct rep_cells rc;
+	struct rep_cols t;
+	const char *acc;
 	size_t i;
-	int rc;
 
 	fprintf(fp, "\n%s\n", rep_label(L_OBLIGATIONS, lg));
 	if (r->nbreach == 0) {
 		fprintf(fp, "  %s\n", rep_label(L_NONE, lg));
 		return ferror(fp) ? -1 : 0;
 	}
-	rtab_init(&t, sizeof(head) / sizeof(head[0]));
-	for (i = 0; i < t.ncols; i++)
-		rtab_cell(&t, rep_label(head[i], lg));
+	rcols_init(&t, REP_BREACH_COLS);
+	rep_head_cells(rep_breach_head, REP_BREACH_COLS, lg, &rc);
+	rcols_measure(&t, rc.c);
 	for (i = 0; i < r->nbreach; i++) {
-		b = &r->breach[i];
-		rtab_cell(&t, b->inc->id);
-		rtab_cell(&t, text_in(b->ob->ob->name, lg));
-		rtab_cell(&t, rep_state_label(b->ob->state, lg));
-		rtab_cell(&t, b->ob->has_deadline ?
-		    rep_time_short(tb, b->ob->deadline) : NULL);
-		rtab_cell(&t, b->ob->done ?
-		    rep_time_short(tb, b->ob->done_at) : NULL);
+		rep_breach_cells(r, &r->breach[i], &rc);
+		rcols_measure(&t, rc.c);
 	}
-	rc = rtab_write(fp, &t, "  ");
-	rtab_free(&t);
-	if (rc == -1)
+	rep_head_cells(rep_breach_head, REP_BREACH_COLS, lg, &rc);
+	if (rcols_row(fp, &t, rc.c, "  ") == -1)
 		return -1;
+	for (i = 0; i < r->nbreach; i++) {
+		rep_breach_cells(r, &r->breach[i], &rc);
+		if (rcols_row(fp, &t, rc.c, "  ") == -1)
+			return -1;
+	}
 	/* The clause that makes these matter: 三(三). */
-	fprintf(fp, "  %s", r->plan->accountability_clause ?
+	acc = text_in(r->plan->accountability, lg);
+	fprintf(fp, "  %s: ", r->plan->accountability_clause ?
 	    r->plan->accountability_clause : rep_label(L_ACCOUNTABILITY, lg));
-	fputs(": ", fp);
-	text_put_wrapped(fp, text_in(r->plan->accountability, lg),
-	    strlen(text_in(r->plan->accountability, lg)), 72, 4);
+	text_put_wrapped(fp, acc, strlen(acc), 72, 4);
 	putc('\n', fp);
 	return ferror(fp) ? -1 : 0;
 }
@@ -373,27 +393,30 @@ response(FILE *fp, const struct report *r)
 	static const enum rep_label head[] = { L_MEASURE, L_MEASURED,
 	    L_MEDIAN, L_WORST };
 	enum inc_lang lg = r->lang;
-	char d[INC_DURATION_LEN], num[32];
-	struct rep_table t;
+	char d[MEASURE_COUNT][2][INC_DURATION_LEN], num[MEASURE_COUNT][32];
+	const char *c[MEASURE_COUNT + 1][4];
+	struct rep_cols t;
 	size_t i, m;
-	int rc;
 
 	fprintf(fp, "\n%s\n", rep_label(L_RESPONSE, lg));
-	rtab_init(&t, sizeof(head) / sizeof(head[0]));
-	for (i = 0; i < t.ncols; i++)
-		rtab_cell(&t, rep_label(head[i], lg));
+	rcols_init(&t, 4);
+	for (i = 0; i < 4; i++)
+		c[0][i] = rep_label(head[i], lg);
 	for (m = 0; m < MEASURE_COUNT; m++) {
-		rtab_cell(&t, rep_label(rep_measure_label(m), lg));
-		snprintf(num, sizeof(num), "%zu", r->stat[m].n);
-		rtab_cell(&t, num);
-		rtab_cell(&t, r->stat[m].n ?
-		    duration_format(d, r->stat[m].median) : NULL);
-		rtab_cell(&t, r->stat[m].n ?
-		    duration_format(d, r->stat[m].worst) : NULL);
+		c[m + 1][0] = rep_label(rep_measure_label(m), lg);
+		snprintf(num[m], sizeof(num[m]), "%zu", r->stat[m].n);
+		c[m + 1][1] = num[m];
+		c[m + 1][2] = r->stat[m].n ?
+		    duration_format(d[m][0], r->stat[m].median) : NULL;
+		c[m + 1][3] = r->stat[m].n ?
+		    duration_format(d[m][1], r->stat[m].worst) : NULL;
 	}
-	rc = rtab_write(fp, &t, "  ");
-	rtab_free(&t);
-	return rc;
+	for (i = 0; i <= MEASURE_COUNT; i++)
+		rcols_measure(&t, c[i]);
+	for (i = 0; i <= MEASURE_COUNT; i++)
+		if (rcols_row(fp, &t, c[i], "  ") == -1)
+			return -1;
+	return 0;
 }
 
 int

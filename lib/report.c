@@ -23,6 +23,52 @@ rep_measure_key(enum rep_measure m)
 	return measure_field[m];
 }
 
+/*
+ * Copies of record text live in chunks freed with the report: one
+ * malloc for many strings, nothing to free one by one.
+ */
+#define CHUNK_SIZE	(256 * 1024)
+
+struct rep_chunk {
+	struct rep_chunk *next;
+	size_t		 used, cap;
+	max_align_t	 data[];
+};
+
+static void *
+rep_alloc(struct report *r, size_t n)
+{
+	struct rep_chunk *c = r->chunks;
+	size_t a = sizeof(max_align_t), cap;
+	void *p;
+
+	n = (n + a - 1) / a * a;
+	if (c == NULL || c->cap - c->used < n) {
+		cap = n > CHUNK_SIZE ? n : CHUNK_SIZE;
+		if ((c = malloc(sizeof(*c) + cap)) == NULL)
+			return NULL;
+		c->next = r->chunks;
+		c->used = 0;
+		c->cap = cap;
+		r->chunks = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+static char *
+rep_strndup(struct report *r, const char *s, size_t n)
+{
+	char *p;
+
+	if ((p = rep_alloc(r, n + 1)) == NULL)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
 static int
 report_init(struct report *r, const struct inc_plan *plan,
     enum inc_lang lang)
@@ -31,7 +77,8 @@ report_init(struct report *r, const struct inc_plan *plan,
 	r->plan = plan;
 	r->lang = lang;
 	r->ncategory = calloc(plan->ncategories + 1, sizeof(*r->ncategory));
-	return r->ncategory == NULL ? -1 : 0;
+	r->scratch = calloc(plan->nobligations + 1, sizeof(*r->scratch));
+	return r->ncategory == NULL || r->scratch == NULL ? -1 : 0;
 }
 
 int
@@ -60,29 +107,11 @@ report_init_handling(struct report *r, const struct inc_plan *plan,
 	return 0;
 }
 
+/* Strings and obligations are in the chunks; these arrays are not. */
 static void
 incident_free(struct rep_incident *inc)
 {
-	size_t i;
-
-	free(inc->id);
-	free(inc->title);
-	free(inc->category);
-	free(inc->subtype);
-	free(inc->system);
-	free(inc->status);
-	free(inc->level_text);
-	free(inc->obs);
-	free(inc->importance);
-	free(inc->loss);
-	free(inc->impact);
-	free(inc->level_basis);
-	free(inc->source);
-	for (i = 0; i < inc->nlog; i++)
-		free(inc->log[i]);
 	free(inc->log);
-	for (i = 0; i < inc->nsteps; i++)
-		free(inc->steps[i].who);
 	free(inc->steps);
 	free(inc->procs);
 	memset(inc, 0, sizeof(*inc));
@@ -91,6 +120,7 @@ incident_free(struct rep_incident *inc)
 void
 report_free(struct report *r)
 {
+	struct rep_chunk *c;
 	size_t i;
 
 	for (i = 0; i < r->n; i++)
@@ -100,6 +130,12 @@ report_free(struct report *r)
 	for (i = 0; i < MEASURE_COUNT; i++)
 		free(r->stat[i].v);
 	free(r->breach);
+	free(r->scratch);
+	while (r->chunks != NULL) {
+		c = r->chunks->next;
+		free(r->chunks);
+		r->chunks = c;
+	}
 	free(r->officer_name);
 	free(r->officer_phone);
 	memset(r, 0, sizeof(*r));
@@ -110,14 +146,15 @@ report_free(struct report *r)
  * hold NUL: the copy ends at the first).  *err is set when out of memory.
  */
 static char *
-copy_field(const struct inc_record *rec, const char *name, int *err)
+copy_field(struct report *r, const struct inc_record *rec,
+    const char *name, int *err)
 {
 	const struct inc_item *it;
 	char *s;
 
 	if ((it = record_field(rec, name)) == NULL)
 		return NULL;
-	if ((s = strndup(it->value, it->len)) == NULL)
+	if ((s = rep_strndup(r, it->value, strlen(it->value))) == NULL)
 		*err = 1;
 	return s;
 }
@@ -200,6 +237,21 @@ day_wants_old(const struct report *r, const struct inc_record *rec,
 	return false;
 }
 
+static bool	is_breach(const struct report *, const struct rep_ob *);
+
+/* Not done yet, with a deadline: a candidate for the next deadline. */
+static bool
+is_todo(const struct rep_ob *o)
+{
+	return !o->done && o->has_deadline && (o->state == OB_PENDING ||
+	    o->state == OB_OVERDUE);
+}
+
+/*
+ * The obligations of the record at the report's clock.  The day report
+ * keeps only those it prints (not met in time, or still to do); the
+ * handling report keeps every one that applies.
+ */
 static int
 add_obligations(struct report *r, const struct inc_record *rec,
     struct rep_incident *inc)
@@ -208,14 +260,9 @@ add_obligations(struct report *r, const struct inc_record *rec,
 	struct ob_status st;
 	struct rep_ob *o;
 	const char *bad;
-	size_t i;
+	size_t i, n = 0, k;
 	int status = 0;
 
-	if (r->plan->nobligations == 0)
-		return 0;
-	inc->obs = calloc(r->plan->nobligations, sizeof(*inc->obs));
-	if (inc->obs == NULL)
-		return -1;
 	for (i = 0; i < r->plan->nobligations; i++) {
 		ob = &r->plan->obligations[i];
 		if (!obligation_applies(ob, rec))
@@ -227,18 +274,26 @@ add_obligations(struct report *r, const struct inc_record *rec,
 			status = 2;
 			continue;
 		}
-		o = &inc->obs[inc->nobs++];
+		o = &r->scratch[n];
 		o->ob = ob;
 		o->state = st.state;
 		o->has_deadline = st.has_deadline;
 		o->deadline = st.deadline;
 		o->done = st.done;
 		o->done_at = st.done_at;
-		if (!o->done && o->has_deadline && (o->state == OB_PENDING ||
-		    o->state == OB_OVERDUE) && (inc->next == NULL ||
-		    o->deadline.t < inc->next->deadline.t))
-			inc->next = o;
+		if (r->kind == REP_HANDLING || is_breach(r, o) || is_todo(o))
+			n++;
 	}
+	if (n == 0)
+		return status;
+	if ((inc->obs = rep_alloc(r, n * sizeof(*inc->obs))) == NULL)
+		return -1;
+	memcpy(inc->obs, r->scratch, n * sizeof(*inc->obs));
+	inc->nobs = n;
+	for (k = 0; k < n; k++)
+		if (is_todo(&inc->obs[k]) && (inc->next == NULL ||
+		    inc->obs[k].deadline.t < inc->next->deadline.t))
+			inc->next = &inc->obs[k];
 	return status;
 }
 
@@ -328,11 +383,11 @@ add_handling(struct report *r, const struct inc_record *rec,
 	size_t pos, n;
 	int err = 0, status = 0, st;
 
-	inc->importance = copy_field(rec, "importance", &err);
-	inc->loss = copy_field(rec, "loss", &err);
-	inc->impact = copy_field(rec, "impact", &err);
-	inc->level_basis = copy_field(rec, "level_basis", &err);
-	inc->source = copy_field(rec, "source", &err);
+	inc->importance = copy_field(r, rec, "importance", &err);
+	inc->loss = copy_field(r, rec, "loss", &err);
+	inc->impact = copy_field(r, rec, "impact", &err);
+	inc->level_basis = copy_field(r, rec, "level_basis", &err);
+	inc->source = copy_field(r, rec, "source", &err);
 	if (err)
 		return -1;
 	if ((n = record_count(rec, "log")) > 0) {
@@ -340,8 +395,8 @@ add_handling(struct report *r, const struct inc_record *rec,
 			return -1;
 		pos = 0;
 		while ((it = record_next(rec, "log", &pos)) != NULL) {
-			if ((inc->log[inc->nlog] = strndup(it->value,
-			    it->len)) == NULL)
+			if ((inc->log[inc->nlog] = rep_strndup(r, it->value,
+			    strlen(it->value))) == NULL)
 				return -1;
 			inc->nlog++;
 		}
@@ -360,8 +415,9 @@ add_handling(struct report *r, const struct inc_record *rec,
 			inc->steps[inc->nsteps].proc = sd.proc;
 			inc->steps[inc->nsteps].n = sd.n;
 			inc->steps[inc->nsteps].at = sd.at;
-			if ((inc->steps[inc->nsteps].who = strndup(sd.who ?
-			    sd.who : "", sd.who ? sd.wholen : 0)) == NULL)
+			if ((inc->steps[inc->nsteps].who = rep_strndup(r,
+			    sd.who ? sd.who : "", sd.who ? sd.wholen : 0)) ==
+			    NULL)
 				return -1;
 			inc->nsteps++;
 		}
@@ -379,13 +435,13 @@ copy_incident(struct report *r, const struct inc_record *rec,
 	int err = 0, status = 0;
 	size_t i;
 
-	inc->id = copy_field(rec, "id", &err);
-	inc->title = copy_field(rec, "title", &err);
-	inc->category = copy_field(rec, "category", &err);
-	inc->subtype = copy_field(rec, "subtype", &err);
-	inc->system = copy_field(rec, "system", &err);
-	inc->status = copy_field(rec, "status", &err);
-	inc->level_text = copy_field(rec, "level", &err);
+	inc->id = copy_field(r, rec, "id", &err);
+	inc->title = copy_field(r, rec, "title", &err);
+	inc->category = copy_field(r, rec, "category", &err);
+	inc->subtype = copy_field(r, rec, "subtype", &err);
+	inc->system = copy_field(r, rec, "system", &err);
+	inc->status = copy_field(r, rec, "status", &err);
+	inc->level_text = copy_field(r, rec, "level", &err);
 	if (err)
 		return -1;
 	inc->level = inc->level_text ? level_parse(inc->level_text) :
@@ -597,24 +653,28 @@ report_finish(struct report *r)
 {
 	const struct rep_incident *inc;
 	struct rep_breach *nb;
-	size_t i, j, m;
+	size_t i, j, m, cap = 0;
 	int64_t d;
 
 	if (r->n > 1)
 		qsort(r->v, r->n, sizeof(*r->v), by_detected);
 	for (i = 0; i < r->n; i++) {
 		inc = &r->v[i];
+		r->v[i].breach_first = r->nbreach;
 		for (j = 0; j < inc->nobs; j++) {
 			if (!is_breach(r, &inc->obs[j]))
 				continue;
-			nb = reallocarray(r->breach, r->nbreach + 1,
-			    sizeof(*nb));
-			if (nb == NULL)
-				return -1;
-			r->breach = nb;
+			if (r->nbreach == cap) {
+				cap = cap ? cap * 2 : 16;
+				nb = reallocarray(r->breach, cap, sizeof(*nb));
+				if (nb == NULL)
+					return -1;
+				r->breach = nb;
+			}
 			r->breach[r->nbreach].inc = inc;
 			r->breach[r->nbreach].ob = &inc->obs[j];
 			r->nbreach++;
+			r->v[i].nbreach++;
 		}
 		if (!inc->in_period)
 			continue;

@@ -72,11 +72,14 @@ struct rep_incident {
 	bool		 open_at_end;
 	struct rep_when	 closed, recovered;	/* as written */
 	struct rep_when	 measure[MEASURE_COUNT];	/* reported, ... */
-	struct rep_ob	*obs;			/* applicable obligations */
+	struct rep_ob	*obs;			/* day: those not met in
+						 * time or still to do;
+						 * handling: all that apply */
 	size_t		 nobs;
 	const struct rep_ob *next;		/* earliest deadline not done */
 	size_t		 steps_left;
 	size_t		 order;			/* input order, for ties */
+	size_t		 breach_first, nbreach;	/* its rows of r->breach */
 
 	/* handling report only */
 	char		*importance, *loss, *impact, *level_basis, *source;
@@ -102,6 +105,8 @@ struct rep_breach {
 	const struct rep_ob *ob;
 };
 
+struct rep_chunk;
+
 struct report {
 	enum rep_kind	 kind;
 	const struct inc_plan *plan;
@@ -121,6 +126,9 @@ struct report {
 	struct rep_stat	 stat[MEASURE_COUNT];
 	struct rep_breach *breach;
 	size_t		 nbreach;
+
+	struct rep_chunk *chunks;		/* copies of record text */
+	struct rep_ob	*scratch;		/* [plan->nobligations] */
 
 	bool		 has_officer;		/* from the roster */
 	char		*officer_name, *officer_phone;
@@ -206,20 +214,39 @@ const char	*rep_measure_key(enum rep_measure);	/* "reported" */
 enum rep_label	 rep_measure_label(enum rep_measure);
 
 /*
- * Helpers of the writers.  A table for text output: every cell is stored
- * made safe (text_put_safe, no newlines), so widths are those printed.
+ * Helpers of the writers.  Columns for text output, in two passes over
+ * the rows: measure every row, then write every row.  Cells are not kept,
+ * so a table of any length costs nothing; widths are those text_put_safe
+ * writes (text_width).  A NULL cell is "-".
  */
-struct rep_table {
+#define REP_MAXCOLS	12
+struct rep_cols {
 	size_t		 ncols;
-	char		**cell;
-	size_t		 n, cap;
-	size_t		*width;
-	int		 err;
+	size_t		 width[REP_MAXCOLS];
 };
-void	rtab_init(struct rep_table *, size_t ncols);
-void	rtab_cell(struct rep_table *, const char *);	/* NULL: "-" */
-int	rtab_write(FILE *, struct rep_table *, const char *indent);
-void	rtab_free(struct rep_table *);
+void	rcols_init(struct rep_cols *, size_t ncols);
+void	rcols_measure(struct rep_cols *, const char *const *cells);
+int	rcols_row(FILE *, const struct rep_cols *, const char *const *cells,
+	    const char *indent);
+
+/* The cells of one row of the incident list and of the obligation list. */
+#define REP_INC_COLS	9
+#define REP_BREACH_COLS	5
+struct rep_cells {
+	const char	*c[REP_MAXCOLS];
+	char		 t1[INC_TIME_LEN], t2[INC_TIME_LEN];
+	char		 next[INC_TIME_LEN + 80];
+	char		 num[32];
+};
+extern const enum rep_label rep_inc_head[REP_INC_COLS];
+extern const enum rep_label rep_breach_head[REP_BREACH_COLS];
+void	rep_incident_cells(const struct report *, const struct rep_incident *,
+	    struct rep_cells *);
+void	rep_breach_cells(const struct report *, const struct rep_breach *,
+	    struct rep_cells *);
+void	rep_head_cells(const enum rep_label *, size_t n, enum inc_lang,
+	    struct rep_cells *);
+
 /* "2026-11-24 09:15" in $TZ, for people. */
 char	*rep_time_short(char buf[INC_TIME_LEN], struct inc_time);
 /* RFC 3339 in the zone of $TZ, for machines and headings. */
@@ -228,13 +255,16 @@ char	*rep_time_full(char buf[INC_TIME_LEN], struct inc_time);
 char	*rep_duty_text(const struct report *);
 /* A copy of s as text_put_safe writes it (malloc'd; NULL: no memory). */
 char	*rep_safe(const char *s, size_t len);
+/* Is s plain printable ASCII, nothing to make safe? */
+bool	rep_plain(const char *s, int keep_newlines);
 /* The same, newlines kept (a CSV cell may hold them). */
 char	*rep_safe_lines(const char *s, size_t len);
 /* An obligation in JSON: its keys, or an object of them. */
 struct json;
 void	rep_json_ob_fields(struct json *, const struct rep_ob *,
-	    enum inc_lang);
-void	rep_json_ob(struct json *, const struct rep_ob *, enum inc_lang);
+	    enum inc_lang, bool names);
+void	rep_json_ob(struct json *, const struct rep_ob *, enum inc_lang,
+	    bool names);
 /* s in markdown: made safe, then escaped for a table cell. */
 void	rep_md_put(FILE *, const char *);
 
