@@ -239,6 +239,22 @@ day_wants_old(const struct report *r, const struct inc_record *rec,
 
 static bool	is_breach(const struct report *, const struct rep_ob *);
 
+/* Time fields report_add has read (and reported) itself. */
+static bool
+reported_already(const char *field)
+{
+	size_t i;
+
+	if (field == NULL)
+		return false;
+	if (strcmp(field, "detected") == 0 || strcmp(field, "closed") == 0)
+		return true;
+	for (i = 0; i < MEASURE_COUNT; i++)
+		if (strcmp(field, measure_field[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Not done yet, with a deadline: a candidate for the next deadline. */
 static bool
 is_todo(const struct rep_ob *o)
@@ -269,8 +285,10 @@ add_obligations(struct report *r, const struct inc_record *rec,
 			continue;
 		bad = NULL;
 		if (obligation_state(ob, rec, r->now, &st, &bad) == -1) {
-			inc_warn_at(rec->file, rec->line, "%s: %s: not a time",
-			    ob->id, bad ? bad : "?");
+			if (!reported_already(bad))
+				inc_warn_at(rec->file, rec->line,
+				    "%s: %s: not a time", ob->id,
+				    bad ? bad : "?");
 			status = 2;
 			continue;
 		}
