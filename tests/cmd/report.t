@@ -4,7 +4,7 @@
 # format read back by a real parser, hostile text in every format, the
 # handling report, and the errors a user can reach.
 . tests/lib.sh
-plan 62
+plan 68
 
 D=tests/cmd/report
 R="inc-report --plan $D/plan.yaml"
