@@ -54,7 +54,7 @@ build/%.o: %.c lib/*.h build/flags build/deps.ok
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ $<
 
 # The shipped plan, compiled in as the default (plan.h: inc_plan_embedded).
-build/plan-embedded.c: share/inc/plan.yaml
+build/plan-embedded.c: share/inc/plan.yaml Makefile
 	@mkdir -p build
 	{ echo '#include <stddef.h>'; \
 	  echo 'extern const char inc_plan_embedded[];'; \

@@ -29,7 +29,7 @@ void	json_array_begin(struct json *);
 void	json_array_end(struct json *);
 void	json_key(struct json *, const char *);
 void	json_string(struct json *, const char *);	/* NULL -> null */
-void	json_string_n(struct json *, const char *, size_t);
+void	json_string_n(struct json *, const char *, size_t);	/* NULL too */
 void	json_int(struct json *, int64_t);
 void	json_bool(struct json *, bool);
 void	json_null(struct json *);

@@ -25,12 +25,25 @@ struct inc_time {
  * the time, no trailing bytes.  Returns 0, or -1 if it is not a valid time
  * (month 13, February 30, hour 24, offset over 18h, year outside
  * 1970..9999 are all invalid).
+ *
+ * Exactly: a 4-digit year, 2-digit fields; 'T', 't' or a space between
+ * date and time in either form; seconds required with an offset,
+ * optional without; a fraction only after seconds; "Z", "z" or
+ * "+HH:MM"/"-HH:MM" ("-00:00" is UTC).  Leap seconds (:60) are refused.
+ * A local time that does not exist in $TZ (skipped when clocks go
+ * forward, e.g. 2026-03-08 02:30 in America/New_York) is refused; one
+ * that exists twice is whichever mktime(3) picks.  A time with an offset
+ * never depends on $TZ.
  */
 int	time_parse(const char *s, struct inc_time *);
 /* Same, for len bytes that need not be NUL-terminated. */
 int	time_parse_n(const char *s, size_t len, struct inc_time *);
 
-/* "2026-11-24T09:15:00+08:00" (an offset of 0 is written "+00:00"). */
+/*
+ * "2026-11-24T09:15:00+08:00" (an offset of 0 is written "+00:00").  An
+ * offset that is not whole minutes is written as UTC instead; instants
+ * outside years 0000..9999 are clamped.
+ */
 char	*time_format(char buf[INC_TIME_LEN], struct inc_time);
 
 /* t seen in the zone of $TZ, with that zone's offset at that moment. */
@@ -42,12 +55,17 @@ struct inc_time time_local(int64_t t);
  */
 int	time_now(const char *opt, struct inc_time *);
 
-/* A calendar date "2026-11-24": its midnight in $TZ.  0 or -1. */
+/*
+ * A calendar date "2026-11-24": its midnight in $TZ (or the day's first
+ * moment, where clocks skip midnight).  0 or -1.
+ */
 int	date_parse(const char *s, struct inc_time *);
 
 /*
  * Durations: "90s", "45m", "2h", "1h30m", "3d", "1d2h3m4s" (units in
- * descending order, each once, at least one).  0 or -1.
+ * descending order, each once, at least one).  0 or -1.  No sign, no
+ * spaces; more than 100 years (36525d) is refused, so no input can
+ * overflow.
  */
 int	duration_parse(const char *s, int64_t *secs);
 /* Shortest such text: 5400 -> "1h30m", 0 -> "0s"; negative gets "-". */

@@ -1,0 +1,388 @@
+/*
+ * timeutil.c - timestamps and durations of inc-record(5).
+ *
+ * Forms read (time_parse_n):
+ *
+ *	YYYY-MM-DDTHH:MM:SS[.frac](Z|z|+HH:MM|-HH:MM)	RFC 3339
+ *	YYYY-MM-DD HH:MM[:SS[.frac]]			local, in $TZ
+ *
+ * The date/time separator may be 'T', 't' or a space in both forms.
+ * Seconds are optional only in the local form; the fraction is dropped.
+ * Leap seconds (:60) are refused: time_t cannot hold them.
+ *
+ * The RFC 3339 form is converted with our own civil-date arithmetic,
+ * not timegm(3) or mktime(3), so that it never depends on $TZ.  The
+ * local form goes through mktime(3) with tm_isdst = -1 and must come
+ * back unchanged: a wall time that does not exist in the zone (the hour
+ * skipped when clocks go forward) is refused rather than moved.  A wall
+ * time that exists twice (the hour repeated when clocks go back) is
+ * whichever of the two mktime(3) picks; write an offset to be exact.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "timeutil.h"
+
+#define MIN_YEAR	1970
+#define MAX_YEAR	9999
+#define MAX_OFFSET	(18 * 3600)
+#define DAY		86400
+
+/* Longest duration read: 100 years of 365.25 days. */
+#define MAX_DURATION	((int64_t)36525 * DAY)
+
+/* Bounds time_format clamps to: 0000-01-01 and 9999-12-31T23:59:59. */
+#define MIN_CIVIL	(-62167219200LL)
+#define MAX_CIVIL	(253402300799LL)
+
+/*
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil): exact for every year we can meet, no tables.
+ */
+static int64_t
+days_from_civil(int64_t y, int m, int d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	int64_t era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static int
+is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int mdays[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (m == 2 && is_leap(y))
+		return 29;
+	return mdays[m - 1];
+}
+
+/* n decimal digits at *p (bounded by end), or -1. */
+static int
+digits(const char **p, const char *end, int n)
+{
+	int v = 0;
+
+	if (end - *p < n)
+		return -1;
+	while (n-- > 0) {
+		if (**p < '0' || **p > '9')
+			return -1;
+		v = v * 10 + (**p - '0');
+		(*p)++;
+	}
+	return v;
+}
+
+static int
+expect(const char **p, const char *end, char c)
+{
+	if (*p >= end || **p != c)
+		return -1;
+	(*p)++;
+	return 0;
+}
+
+struct fields {
+	int	year, mon, mday, hour, min, sec;
+};
+
+/* "YYYY-MM-DD", range-checked. */
+static int
+parse_date(const char **p, const char *end, struct fields *f)
+{
+	if ((f->year = digits(p, end, 4)) < 0 || expect(p, end, '-') ||
+	    (f->mon = digits(p, end, 2)) < 0 || expect(p, end, '-') ||
+	    (f->mday = digits(p, end, 2)) < 0)
+		return -1;
+	if (f->year < MIN_YEAR || f->year > MAX_YEAR ||
+	    f->mon < 1 || f->mon > 12 ||
+	    f->mday < 1 || f->mday > days_in_month(f->year, f->mon))
+		return -1;
+	return 0;
+}
+
+/*
+ * Wall time f in $TZ, refused when mktime(3) had to move it, i.e. the
+ * time does not exist there.  When exact_hour is 0 a moved hour is
+ * accepted (date_parse: midnight skipped, the day starts at 01:00).
+ */
+static int
+local_time(const struct fields *f, int exact_hour, struct inc_time *out)
+{
+	struct tm tm, chk;
+	time_t t;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = f->year - 1900;
+	tm.tm_mon = f->mon - 1;
+	tm.tm_mday = f->mday;
+	tm.tm_hour = f->hour;
+	tm.tm_min = f->min;
+	tm.tm_sec = f->sec;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	/* (time_t)-1 is also a real second: trust the fields, not it. */
+	if (localtime_r(&t, &chk) == NULL)
+		return -1;
+	if (chk.tm_year != f->year - 1900 || chk.tm_mon != f->mon - 1 ||
+	    chk.tm_mday != f->mday)
+		return -1;
+	if (exact_hour && (chk.tm_hour != f->hour || chk.tm_min != f->min ||
+	    chk.tm_sec != f->sec))
+		return -1;
+	out->t = (int64_t)t;
+	out->offset = (int)chk.tm_gmtoff;
+	return 0;
+}
+
+int
+time_parse_n(const char *s, size_t len, struct inc_time *out)
+{
+	const char *p = s, *end = s + len;
+	struct fields f;
+	int have_sec = 0, sign, oh, om, off;
+	int64_t t;
+
+	if (s == NULL || parse_date(&p, end, &f) == -1)
+		return -1;
+	if (p >= end || (*p != 'T' && *p != 't' && *p != ' '))
+		return -1;
+	p++;
+	f.sec = 0;
+	if ((f.hour = digits(&p, end, 2)) < 0 || expect(&p, end, ':') ||
+	    (f.min = digits(&p, end, 2)) < 0)
+		return -1;
+	if (p < end && *p == ':') {
+		p++;
+		if ((f.sec = digits(&p, end, 2)) < 0)
+			return -1;
+		have_sec = 1;
+		if (p < end && *p == '.') {
+			p++;
+			if (p >= end || *p < '0' || *p > '9')
+				return -1;
+			while (p < end && *p >= '0' && *p <= '9')
+				p++;
+		}
+	}
+	if (f.hour > 23 || f.min > 59 || f.sec > 59)
+		return -1;
+
+	if (p == end)
+		return local_time(&f, 1, out);
+
+	if (!have_sec)
+		return -1;
+	if (*p == 'Z' || *p == 'z') {
+		p++;
+		off = 0;
+	} else if (*p == '+' || *p == '-') {
+		sign = *p++ == '-' ? -1 : 1;
+		if ((oh = digits(&p, end, 2)) < 0 || expect(&p, end, ':') ||
+		    (om = digits(&p, end, 2)) < 0 || om > 59)
+			return -1;
+		off = sign * (oh * 3600 + om * 60);
+		if (off > MAX_OFFSET || off < -MAX_OFFSET)
+			return -1;
+	} else
+		return -1;
+	if (p != end)
+		return -1;
+
+	t = days_from_civil(f.year, f.mon, f.mday) * DAY +
+	    f.hour * 3600 + f.min * 60 + f.sec - off;
+	out->t = t;
+	out->offset = off;
+	return 0;
+}
+
+int
+time_parse(const char *s, struct inc_time *out)
+{
+	if (s == NULL)
+		return -1;
+	return time_parse_n(s, strlen(s), out);
+}
+
+/*
+ * An offset that is not whole minutes (local mean time of old zone
+ * data) cannot be written as +HH:MM; such a time is written in UTC so
+ * the instant stays right.  Instants outside years 0..9999 are clamped.
+ */
+char *
+time_format(char buf[INC_TIME_LEN], struct inc_time tv)
+{
+	int64_t t, days, secs, y;
+	int m, d, off = tv.offset, aoff;
+
+	if (off % 60 != 0 || off > MAX_OFFSET || off < -MAX_OFFSET)
+		off = 0;
+	t = tv.t;
+	if (t > MAX_CIVIL - off)
+		t = MAX_CIVIL - off;
+	if (t < MIN_CIVIL - off)
+		t = MIN_CIVIL - off;
+	t += off;
+	days = t / DAY;
+	secs = t % DAY;
+	if (secs < 0) {
+		secs += DAY;
+		days--;
+	}
+	civil_from_days(days, &y, &m, &d);
+	aoff = off < 0 ? -off : off;
+	/* The modulos are no-ops that show the compiler the output fits. */
+	snprintf(buf, INC_TIME_LEN, "%04u-%02u-%02uT%02u:%02u:%02u%c%02u:%02u",
+	    (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u,
+	    (unsigned)(secs / 3600) % 100u, (unsigned)(secs / 60 % 60),
+	    (unsigned)(secs % 60), off < 0 ? '-' : '+',
+	    (unsigned)aoff / 3600u % 100u, (unsigned)aoff / 60u % 60u);
+	return buf;
+}
+
+struct inc_time
+time_local(int64_t t)
+{
+	struct inc_time tv;
+	struct tm tm;
+	time_t tt = (time_t)t;
+
+	tv.t = t;
+	tv.offset = 0;
+	if (localtime_r(&tt, &tm) != NULL)
+		tv.offset = (int)tm.tm_gmtoff;
+	return tv;
+}
+
+int
+time_now(const char *opt, struct inc_time *out)
+{
+	time_t now;
+
+	if (opt != NULL)
+		return time_parse(opt, out);
+	if ((now = time(NULL)) == (time_t)-1)
+		return -1;
+	*out = time_local((int64_t)now);
+	return 0;
+}
+
+/*
+ * Midnight in $TZ; in a zone whose clocks skip midnight on that day
+ * the day's first moment (usually 01:00).
+ */
+int
+date_parse(const char *s, struct inc_time *out)
+{
+	const char *p = s, *end;
+	struct fields f;
+
+	if (s == NULL)
+		return -1;
+	end = s + strlen(s);
+	if (parse_date(&p, end, &f) == -1 || p != end)
+		return -1;
+	f.hour = f.min = f.sec = 0;
+	return local_time(&f, 0, out);
+}
+
+/*
+ * Each number is bounded before it is multiplied, so no input, however
+ * long its digits, can overflow; anything over 100 years is refused.
+ */
+int
+duration_parse(const char *s, int64_t *secs)
+{
+	static const char units[] = "dhms";
+	static const int64_t mult[] = { DAY, 3600, 60, 1 };
+	const char *u;
+	int64_t total = 0, n;
+	int next = 0, any = 0;
+
+	if (s == NULL)
+		return -1;
+	while (*s != '\0') {
+		if (*s < '0' || *s > '9')
+			return -1;
+		n = 0;
+		while (*s >= '0' && *s <= '9') {
+			n = n * 10 + (*s++ - '0');
+			if (n > MAX_DURATION)
+				return -1;
+		}
+		if (*s == '\0' || (u = strchr(units + next, *s)) == NULL)
+			return -1;
+		next = (int)(u - units) + 1;
+		s++;
+		if (n > (MAX_DURATION - total) / mult[next - 1])
+			return -1;
+		total += n * mult[next - 1];
+		any = 1;
+	}
+	if (!any)
+		return -1;
+	*secs = total;
+	return 0;
+}
+
+char *
+duration_format(char buf[INC_DURATION_LEN], int64_t secs)
+{
+	static const char units[] = "dhms";
+	static const uint64_t mult[] = { DAY, 3600, 60, 1 };
+	uint64_t v, q;
+	size_t n = 0;
+	int i;
+
+	if (secs < 0) {
+		buf[n++] = '-';
+		v = (uint64_t)0 - (uint64_t)secs;
+	} else
+		v = (uint64_t)secs;
+	if (v == 0) {
+		snprintf(buf + n, INC_DURATION_LEN - n, "0s");
+		return buf;
+	}
+	for (i = 0; i < 4; i++) {
+		q = v / mult[i];
+		v %= mult[i];
+		if (q == 0)
+			continue;
+		n += snprintf(buf + n, INC_DURATION_LEN - n, "%llu%c",
+		    (unsigned long long)q, units[i]);
+	}
+	buf[n] = '\0';
+	return buf;
+}
