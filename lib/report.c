@@ -575,7 +575,8 @@ report_set_roster(struct report *r, const struct inc_roster *ro)
 {
 	struct duty_officer d;
 
-	if (ro == NULL || roster_on_duty(ro, r->since, &d) == -1)
+	/* the roster's days are those of $TZ, whatever --since was written in */
+	if (ro == NULL || roster_on_duty(ro, time_local(r->since.t), &d) == -1)
 		return 0;
 	r->officer_name = strdup(d.name ? d.name : "");
 	r->officer_phone = strdup(d.phone ? d.phone : "");

@@ -4,7 +4,7 @@
 # format read back by a real parser, hostile text in every format, the
 # handling report, and the errors a user can reach.
 . tests/lib.sh
-plan 68
+plan 73
 
 D=tests/cmd/report
 R="inc-report --plan $D/plan.yaml"
@@ -84,6 +84,19 @@ check_out '--day defaults to the day before --now' \
 check_out '--day covers 25 hours on the day DST ends' \
     '2026-11-01T00:00:00-04:00 2026-11-02T00:00:00-05:00' \
     'TZ=America/New_York $R --day 2026-11-01 --format json </dev/null | jq -r "\"\(.period.since) \(.period.until)\""'
+
+# --- the roster: who was on duty when the period began
+check_out 'roster: the date entry for the day' '王五 13800000001' \
+    '$DAY --roster $D/roster.rec --format json $D/day.rec | jq -r "\"\(.duty.on_duty.name) \(.duty.on_duty.phone)\""'
+check 'roster: $INC_ROSTER, in the text heading' \
+    'INC_ROSTER=$D/roster.rec $DAY $D/day.rec | grep -qx "On duty: 王五 13800000001"'
+check_out 'roster: a weekday entry for another day, in the zone of TZ' \
+    '赵六' \
+    '$R --since 2026-11-24T16:00:00Z --until 2026-11-25T16:00:00Z --roster $D/roster.rec --format json $D/day.rec | jq -r .duty.on_duty.name'
+check_out 'no roster: nobody named' null \
+    '$DAY --format json $D/day.rec | jq .duty.on_duty'
+check_status 2 'roster: an unreadable roster exits 2' \
+    '$DAY --roster "$T/nosuch" $D/day.rec'
 
 # --- text: aligned, bar chart, labels
 $DAY $D/day.rec >"$T/day.txt" 2>/dev/null
