@@ -4,7 +4,7 @@
 # format read back by a real parser, hostile text in every format, the
 # handling report, and the errors a user can reach.
 . tests/lib.sh
-plan 73
+plan 76
 
 D=tests/cmd/report
 R="inc-report --plan $D/plan.yaml"
@@ -78,6 +78,9 @@ check_out 'one second later leaves out the first second of the 24th' \
 check_out 'a one-second period holds exactly that second' \
     'b c' \
     '$R --since 2026-11-24T00:00:00+08:00 --until 2026-11-24T00:00:01+08:00 --format json $D/day.rec | jq -r "[.incidents[] | select(.in_period) | .id] | join(\" \")"'
+check_out '--since alone runs to the clock' \
+    '2026-11-24T12:00:00+08:00 4' \
+    '$R --since 2026-11-24T00:00:00+08:00 --now 2026-11-24T12:00:00+08:00 --format json $D/day.rec | jq -r "\"\(.period.until) \(.counts.total)\""'
 check_out '--day defaults to the day before --now' \
     '2026-11-24T00:00:00+08:00' \
     '$R --now 2026-11-25T08:00:00+08:00 --format json $D/day.rec | jq -r .period.since'
@@ -215,6 +218,9 @@ check 'handling: unknown --incident says so' \
 
 # --- errors
 check_status 0 'a clean day exits 0' '$R --day 2026-11-20 $D/day.rec'
+check_status 0 '--help exits 0' '$R --help'
+check 'records after the period are left out, however many' \
+    'for i in $(seq 1 2000); do printf "id: x%d\ndetected: 2026-12-01T10:00:00+08:00\nstatus: open\n\n" $i; done >"$T/big.rec"; $DAY --format json "$T/big.rec" | jq -e ".incidents == [] and .counts.total == 0" >/dev/null'
 check_status 2 'usage: unknown option' '$R --bogus $D/day.rec'
 check_status 2 'usage: --until without --since' '$R --until 2026-11-24T00:00:00Z $D/day.rec'
 check_status 2 'usage: --day with --since' '$R --day 2026-11-24 --since 2026-11-24T00:00:00Z $D/day.rec'
