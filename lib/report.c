@@ -228,8 +228,8 @@ day_wants_old(const struct report *r, const struct inc_record *rec,
 	if (closed->set && in_range(r, closed->at.t))
 		return true;
 	for (i = 0; i < r->plan->nobligations; i++) {
-		if (r->plan->obligations[i].field == NULL ||
-		    (v = record_get(rec, r->plan->obligations[i].field)) == NULL)
+		if (r->plan->obligations[i].field == NULL || (v =
+		    record_get(rec, r->plan->obligations[i].field)) == NULL)
 			continue;
 		if (lead_time(v, &t) == 0 && in_range(r, t.t))
 			return true;
@@ -575,7 +575,7 @@ report_set_roster(struct report *r, const struct inc_roster *ro)
 {
 	struct duty_officer d;
 
-	/* the roster's days are those of $TZ, whatever --since was written in */
+	/* the roster's days are those of $TZ, whatever --since says */
 	if (ro == NULL || roster_on_duty(ro, time_local(r->since.t), &d) == -1)
 		return 0;
 	r->officer_name = strdup(d.name ? d.name : "");

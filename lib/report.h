@@ -121,8 +121,9 @@ struct report {
 
 	/* set by report_finish */
 	size_t		 ndetected;		/* in the period */
-	size_t		 nlevel[LEVEL_COUNT + 1];	/* [LEVEL_NONE]: unknown */
-	size_t		*ncategory;		/* [plan->ncategories]: unknown */
+	/* counts of the period; [LEVEL_NONE], [plan->ncategories]: unknown */
+	size_t		 nlevel[LEVEL_COUNT + 1];
+	size_t		*ncategory;
 	struct rep_stat	 stat[MEASURE_COUNT];
 	struct rep_breach *breach;
 	size_t		 nbreach;

@@ -91,8 +91,10 @@ test_day_period(void **state)
 		{ "Asia/Shanghai", "2026-11-24", DAY, 86400 },
 		{ "UTC", "2026-11-24", DAY + 8 * 3600, 86400 },
 		/* DST ends: 25 hours; begins: 23 hours */
-		{ "America/New_York", "2026-11-01", INT64_C(1793505600), 90000 },
-		{ "America/New_York", "2026-03-08", INT64_C(1772946000), 82800 },
+		{ "America/New_York", "2026-11-01", INT64_C(1793505600),
+		    90000 },
+		{ "America/New_York", "2026-03-08", INT64_C(1772946000),
+		    82800 },
 		{ "Asia/Shanghai", "2026-12-31", INT64_C(1798646400), 86400 },
 		{ "Asia/Shanghai", "2028-02-29", INT64_C(1835366400), 86400 },
 	};
@@ -273,8 +275,9 @@ test_counts_and_times(void **state)
 	assert_int_equal(r.nlevel[LEVEL_I], 2);
 	assert_int_equal(r.nlevel[LEVEL_IV], 1);
 	assert_int_equal(r.nlevel[LEVEL_NONE], 1);
-	assert_int_equal(r.ncategory[0], 2);			/* network-attack */
-	assert_int_equal(r.ncategory[plan->ncategories], 2);	/* unknown */
+	/* network-attack, then unknown */
+	assert_int_equal(r.ncategory[0], 2);
+	assert_int_equal(r.ncategory[plan->ncategories], 2);
 	/* 10m, 30m, 20m: odd median */
 	assert_int_equal(r.stat[MEASURE_REPORTED].n, 3);
 	assert_int_equal(r.stat[MEASURE_REPORTED].median, 20 * 60);
