@@ -531,9 +531,6 @@ report_add(struct report *r, const struct inc_record *rec)
 		if ((id = record_get(rec, "id")) == NULL ||
 		    strcmp(id, r->want_id) != 0)
 			return 0;
-		/* The last record of that id wins: the latest update. */
-		if (r->n > 0)
-			incident_free(&r->v[--r->n]);
 	}
 	/* Records outside the period cost one field and one time. */
 	if ((it = record_field(rec, "detected")) == NULL) {
@@ -547,6 +544,9 @@ report_add(struct report *r, const struct inc_record *rec)
 	}
 	if (r->kind == REP_DAY && det.t >= r->until.t)
 		return 0;
+	/* The last readable record of the id wins: the latest update. */
+	if (r->kind == REP_HANDLING && r->n > 0)
+		incident_free(&r->v[--r->n]);
 	if ((st = time_field(rec, "closed", &closed)) != 0)
 		status = st;
 	in_period = det.t >= r->since.t;
