@@ -196,17 +196,18 @@ report_handling_text(FILE *fp, const struct report *r)
 		return 0;
 	fprintf(fp, "%s\n%s\n", text_in(pl->title, lg),
 	    rep_label(L_HANDLING_TITLE, lg));
-	fprintf(fp, "(%s)\n\n", rep_time_full(now, r->now));
+	fprintf(fp, "%s: %s\n\n", rep_label(L_AS_OF, lg),
+	    rep_time_full(now, r->now));
 	line(fp, "", rep_label(L_ID, lg), inc->id);
 	line(fp, "", rep_label(L_TITLE, lg), inc->title);
 	line(fp, "", rep_label(L_SOURCE, lg), inc->source);
 	line(fp, "", rep_label(L_SYSTEM, lg), inc->system);
 	line(fp, "", rep_label(L_STATUS, lg),
 	    rep_status_label(inc->status, lg));
-	line(fp, "", rep_label(L_DETECTED, lg), time_format(tb,
+	line(fp, "", rep_label(L_DETECTED, lg), rep_time_full(tb,
 	    inc->detected));
 	line(fp, "", rep_label(L_CLOSED, lg), inc->closed.set ?
-	    time_format(tb, inc->closed.at) : NULL);
+	    rep_time_full(tb, inc->closed.at) : NULL);
 
 	fprintf(fp, "\n%s\n", rep_label(L_CLASSIFICATION, lg));
 	named(fp, "  ", rep_label(L_CATEGORY, lg), inc->category,
@@ -273,9 +274,10 @@ report_handling_markdown(FILE *fp, const struct report *r)
 	md_field(fp, rep_label(L_STATUS, lg),
 	    rep_status_label(inc->status, lg));
 	md_field(fp, rep_label(L_DETECTED, lg),
-	    time_format(tb, inc->detected));
+	    rep_time_full(tb, inc->detected));
 	md_field(fp, rep_label(L_CLOSED, lg), inc->closed.set ?
-	    time_format(tb, inc->closed.at) : NULL);
+	    rep_time_full(tb, inc->closed.at) : NULL);
+	md_field(fp, rep_label(L_AS_OF, lg), rep_time_full(tb, r->now));
 
 	fprintf(fp, "\n## %s\n\n| | |\n| --- | --- |\n",
 	    rep_label(L_CLASSIFICATION, lg));

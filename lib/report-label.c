@@ -64,6 +64,7 @@ static const struct inc_text labels[L_COUNT] = {
 	[L_TOTAL] = { "起数", "count" },
 	[L_NAME] = { "名称", "name" },
 	[L_OBLIGATIONS_ALL] = { "报告义务", "Obligations" },
+	[L_AS_OF] = { "截至", "as of" },
 };
 
 const char *

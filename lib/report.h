@@ -203,7 +203,8 @@ enum rep_label {
 	L_TO_RECOVERED, L_UNKNOWN, L_OPEN_AT_END, L_CLASSIFICATION,
 	L_IMPORTANCE, L_LOSS, L_IMPACT, L_BASIS, L_TIMELINE, L_STEPS,
 	L_BY_WHOM, L_SOURCE, L_CLOSED, L_NOT_DONE, L_PROCEDURE,
-	L_ACCOUNTABILITY, L_TOTAL, L_NAME, L_OBLIGATIONS_ALL, L_COUNT
+	L_ACCOUNTABILITY, L_TOTAL, L_NAME, L_OBLIGATIONS_ALL, L_AS_OF,
+	L_COUNT
 };
 const char	*rep_label(enum rep_label, enum inc_lang);
 /* ob_state and status ids as words of the language. */
