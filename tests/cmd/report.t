@@ -4,7 +4,7 @@
 # format read back by a real parser, hostile text in every format, the
 # handling report, and the errors a user can reach.
 . tests/lib.sh
-plan 76
+plan 78
 
 D=tests/cmd/report
 R="inc-report --plan $D/plan.yaml"
@@ -188,6 +188,13 @@ assert \"\\\"q\\\"\" in t and \"\\nsecond line\" in t, t"'
 check 'hostile: jq reads it' '$DAY --format json "$T/evil.rec" | jq -e ".incidents[0].id == \"evil\"" >/dev/null'
 check 'hostile: handling report text has no escape byte' \
     '$R --incident evil "$T/evil.rec" >"$T/evil.h"; ! grep -q "$ESC" "$T/evil.h" && grep -q "x1b" "$T/evil.h"'
+check 'hostile: handling report markdown has no escape byte, one line' \
+    '$R --incident evil --format markdown "$T/evil.rec" >"$T/evil.hm"; ! grep -q "$ESC" "$T/evil.hm" && grep "calc" "$T/evil.hm" | grep -q "second line"'
+check 'hostile: handling report json keeps the title exactly' \
+    '$R --incident evil --format json "$T/evil.rec" | python3 -c "
+import json, sys
+t = json.load(sys.stdin)[\"title\"]
+assert t.startswith(\"\\x1b[2J\") and t.endswith(\"\\nsecond line | x\"), t"'
 
 # --- the handling report
 $H --format json $D/handling.rec >"$T/h.json"
