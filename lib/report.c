@@ -315,58 +315,30 @@ add_obligations(struct report *r, const struct inc_record *rec,
 	return status;
 }
 
-/* Split the procedure field(s) into plan procedures; route when none. */
+/*
+ * The procedures of an incident are the library's answer, as for
+ * inc-checklist: its procedure fields, else the plan's routing.
+ */
 static int
 add_procedures(struct report *r, const struct inc_record *rec,
     struct rep_incident *inc)
 {
-	const struct inc_procedure *p, **np;
-	const struct inc_category *cat;
-	const struct inc_subtype *sub;
-	struct inc_item *it;
-	size_t pos = 0, i, n;
-	const char *s, *e;
-	char id[128];
-	int status = 0;
+	struct proc_trouble why;
+	bool from_fields;
+	int n;
 
-	while ((it = record_next(rec, "procedure", &pos)) != NULL) {
-		for (s = it->value; *s != '\0'; s = e) {
-			s += strspn(s, " \t,");
-			if ((n = strcspn(s, " \t,")) == 0)
-				break;
-			e = s + n;
-			if (n >= sizeof(id) || (memcpy(id, s, n), id[n] = '\0',
-			    (p = plan_procedure(r->plan, id)) == NULL)) {
-				inc_warn_at(rec->file, it->line ? it->line :
-				    rec->line, "procedure: %.*s: no such "
-				    "procedure in the plan", (int)n, s);
-				status = 2;
-				continue;
-			}
-			for (i = 0; i < inc->nprocs; i++)
-				if (inc->procs[i] == p)
-					break;
-			if (i < inc->nprocs)
-				continue;
-			np = reallocarray(inc->procs, inc->nprocs + 1,
-			    sizeof(*np));
-			if (np == NULL)
-				return -1;
-			inc->procs = np;
-			inc->procs[inc->nprocs++] = p;
-		}
-	}
-	if (inc->nprocs > 0 || inc->category == NULL ||
-	    (cat = plan_category(r->plan, inc->category)) == NULL)
-		return status;
-	sub = inc->subtype ? plan_subtype(cat, inc->subtype) : NULL;
-	n = procedure_route(r->plan, cat, sub, NULL, 0);
-	if (n == 0)
-		return status;
-	if ((inc->procs = calloc(n, sizeof(*inc->procs))) == NULL)
+	inc->procs = calloc(r->plan->nprocedures, sizeof(*inc->procs));
+	if (inc->procs == NULL)
 		return -1;
-	inc->nprocs = procedure_route(r->plan, cat, sub, inc->procs, n);
-	return status;
+	n = record_procedures(r->plan, rec, inc->procs, r->plan->nprocedures,
+	    &from_fields, &why);
+	if (n == -1) {
+		inc_warn_at(rec->file, why.line, "%s", why.msg);
+		inc->nprocs = 0;
+		return EXIT_TROUBLE;
+	}
+	inc->nprocs = (size_t)n;
+	return 0;
 }
 
 /* Procedures with steps recorded but not named: shown all the same. */
