@@ -48,19 +48,42 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
+/*
+ * A value quoted in a message: record text may come from an attacker,
+ * so no control byte reaches the terminal, and it is cut at 40 bytes
+ * (at a character).
+ */
+static const char *
+quote(char buf[48], const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n > 40) {
+		n = 40;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	for (i = 0; i < n; i++)
+		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' :
+		    s[i];
+	buf[i] = '\0';
+	return buf;
+}
+
 /* Report an obligation's field that is missing or not a time. */
 static void
 report_bad(const struct inc_record *r, const char *field)
 {
 	struct inc_item *it = record_field(r, field);
+	char q[48];
 
 	if (it == NULL)
 		inc_warn_at(r->file, r->line, "no %s: the clocks of the plan "
 		    "start there", field);
 	else
-		inc_warn_at(r->file, it->line, "%s: not a time: \"%.40s\" "
+		inc_warn_at(r->file, it->line, "%s: not a time: \"%s\" "
 		    "(write when, e.g. 2026-11-24T09:40:00+08:00)", field,
-		    it->value);
+		    quote(q, it->value));
 }
 
 static bool
@@ -79,6 +102,7 @@ static int
 acknowledge(const struct escalate *e, struct inc_record *r)
 {
 	struct inc_item *it;
+	char q[48];
 	size_t i;
 
 	for (i = 0; i < e->nacks; i++) {
@@ -91,9 +115,9 @@ acknowledge(const struct escalate *e, struct inc_record *r)
 				    a->ob->field);
 				continue;
 			}
-			inc_warn_at(r->file, it->line, "%s: \"%.40s\" "
+			inc_warn_at(r->file, it->line, "%s: \"%s\" "
 			    "replaced by %s (--force)", a->ob->field,
-			    it->value, a->when);
+			    quote(q, it->value), a->when);
 		}
 		if (record_set(r, a->ob->field, a->when) == -1) {
 			inc_warn_at(r->file, r->line, "out of memory");
@@ -113,7 +137,7 @@ each(struct inc_record *r, void *ctx)
 	struct inc_item *it;
 	enum inc_level lv;
 	const char *bad, **due, **bads;
-	char tb[INC_TIME_LEN];
+	char tb[INC_TIME_LEN], q[48];
 	size_t i, j, ndue = 0, nbad = 0, len;
 	int status = EXIT_OK;
 	bool closed = record_get(r, "closed") != NULL;
@@ -138,8 +162,8 @@ each(struct inc_record *r, void *ctx)
 	}
 	if (obligation_level(r, &lv) == -1) {
 		it = record_field(r, "level");
-		inc_warn_at(r->file, it->line, "level: \"%.40s\": not I, II, "
-		    "III or IV", it->value);
+		inc_warn_at(r->file, it->line, "level: \"%s\": not I, II, "
+		    "III or IV", quote(q, it->value));
 		status = EXIT_TROUBLE;
 	}
 	if ((due = record_alloc(r, (plan->nobligations + 1) * sizeof(*due))) ==
