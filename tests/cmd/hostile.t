@@ -90,31 +90,49 @@ sem() {	# name line programs text
 "
 }
 SEM=
-sem feb-30 6 all 'detected: 2026-02-30T09:15:00+08:00'
-sem hour-24 6 all 'detected: 2026-11-24T24:00:00+08:00'
-sem year-1969 6 all 'detected: 1969-12-31T23:59:59Z'
-sem year-10000 6 all 'detected: 10000-01-01T00:00:00Z'
-sem year-0 6 all 'detected: 0000-01-01T00:00:00Z'
-sem offset-25h 6 all 'detected: 2026-11-24T09:15:00+25:00'
-sem month-13 6 all 'detected: 2026-13-01 09:15'
-sem level-v 7 all 'detected: 2026-11-24T09:15:00+08:00\nlevel: V'
-sem category 7 inc-classify 'detected: 2026-11-24T09:15:00+08:00\ncategory: spam'
+T3=inc-classify,inc-escalate,inc-report	# the programs that read times
+sem feb-30 6 $T3 'detected: 2026-02-30T09:15:00+08:00'
+sem hour-24 6 $T3 'detected: 2026-11-24T24:00:00+08:00'
+sem year-1969 6 $T3 'detected: 1969-12-31T23:59:59Z'
+sem year-10000 6 $T3 'detected: 10000-01-01T00:00:00Z'
+sem year-0 6 $T3 'detected: 0000-01-01T00:00:00Z'
+sem offset-25h 6 $T3 'detected: 2026-11-24T09:15:00+25:00'
+sem month-13 6 $T3 'detected: 2026-13-01 09:15'
+sem level-v 7 inc-classify,inc-escalate \
+    'detected: 2026-11-24T09:15:00+08:00\nlevel: V'
+sem category 7 inc-classify,inc-checklist \
+    'detected: 2026-11-24T09:15:00+08:00\ncategory: spam'
 sem subtype 7 inc-classify 'detected: 2026-11-24T09:15:00+08:00\nsubtype: spam'
 sem importance 7 inc-classify 'detected: 2026-11-24T09:15:00+08:00\nimportance: huge'
 sem loss 7 inc-classify 'detected: 2026-11-24T09:15:00+08:00\nloss: total'
 sem impact 7 inc-classify 'detected: 2026-11-24T09:15:00+08:00\nimpact: cosmic'
 sem system 7 inc-classify 'detected: 2026-11-24T09:15:00+08:00\nsystem: nosuch'
-sem reported-yes 7 inc-escalate 'detected: 2026-11-24T09:15:00+08:00\nreported: yes'
-sem closed-soon 7 inc-escalate 'detected: 2026-11-24T09:15:00+08:00\nclosed: soon'
+sem reported-yes 7 inc-escalate,inc-report \
+    'detected: 2026-11-24T09:15:00+08:00\nreported: yes'
+sem closed-soon 7 inc-escalate,inc-report \
+    'detected: 2026-11-24T09:15:00+08:00\nclosed: soon'
 sem status-closed 7 inc-escalate 'detected: 2026-11-24T09:15:00+08:00\nstatus: closed'
+sem procedure 7 inc-checklist \
+    'detected: 2026-11-24T09:15:00+08:00\nprocedure: nosuch'
+sem step 7 inc-checklist \
+    'detected: 2026-11-24T09:15:00+08:00\nstep: nosuch.1 2026-11-24T09:20:00+08:00'
 
+in_list() {	# mode list: is the mode's program in the list?
+	case ,$2, in *,${1%% *},*) return 0 ;; esac
+	return 1
+}
 nsem=0
-for p in $(echo "$SEM" | awk '{ print $3 }'); do
-	if [ "$p" = all ]; then nsem=$((nsem + nmodes))
-	else nsem=$((nsem + $(echo "$MODES" | grep -c "^$p"))); fi
-done
+while read -r name line progs; do
+	while read -r m; do
+		in_list "$m" "$progs" && nsem=$((nsem + 1))
+	done <<EOF
+$MODES
+EOF
+done <<EOF
+$(echo "$SEM" | grep .)
+EOF
 nstruct=$(echo "$STRUCT" | grep -c .)
-plan $((nstruct * nmodes + 2 * nmodes + nsem + 7 + nstruct + 2))
+plan $((nstruct * nmodes + 3 * nmodes + nsem + 7 + nstruct + 2))
 
 # run MODE FILE: the program on FILE; stdout (or FILE, after -i) in
 # $T/o, stderr in $T/e, the status in $st, the program's name in $prog.
@@ -231,8 +249,7 @@ echo "$SEM" | grep . >$T/sem.list
 while read -r name line progs; do
 	{ cat $T/g1; echo; cat $C/$name; echo; cat $T/g2; } >$T/whole
 	while read -r m; do
-		case $progs in all) ;; *) case $m in $progs*) ;; *) continue ;;
-		    esac ;; esac
+		in_list "$m" "$progs" || continue
 		cp $T/whole $T/in.rec
 		run "$m" $T/in.rec
 		verdict "$line"
@@ -245,6 +262,26 @@ while read -r name line progs; do
 $MODES
 EOF
 done <$T/sem.list
+
+# Values quoted in diagnostics: no terminal escape reaches stderr.
+esc=$(printf '\033')
+bel=$(printf '\007')
+{ cat $T/g1; echo
+  printf 'id: e\033]0;owned\007\ndetected: 2026-11-24T09:15:00+08:00\033[2J\n'
+  printf 'level: V\033[31m\ncategory: c\033[31m\nsubtype: s\033[31m\n'
+  printf 'importance: \033[1m\nsystem: \033[5m\nprocedure: p\033[31m\n'
+  printf 'step: x\033[31m\nreported: y\033[31m\nclosed: z\033[2J\n\n'
+  printf 'id: f\nprocedure: p\033[31m\n\nid: h\ncategory: c\033[31m\n\n'
+  cat $T/g2; } >$T/esc.rec
+while read -r m; do
+	cp $T/esc.rec $T/in.rec
+	run "$m" $T/in.rec
+	verdict -
+	! grep -aq "[$esc$bel]" $T/e || why="$why an escape on stderr;"
+	report "escape sequences in values, made harmless on stderr: $m"
+done <<EOF
+$MODES
+EOF
 
 # Unusual but valid: exit 0 or 1, nothing said, nothing lost.
 { echo 'id: many'; echo 'detected: 2026-11-24T09:15:00+08:00'
