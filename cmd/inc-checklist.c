@@ -441,6 +441,13 @@ each_filter(struct inc_record *r, void *ctx)
 	struct checklist *ck = ctx;
 	int np;
 
+	/* Room for a procedure field and every step done, or left whole. */
+	if (r->nitems + 1 + ck->ndone * ck->plan->nprocedures >
+	    (size_t)INC_MAX_FIELDS) {
+		inc_warn_at(r->file, r->line, "too many fields (limit %ld): "
+		    "no room for procedure and step fields", INC_MAX_FIELDS);
+		return EXIT_TROUBLE;
+	}
 	if (check_steps(ck, r) != 0)
 		return EXIT_TROUBLE;
 	if ((np = fill_procedures(ck, r)) == -1)
