@@ -27,6 +27,13 @@ inc-report --day 2026-11-24
 inc-report --day 2026-11-24 --format csv
 inc-report --day 2026-11-24 --format json"
 nmodes=$(echo "$MODES" | grep -c .)
+# The programs that add fields to a record.
+FULL="inc-classify
+inc-escalate $N"
+[ -x bin/inc-checklist ] && FULL="$FULL
+inc-checklist
+inc-checklist --done 2 --now 2026-11-24T12:00:00+08:00"
+nfull=$(echo "$FULL" | grep -c .)
 
 C=$T/cases
 mkdir -p "$C"
@@ -132,7 +139,7 @@ done <<EOF
 $(echo "$SEM" | grep .)
 EOF
 nstruct=$(echo "$STRUCT" | grep -c .)
-plan $((nstruct * nmodes + 3 * nmodes + nsem + 7 + nstruct + 2))
+plan $((nstruct * nmodes + 3 * nmodes + nsem + 5 + nfull + nstruct + 2))
 
 # run MODE FILE: the program on FILE; stdout (or FILE, after -i) in
 # $T/o, stderr in $T/e, the status in $st, the program's name in $prog.
@@ -306,12 +313,14 @@ check 'CRLF: escalated: detected read through the CR' \
 # but no program can add a field to it.  Say so, keep it whole.
 { echo 'id: full'; echo 'detected: 2026-11-24T09:15:00+08:00'
   seq_lines 99998 'f: x'; } >$T/full.rec
-for p in inc-classify "inc-escalate $N"; do
+while read -r p; do
 	check "100,000 fields: $p says the record is full, writes it back" \
 	    "timeout $TIMEOUT $p $T/full.rec >$T/o 2>$T/e; [ \$? -eq 2 ] &&
 	     grep -q '$T/full.rec:1: .*too many fields' $T/e &&
 	     cmp -s $T/o $T/full.rec"
-done
+done <<EOF
+$FULL
+EOF
 check 'a 20 MB line under -i: the file is the same after' \
     "{ cat $T/g1; echo; cat $C/line-20mb; } >$T/in.rec; cp $T/in.rec $T/before;
      inc-escalate $N -i $T/in.rec 2>$T/e; [ \$? -eq 2 ] &&

@@ -85,8 +85,9 @@ quiet_pipe '| head -1: inc-plan show --format json' \
 # -i and kill -9: the new content is what a run to the end writes.
 cp $T/big.rec $T/new.rec
 inc-escalate $N $ACK -i $T/new.rec 2>/dev/null
-old=0 new=0
+old=0 new=0 stray=0
 for k in $KILLS; do
+	ls $T/f.rec.inc-* >/dev/null 2>&1 && stray=$((stray + 1))
 	rm -f $T/f.rec.inc-*
 	cp $T/big.rec $T/f.rec
 	inc-escalate $N $ACK -i $T/f.rec 2>/dev/null &
@@ -116,7 +117,10 @@ for k in $KILLS; do
 		    "($(wc -c <$T/f.rec) bytes)"
 	fi
 done
-echo "# kill -9: $old times the old file, $new times the new"
+ls $T/f.rec.inc-* >/dev/null 2>&1 && stray=$((stray + 1))
+# A killed run cannot remove its temporary: say how often one was left.
+echo "# kill -9: $old times the old file, $new times the new;" \
+    "$stray stray temporaries"
 rm -f $T/f.rec.inc-*
 cp $T/big.rec $T/f.rec
 check '-i, a normal run: the new file, no temporary left' \
