@@ -16,6 +16,11 @@ export TZ LANG
 unset INC_PLAN INC_ROSTER LC_ALL LC_MESSAGES
 T=$(mktemp -d) || exit 2
 trap 'rm -rf "$T"' EXIT
+if [ -n "${VALGRIND:-}" ]; then		# make check VALGRIND=1
+	sh tests/valgrind wrap "$T/.vg" || exit 2
+	PATH=$T/.vg:$PATH
+	trap 'sh tests/valgrind report "$T/.vg"; rm -rf "$T"' EXIT
+fi
 n=0
 
 plan() { echo "1..$1"; }
