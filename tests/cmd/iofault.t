@@ -30,13 +30,21 @@ nprogs=$(echo "$MODES" | awk '{ print $1 }' | sort -u | wc -l)
 nshown=$(echo "$MODES" | grep -cv -e --pending -e '^inc-report')
 plan $((4 * nmodes + 2 * nprogs + 5 + nkills + 3 + 4 + nmodes + nshown))
 
-# Records: a small file and one of 30 MB (200,000 records).
+# Records: a small file, one of 3 MB (20,000 records) for the faults,
+# one of 30 MB for kill -9 (3 MB under valgrind, slower by as much).
+NREC=20000
+NKILL=200000
+[ -n "${VALGRIND:-}" ] && NKILL=20000
 printf 'id: a\ndetected: 2026-11-24T09:15:00+08:00\ntitle: web page defaced\n' \
     >$T/small.rec
-awk 'BEGIN { for (i = 0; i < 200000; i++) printf "id: r%d\n" \
-    "detected: 2026-11-24T09:15:00+08:00\ntitle: record %d with a title " \
-    "long enough to be a line\nlog: 2026-11-24T09:20:00+08:00 looked at " \
-    "it\n\n", i, i }' >$T/big.rec
+records() {	# n
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "id: r%d\n" \
+	    "detected: 2026-11-24T09:15:00+08:00\ntitle: record %d with a " \
+	    "title long enough to be a line\nlog: 2026-11-24T09:20:00+08:00 " \
+	    "looked at it\n\n", i, i }'
+}
+records $NREC >$T/big.rec
+records $NKILL >$T/kill.rec
 
 quiet_fail() {	# what command: exit 2, one "prog: " message at least
 	(eval "$2") >/dev/full 2>$T/e
@@ -64,8 +72,8 @@ quiet_pipe() {	# what command: nothing said, SIGPIPE ignored or not
 
 while read -r m; do
 	quiet_fail "/dev/full, small input: $m" "$m $T/small.rec"
-	quiet_fail "/dev/full, 30 MB input: $m" "$m $T/big.rec"
-	quiet_pipe "| head -1, 30 MB input: $m" "$m $T/big.rec"
+	quiet_fail "/dev/full, $NREC records: $m" "$m $T/big.rec"
+	quiet_pipe "| head -1, $NREC records: $m" "$m $T/big.rec"
 	quiet_pipe "| head -1, standard input: $m" "$m <$T/big.rec"
 done <<EOF
 $MODES
@@ -83,13 +91,13 @@ quiet_pipe '| head -1: inc-plan show --format json' \
     'inc-plan show --format json'
 
 # -i and kill -9: the new content is what a run to the end writes.
-cp $T/big.rec $T/new.rec
+cp $T/kill.rec $T/new.rec
 inc-escalate $N $ACK -i $T/new.rec 2>/dev/null
 old=0 new=0 stray=0
 for k in $KILLS; do
 	ls $T/f.rec.inc-* >/dev/null 2>&1 && stray=$((stray + 1))
 	rm -f $T/f.rec.inc-*
-	cp $T/big.rec $T/f.rec
+	cp $T/kill.rec $T/f.rec
 	inc-escalate $N $ACK -i $T/f.rec 2>/dev/null &
 	pid=$!
 	if [ "$k" = tmp ] || [ "$k" = renamed ]; then
@@ -106,7 +114,7 @@ for k in $KILLS; do
 	fi
 	kill -9 $pid 2>/dev/null
 	wait $pid 2>/dev/null
-	if cmp -s $T/f.rec $T/big.rec; then
+	if cmp -s $T/f.rec $T/kill.rec; then
 		old=$((old + 1))
 		ok "kill -9 after ${k}: the old file, whole"
 	elif cmp -s $T/f.rec $T/new.rec; then
@@ -122,7 +130,7 @@ ls $T/f.rec.inc-* >/dev/null 2>&1 && stray=$((stray + 1))
 echo "# kill -9: $old times the old file, $new times the new;" \
     "$stray stray temporaries"
 rm -f $T/f.rec.inc-*
-cp $T/big.rec $T/f.rec
+cp $T/kill.rec $T/f.rec
 check '-i, a normal run: the new file, no temporary left' \
     "inc-escalate $N $ACK -i $T/f.rec; [ \$? -le 1 ] && cmp -s $T/f.rec $T/new.rec &&
      ! ls $T/f.rec.inc-* >/dev/null 2>&1"

@@ -7,7 +7,7 @@
 . tests/lib.sh
 plan 11
 # Under valgrind (VALGRIND=1) a run costs 200 times more: a sample.
-M=${PLAN_MUTATIONS:-$([ -n "${VALGRIND:-}" ] && echo 100 || echo 2000)}
+M=${PLAN_MUTATIONS:-$([ -n "${VALGRIND:-}" ] && echo 50 || echo 2000)}
 S=${PLAN_SEED:-1}
 TIMEOUT=${HOSTILE_TIMEOUT:-60}
 
