@@ -19,7 +19,9 @@
  * whichever of the two mktime(3) picks; write an offset to be exact.
  */
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -134,6 +136,90 @@ parse_date(const char **p, const char *end, struct fields *f)
 }
 
 /*
+ * The offset of $TZ over a whole calendar day, remembered: mktime(3)
+ * costs thousands of instructions (it re-reads $TZ and searches the
+ * zone's transitions), and a stream of local times (inc-classify --raw
+ * on a syslog file) asks about the same few days again and again.
+ *
+ * A day is "plain" when the zone's offset is the same 2.5 days before
+ * its midnight and 2.5 days after (local times of the day lie within
+ * 18 hours of it, as UTC instants): then no transition falls in between
+ * (zones change their offset at most twice a year, never twice within
+ * days), every wall time of the day exists exactly once, and it is the
+ * naive time minus that offset, as mktime(3) would find.  Any other day
+ * goes to mktime(3).  The cache is dropped when $TZ changes.
+ */
+#define ZONE_SLOTS	64
+#define ZONE_TZ_MAX	128
+
+struct zone_day {
+	int64_t	 day;		/* days since 1970-01-01, naive */
+	int	 offset;
+	bool	 used, plain;
+};
+
+static struct {
+	char		 tz[ZONE_TZ_MAX];	/* $TZ the days were found in */
+	bool		 tz_unset;
+	bool		 valid;
+	struct zone_day	 slot[ZONE_SLOTS];
+} zone;
+
+static int
+offset_at(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (localtime_r(&tt, &tm) == NULL)
+		return INT_MIN;
+	return (int)tm.tm_gmtoff;
+}
+
+/* Is the cache still for this $TZ?  If not, start it again. */
+static bool
+zone_same_tz(void)
+{
+	const char *tz = getenv("TZ");
+
+	if (zone.valid && (tz == NULL ? zone.tz_unset :
+	    !zone.tz_unset && strcmp(tz, zone.tz) == 0))
+		return true;
+	if (tz != NULL && strlen(tz) >= sizeof(zone.tz))
+		return false;		/* never cached: always mktime */
+	memset(&zone, 0, sizeof(zone));
+	zone.tz_unset = tz == NULL;
+	if (tz != NULL)
+		strcpy(zone.tz, tz);
+	zone.valid = true;
+	return true;
+}
+
+/* The offset of a plain day into *off; false when not plain. */
+static bool
+plain_day(int64_t day, int *off)
+{
+	struct zone_day *z;
+	int64_t mid = day * DAY;
+	int a, b;
+
+	if (!zone_same_tz())
+		return false;
+	z = &zone.slot[(uint64_t)day % ZONE_SLOTS];
+	if (!z->used || z->day != day) {
+		tzset();	/* what mktime(3) would see */
+		a = offset_at(mid - 5 * DAY / 2);
+		b = offset_at(mid + 5 * DAY / 2);
+		z->day = day;
+		z->used = true;
+		z->plain = a == b && a != INT_MIN;
+		z->offset = a;
+	}
+	*off = z->offset;
+	return z->plain;
+}
+
+/*
  * Wall time f in $TZ, refused when mktime(3) had to move it, i.e. the
  * time does not exist there.  When exact_hour is 0 a moved hour is
  * accepted (date_parse: midnight skipped, the day starts at 01:00).
@@ -143,7 +229,16 @@ local_time(const struct fields *f, int exact_hour, struct inc_time *out)
 {
 	struct tm tm, chk;
 	time_t t;
+	int64_t day;
+	int off;
 
+	day = days_from_civil(f->year, f->mon, f->mday);
+	if (plain_day(day, &off)) {
+		out->t = day * DAY + f->hour * 3600 + f->min * 60 + f->sec -
+		    off;
+		out->offset = off;
+		return 0;
+	}
 	memset(&tm, 0, sizeof(tm));
 	tm.tm_year = f->year - 1900;
 	tm.tm_mon = f->mon - 1;
@@ -236,6 +331,16 @@ time_parse(const char *s, struct inc_time *out)
 	return time_parse_n(s, strlen(s), out);
 }
 
+/* v, 0 <= v < 10^n, as n decimal digits with leading zeros. */
+static void
+put_digits(char *p, int v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
 /*
  * An offset that is not whole minutes (local mean time of old zone
  * data) cannot be written as +HH:MM; such a time is written in UTC so
@@ -263,12 +368,23 @@ time_format(char buf[INC_TIME_LEN], struct inc_time tv)
 	}
 	civil_from_days(days, &y, &m, &d);
 	aoff = off < 0 ? -off : off;
-	/* The modulos are no-ops that show the compiler the output fits. */
-	snprintf(buf, INC_TIME_LEN, "%04u-%02u-%02uT%02u:%02u:%02u%c%02u:%02u",
-	    (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u,
-	    (unsigned)(secs / 3600) % 100u, (unsigned)(secs / 60 % 60),
-	    (unsigned)(secs % 60), off < 0 ? '-' : '+',
-	    (unsigned)aoff / 3600u % 100u, (unsigned)aoff / 60u % 60u);
+	/* By hand: snprintf was most of the time of a filter that dates. */
+	put_digits(buf, (int)y, 4);
+	buf[4] = '-';
+	put_digits(buf + 5, m, 2);
+	buf[7] = '-';
+	put_digits(buf + 8, d, 2);
+	buf[10] = 'T';
+	put_digits(buf + 11, (int)(secs / 3600), 2);
+	buf[13] = ':';
+	put_digits(buf + 14, (int)(secs / 60 % 60), 2);
+	buf[16] = ':';
+	put_digits(buf + 17, (int)(secs % 60), 2);
+	buf[19] = off < 0 ? '-' : '+';
+	put_digits(buf + 20, aoff / 3600, 2);
+	buf[22] = ':';
+	put_digits(buf + 23, aoff / 60 % 60, 2);
+	buf[25] = '\0';
 	return buf;
 }
 

@@ -78,32 +78,59 @@ def gen_alerts(path, n, keywords):
                     f"{i % 60:02d} {host} app[{i % 999}]: {msg}\n")
 
 
-CATS = [("network-attack", "denial-of-service"),
-        ("information-destruction", "tampering"),
-        ("harmful-program", "virus"), ("equipment-failure",
-                                       "hardware-software"),
-        ("disaster", "fire"), ("content-security", "sensitive-hype")]
-LEVELS = ["I", "II", "III", "IV", "IV", "III"]
+CATS = [("network-attack", "denial-of-service", "DDoS"),
+        ("information-destruction", "tampering", "篡改"),
+        ("harmful-program", "virus", "病毒"),
+        ("network-attack", "vulnerability", "SQL注入"),
+        ("equipment-failure", "hardware-software", "硬盘故障"),
+        ("disaster", "fire", "烟感"),
+        ("content-security", "sensitive-hype", "敏感信息"),
+        ("other", "other", "none")]
+SYSTEMS = [("portal", "important"), ("mail", "ordinary"),
+           ("oa", "important"), ("gis", "ordinary")]
+LEVELS = ["IV", "IV", "IV", "IV", "III", "IV", "III", "II"]
+EPOCH = 1732464000          # 2024-11-25T00:00:00+08:00
+
+
+def stamp(t):
+    """RFC 3339 in +08:00, as the tools write it."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S+08:00", time.gmtime(t + 28800))
 
 
 def gen_records(path, n):
+    """Years of incident archives: n records spread evenly over the two
+    years before NOW (about 270 a day at 200,000), in time order; nearly
+    all closed, with their reports done, due fields and a log of several
+    lines; the last few hundred (the last day or so) still open.  Titles
+    and logs mix Chinese and English, as the real ones do."""
     rnd = random.Random(42)
+    span = 730 * 86400
     with open(path, "w", encoding="utf-8") as f:
         for i in range(n):
-            cat, sub = CATS[i % len(CATS)]
-            day = 24 if i % 2 else 23
-            h, m = i % 24, i % 60
-            det = f"2026-11-{day}T{h:02d}:{m:02d}:00+08:00"
-            f.write(f"id: inc-202611{day}-{i:08x}\n"
-                    f"title: 事件 {i} 门户网站异常 portal alert {i}\n"
-                    f"detected: {det}\nsource: waf\nsystem: portal\n"
-                    f"category: {cat}\nsubtype: {sub}\n"
-                    f"importance: important\nloss: serious\n"
-                    f"level: {LEVELS[i % len(LEVELS)]}\n"
-                    f"status: {'closed' if rnd.random() < 0.5 else 'open'}\n")
-            if rnd.random() < 0.7:
-                f.write(f"reported: 2026-11-{day}T{h:02d}:{m:02d}:30+08:00\n")
-            f.write(f"log: {det} alert received\n+ second line\n\n")
+            t = EPOCH + i * span // n + rnd.randrange(300)
+            cat, sub, kw = CATS[i % len(CATS)]
+            sysid, imp = SYSTEMS[i % len(SYSTEMS)]
+            lvl = LEVELS[rnd.randrange(len(LEVELS))]
+            det, rep = stamp(t), stamp(t + 600 + rnd.randrange(3000))
+            is_open = i >= n - 300
+            f.write(f"id: inc-{det[:10].replace('-', '')}-{i:012x}\n"
+                    f"title: 门户网站告警 {kw} portal alert {i}\n"
+                    f"detected: {det}\nsource: waf01\nsystem: {sysid}\n"
+                    f"category: {cat}\nsubtype: {sub}\nmatch: {kw}\n"
+                    f"importance: {imp}\nloss: minor\nlevel: {lvl}\n"
+                    f"level_basis: {imp} system, minor loss: level "
+                    f"{lvl} (一(五)2)\n"
+                    f"status: {'open' if is_open else 'closed'}\n"
+                    f"reported: {rep} by phone\n")
+            if lvl in ("I", "II"):
+                f.write(f"police_reported: {rep}\nassessed: {rep}\n"
+                        f"leaders_reported: {rep}\n")
+            if not is_open:
+                f.write(f"closed: {stamp(t + 7200 + rnd.randrange(9000))}"
+                        f"\nhandling_report: {stamp(t + 86400)}\n")
+            f.write(f"log: {det} 值班员接报 alert received from waf01\n"
+                    f"+ {rep} 已电话报告区网信办 reported by phone\n"
+                    f"+ 处置完毕 handled, service restored\n\n")
 
 
 def table(title, rows, base):
