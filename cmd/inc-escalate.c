@@ -103,6 +103,23 @@ acknowledge(const struct escalate *e, struct inc_record *r)
 	return EXIT_OK;
 }
 
+/* "a b c" in the record's memory, or NULL. */
+static const char *
+join3(struct inc_record *r, const char *a, const char *b, const char *c)
+{
+	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+	char *s;
+
+	if ((s = record_alloc(r, la + lb + lc + 3)) == NULL)
+		return NULL;
+	memcpy(s, a, la);
+	s[la] = ' ';
+	memcpy(s + la + 1, b, lb);
+	s[la + 1 + lb] = ' ';
+	memcpy(s + la + lb + 2, c, lc + 1);
+	return s;
+}
+
 static int
 each(struct inc_record *r, void *ctx)
 {
@@ -114,7 +131,7 @@ each(struct inc_record *r, void *ctx)
 	enum inc_level lv;
 	const char *bad, **due, **bads;
 	char tb[INC_TIME_LEN];
-	size_t i, j, ndue = 0, nbad = 0, len;
+	size_t i, j, ndue = 0, nbad = 0;
 	int status = EXIT_OK;
 	bool closed = record_get(r, "closed") != NULL;
 
@@ -177,13 +194,12 @@ each(struct inc_record *r, void *ctx)
 			time_format(tb, st.deadline);
 		else
 			strcpy(tb, "-");
-		len = strlen(ob->id) + strlen(tb) + 16;
-		if ((due[ndue] = record_alloc(r, len)) == NULL) {
+		/* "id state deadline": by hand, snprintf is slow per record. */
+		if ((due[ndue++] = join3(r, ob->id, ob_state_name(st.state),
+		    tb)) == NULL) {
 			inc_warn_at(r->file, r->line, "out of memory");
 			return EXIT_TROUBLE;
 		}
-		snprintf((char *)due[ndue++], len, "%s %s %s", ob->id,
-		    ob_state_name(st.state), tb);
 	}
 	if (status == EXIT_TROUBLE)
 		return status;

@@ -68,11 +68,12 @@ field_name_valid(const char *s, size_t n)
 	return true;
 }
 
+/* The first byte first: most names differ there, and lookups are hot. */
 static bool
 is_field(const struct inc_item *it, const char *name)
 {
 	return it->kind == ITEM_FIELD && !it->deleted &&
-	    strcmp(it->name, name) == 0;
+	    it->name[0] == name[0] && strcmp(it->name, name) == 0;
 }
 
 struct inc_item *
