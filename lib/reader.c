@@ -139,30 +139,47 @@ line_end(const char *p, const char *e)
 	return q ? q : e;
 }
 
-/* The value of a field: its first line's text, then each continuation. */
-static int
-field_value(struct inc_record *r, struct inc_item *it, const char *text,
-    const char *text_end, const char *next, const char *e, const char **after)
+/* Continuation lines [p, ...) of a field: where they end, and lines. */
+static const char *
+continuations(const char *p, const char *e, size_t *len, long *lines)
 {
-	const char *p, *le, *te, *q;
-	size_t len = (size_t)(text_end - text);
-	char *v, *w;
+	const char *le, *te, *q;
 
-	/* First pass: how long, and where the field ends. */
-	for (p = next; p < e && *p == '+'; p = le + (le < e)) {
+	for (; p < e && *p == '+'; p = le + (le < e)) {
 		le = line_end(p, e);
 		te = le > p && le[-1] == '\r' ? le - 1 : le;
 		q = p + 1;
 		if (q < te && (*q == ' ' || *q == '\t'))
 			q++;
-		len += 1 + (size_t)(te - q);
+		*len += 1 + (size_t)(te - q);
+		*lines += le < e;
 	}
-	*after = p;
-	if ((v = record_alloc(r, len + 1)) == NULL)
+	return p;
+}
+
+/*
+ * Name and value of a field in one allocation, "name\0value\0": the
+ * value is its first line's text [text, text_end), then each
+ * continuation line in [next, after) joined by '\n'.
+ */
+static int
+field_strings(struct inc_record *r, struct inc_item *it, const char *name,
+    size_t namelen, const char *text, const char *text_end,
+    const char *next, const char *after, const char *e, size_t len)
+{
+	const char *p, *le, *te, *q;
+	char *n, *w;
+
+	if ((n = record_alloc(r, namelen + 1 + len + 1)) == NULL)
 		return -1;
-	memcpy(v, text, (size_t)(text_end - text));
-	w = v + (text_end - text);
-	for (p = next; p < *after; p = le + (le < e)) {
+	memcpy(n, name, namelen);
+	n[namelen] = '\0';
+	it->name = n;
+	it->value = w = n + namelen + 1;
+	it->len = len;
+	memcpy(w, text, (size_t)(text_end - text));
+	w += text_end - text;
+	for (p = next; p < after; p = le + (le < e)) {
 		le = line_end(p, e);
 		te = le > p && le[-1] == '\r' ? le - 1 : le;
 		q = p + 1;
@@ -173,8 +190,6 @@ field_value(struct inc_record *r, struct inc_item *it, const char *text,
 		w += te - q;
 	}
 	*w = '\0';
-	it->value = v;
-	it->len = len;
 	return 0;
 }
 
@@ -211,13 +226,19 @@ descriptor_name(const char *s, size_t n)
 	return true;
 }
 
-/* Parse one paragraph [p, e) that starts at line 'line' into r. */
+/*
+ * Parse one paragraph [p, e) that starts at line 'line' into r, in one
+ * walk over its lines: each line is found once, line numbers counted on
+ * the way, and a field's name and value copied in one allocation.
+ */
 static int
 parse(struct inc_record *r, const char *p, const char *e, long line)
 {
-	const char *le, *te, *colon, *text, *after;
+	const char *le, *te, *colon, *text, *after, *next;
 	struct inc_item *it;
 	bool fields = false, descriptor = false;
+	size_t len;
+	long lines;
 
 	r->kind = RECORD_INCIDENT;
 	r->line = line;
@@ -226,6 +247,7 @@ parse(struct inc_record *r, const char *p, const char *e, long line)
 	while (p < e) {
 		le = line_end(p, e);
 		te = le > p && le[-1] == '\r' ? le - 1 : le;
+		next = le + (le < e);
 		if (le - p > INC_MAX_LINE)
 			return bad(r, line, "line too long (limit 1 MiB)");
 		if (r->nitems >= (size_t)INC_MAX_FIELDS)
@@ -238,13 +260,14 @@ parse(struct inc_record *r, const char *p, const char *e, long line)
 			return -1;
 		it->line = line;
 		it->raw = p;
+		lines = le < e;
 		if (*p == '#') {
 			it->kind = ITEM_COMMENT;
 			if ((it->value = record_strdup(r, p,
 			    (size_t)(te - p))) == NULL)
 				return -1;
 			it->len = (size_t)(te - p);
-			after = le + (le < e);
+			after = next;
 		} else {
 			if ((colon = memchr(p, ':', (size_t)(te - p))) == NULL)
 				return bad(r, line, "not a field: no colon "
@@ -260,18 +283,17 @@ parse(struct inc_record *r, const char *p, const char *e, long line)
 				    : "bad field name (names match "
 				    "[a-z][a-z0-9_]*)");
 			it->kind = ITEM_FIELD;
-			if ((it->name = record_strdup(r, p,
-			    (size_t)(colon - p))) == NULL)
-				return -1;
 			text = colon + 1;
 			if (text < te && (*text == ' ' || *text == '\t'))
 				text++;
-			if (field_value(r, it, text, te, le + (le < e), e,
-			    &after) == -1)
+			len = (size_t)(te - text);
+			after = continuations(next, e, &len, &lines);
+			if (field_strings(r, it, p, (size_t)(colon - p), text,
+			    te, next, after, e, len) == -1)
 				return -1;
 		}
 		it->rawlen = (size_t)(after - p);
-		line += count_lines(p, it->rawlen);
+		line += lines;
 		p = after;
 	}
 	if (descriptor)
@@ -335,7 +357,7 @@ reader_next(struct inc_reader *rd, struct inc_record *r)
 {
 	const char *p, *e, *le;
 	size_t off;
-	long line;
+	long line, lines;
 
 	record_reset(r);
 	r->file = rd->name;
@@ -368,6 +390,7 @@ reader_next(struct inc_reader *rd, struct inc_record *r)
 	}
 	/* Find the end of the paragraph: a blank line or the end. */
 	off = rd->start;
+	lines = 0;
 	for (;;) {
 		p = rd->buf + off;
 		e = rd->buf + rd->end;
@@ -376,6 +399,7 @@ reader_next(struct inc_reader *rd, struct inc_record *r)
 			if (blank_line(p, le))
 				break;
 			off = (size_t)(le - rd->buf) + 1;
+			lines++;
 			if (off - rd->start <= (size_t)INC_MAX_RECORD)
 				continue;
 		} else if (rd->eof) {
@@ -402,7 +426,7 @@ reader_next(struct inc_reader *rd, struct inc_record *r)
 	p = rd->buf + rd->start;
 	e = rd->buf + off;
 	line = rd->line;
-	rd->line += count_lines(p, (size_t)(e - p));
+	rd->line += lines;
 	rd->start = off;
 	if (rd->at_file_start) {
 		rd->at_file_start = false;
