@@ -29,6 +29,7 @@ struct escalate {
 	size_t		 nacks;
 	bool		 has_duty;
 	struct duty_officer duty;
+	bool		 write;		/* records are written: due fields */
 };
 
 enum {
@@ -190,6 +191,8 @@ each(struct inc_record *r, void *ctx)
 			if (notice_write(stdout, &n, e->format) == -1)
 				return EXIT_TROUBLE;
 		}
+		if (!e->write)
+			continue;	/* notices alone: no due fields */
 		if (st.has_deadline)
 			time_format(tb, st.deadline);
 		else
@@ -201,7 +204,7 @@ each(struct inc_record *r, void *ctx)
 			return EXIT_TROUBLE;
 		}
 	}
-	if (status == EXIT_TROUBLE)
+	if (status == EXIT_TROUBLE || !e->write)
 		return status;
 	if (record_replace_all(r, "due", due, ndue) == -1) {
 		inc_warn_at(r->file, r->line, "out of memory");
@@ -349,6 +352,7 @@ main(int argc, char *argv[])
 	lp.each = each;
 	lp.ctx = &e;
 	lp.filter = !e.notices || in_place;
+	e.write = lp.filter;
 	lp.in_place = in_place;
 	status = inc_finish(inc_each_record(argc, argv, &lp));
 done:
