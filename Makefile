@@ -91,7 +91,7 @@ build/check-deps.ok:
 
 # Pages generated from the plan: inc-procedures(7), inc-<procedure>(7).
 man-generated: $(filter bin/inc-plan,$(PROGS))
-	@if [ -f bin/inc-plan ]; then mkdir -p build/man && \
+	@if [ -f bin/inc-plan ]; then mkdir -p build/man && INC_PLAN= \
 	    bin/inc-plan man build/man; fi
 
 check: all $(UNITS) $(REPLAYS) build/check-deps.ok

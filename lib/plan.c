@@ -1,6 +1,7 @@
 /*
  * plan.c - the plan in force, and lookups in a loaded plan.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,29 +16,42 @@ static const char *const level_ids[] = { NULL, "I", "II", "III", "IV" };
  * or escalate by half a plan.
  */
 struct inc_plan *
-plan_in_force(const char *opt)
+plan_load_in_force(const char *opt, struct plan_errors *errs)
 {
-	struct plan_errors errs = { NULL, 0, 0 };
-	struct inc_plan	*p;
 	const char	*path = opt;
-	size_t		 i;
 
 	if (path == NULL && (path = getenv("INC_PLAN")) != NULL &&
 	    *path == '\0')
 		path = NULL;
 	if (path != NULL)
-		p = plan_load_file(path, &errs);
-	else
-		p = plan_load_buffer("(embedded)", inc_plan_embedded,
-		    inc_plan_embedded_len, &errs);
+		return plan_load_file(path, errs);
+	return plan_load_buffer("(embedded)", inc_plan_embedded,
+	    inc_plan_embedded_len, errs);
+}
+
+void
+plan_error_print(FILE *fp, const char *prefix, const struct plan_error *e)
+{
+	if (prefix != NULL)
+		fprintf(fp, "%s: ", prefix);
 	/* A problem of the whole file (unreadable, too large) has no place. */
+	if (e->line > 0)
+		fprintf(fp, "%s:%ld:%ld: %s\n", e->file, e->line, e->column,
+		    e->message);
+	else
+		fprintf(fp, "%s: %s\n", e->file, e->message);
+}
+
+struct inc_plan *
+plan_in_force(const char *opt)
+{
+	struct plan_errors errs = { NULL, 0, 0 };
+	struct inc_plan	*p;
+	size_t		 i;
+
+	p = plan_load_in_force(opt, &errs);
 	for (i = 0; i < errs.n; i++)
-		if (errs.v[i].line > 0)
-			inc_warn("%s:%ld:%ld: %s", errs.v[i].file,
-			    errs.v[i].line, errs.v[i].column,
-			    errs.v[i].message);
-		else
-			inc_warn("%s: %s", errs.v[i].file, errs.v[i].message);
+		plan_error_print(stderr, inc_prog, &errs.v[i]);
 	plan_errors_free(&errs);
 	return p;
 }

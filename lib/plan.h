@@ -13,6 +13,7 @@
 #define INC_PLAN_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -224,6 +225,11 @@ extern const size_t	inc_plan_embedded_len;
  * ("prog: file: msg" for the file as a whole) and returns NULL.
  */
 struct inc_plan	*plan_in_force(const char *opt);
+/* The same lookup, the problems left in errs for the caller to print. */
+struct inc_plan	*plan_load_in_force(const char *opt, struct plan_errors *);
+/* "[prefix: ]file:line:column: message", or "file: message" (line 0). */
+void		 plan_error_print(FILE *, const char *prefix,
+		    const struct plan_error *);
 
 /* Lookups by id; NULL (or -1) when the plan has no such element. */
 const struct inc_category *plan_category(const struct inc_plan *,
