@@ -79,24 +79,33 @@ field_name_valid(const char *s, size_t n)
 	return true;
 }
 
-/* The first byte first: most names differ there, and lookups are hot. */
 static bool
 is_field(const struct inc_item *it, const char *name)
 {
 	return it->kind == ITEM_FIELD && !it->deleted &&
-	    it->name[0] == name[0] && strcmp(it->name, name) == 0;
+	    strcmp(it->name, name) == 0;
 }
 
+/*
+ * Lookups are most of the work of a tool that reads a few fields: the
+ * first byte of the name is compared before anything else (comments
+ * have no name), as most names differ there.
+ */
 struct inc_item *
 record_next(const struct inc_record *r, const char *name, size_t *pos)
 {
+	const struct inc_item *it;
 	size_t i;
 
-	for (i = *pos; i < r->nitems; i++)
-		if (is_field(&r->items[i], name)) {
-			*pos = i + 1;
-			return &r->items[i];
-		}
+	for (i = *pos; i < r->nitems; i++) {
+		it = &r->items[i];
+		if (it->name == NULL || it->name[0] != name[0] ||
+		    it->kind != ITEM_FIELD || it->deleted || (name[0] != '\0' &&
+		    strcmp(it->name + 1, name + 1) != 0))
+			continue;
+		*pos = i + 1;
+		return &r->items[i];
+	}
 	*pos = r->nitems;
 	return NULL;
 }
