@@ -164,12 +164,15 @@ static int
 item_fill(struct inc_record *r, struct inc_item *it, const char *name,
     const char *value)
 {
-	size_t len = strlen(value);
+	size_t len = strlen(value), nlen = strlen(name);
 	char *v, *n;
 
-	if ((v = record_strdup(r, value, len)) == NULL ||
-	    (n = record_strdup(r, name, strlen(name))) == NULL)
+	/* One allocation for both, "name\0value\0", as the reader does. */
+	if ((n = record_alloc(r, nlen + 1 + len + 1)) == NULL)
 		return -1;
+	memcpy(n, name, nlen + 1);
+	v = n + nlen + 1;
+	memcpy(v, value, len + 1);
 	it->kind = ITEM_FIELD;
 	it->name = n;
 	it->value = v;
