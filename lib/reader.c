@@ -4,6 +4,7 @@
  * INC_MAX_RECORD); a larger paragraph passes through in pieces.  Lines
  * are found with memchr, never byte by byte through stdio.
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +140,31 @@ line_end(const char *p, const char *e)
 	return q ? q : e;
 }
 
+/* Bytes of a field name after the first, [a-z0-9_]: a table, as every
+ * line of every record is checked. */
+static const bool name_byte[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1
+};
+
+bool
+field_name_valid(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || s[0] < 'a' || s[0] > 'z')
+		return false;
+	for (i = 1; i < n; i++)
+		if (!name_byte[(unsigned char)s[i]])
+			return false;
+	return true;
+}
+
 /* Continuation lines [p, ...) of a field: where they end, and lines. */
 static const char *
 continuations(const char *p, const char *e, size_t *len, long *lines)
@@ -158,39 +184,37 @@ continuations(const char *p, const char *e, size_t *len, long *lines)
 }
 
 /*
- * Name and value of a field in one allocation, "name\0value\0": the
+ * Name and value of a field, "name\0value\0", at *w (see parse): the
  * value is its first line's text [text, text_end), then each
  * continuation line in [next, after) joined by '\n'.
  */
-static int
-field_strings(struct inc_record *r, struct inc_item *it, const char *name,
+static void
+field_strings(struct inc_item *it, char **w, const char *name,
     size_t namelen, const char *text, const char *text_end,
     const char *next, const char *after, const char *e, size_t len)
 {
 	const char *p, *le, *te, *q;
-	char *n, *w;
+	char *n = *w, *v;
 
-	if ((n = record_alloc(r, namelen + 1 + len + 1)) == NULL)
-		return -1;
 	memcpy(n, name, namelen);
 	n[namelen] = '\0';
 	it->name = n;
-	it->value = w = n + namelen + 1;
+	it->value = v = n + namelen + 1;
 	it->len = len;
-	memcpy(w, text, (size_t)(text_end - text));
-	w += text_end - text;
+	memcpy(v, text, (size_t)(text_end - text));
+	v += text_end - text;
 	for (p = next; p < after; p = le + (le < e)) {
 		le = line_end(p, e);
 		te = le > p && le[-1] == '\r' ? le - 1 : le;
 		q = p + 1;
 		if (q < te && (*q == ' ' || *q == '\t'))
 			q++;
-		*w++ = '\n';
-		memcpy(w, q, (size_t)(te - q));
-		w += te - q;
+		*v++ = '\n';
+		memcpy(v, q, (size_t)(te - q));
+		v += te - q;
 	}
-	*w = '\0';
-	return 0;
+	*v++ = '\0';
+	*w = v;
 }
 
 static struct inc_item *
@@ -229,21 +253,27 @@ descriptor_name(const char *s, size_t n)
 /*
  * Parse one paragraph [p, e) that starts at line 'line' into r, in one
  * walk over its lines: each line is found once, line numbers counted on
- * the way, and a field's name and value copied in one allocation.
+ * the way.  The strings of all items go to one allocation: they never
+ * take more bytes than the paragraph (each line gives up its newline,
+ * or its colon, for the NUL it needs; one more for a last line without
+ * newline), so one bump pointer serves the whole record.
  */
 static int
 parse(struct inc_record *r, const char *p, const char *e, long line)
 {
-	const char *le, *te, *colon, *text, *after, *next;
+	const char *le, *te, *colon, *text, *after, *next, *q;
 	struct inc_item *it;
 	bool fields = false, descriptor = false;
 	size_t len;
 	long lines;
+	char *w, *w0;
 
 	r->kind = RECORD_INCIDENT;
 	r->line = line;
 	r->raw = p;
 	r->rawlen = (size_t)(e - p);
+	if ((w = w0 = record_alloc(r, (size_t)(e - p) + 1)) == NULL)
+		return -1;
 	while (p < e) {
 		le = line_end(p, e);
 		te = le > p && le[-1] == '\r' ? le - 1 : le;
@@ -263,16 +293,26 @@ parse(struct inc_record *r, const char *p, const char *e, long line)
 		lines = le < e;
 		if (*p == '#') {
 			it->kind = ITEM_COMMENT;
-			if ((it->value = record_strdup(r, p,
-			    (size_t)(te - p))) == NULL)
-				return -1;
-			it->len = (size_t)(te - p);
+			len = (size_t)(te - p);
+			memcpy(w, p, len);
+			w[len] = '\0';
+			it->value = w;
+			it->len = len;
+			w += len + 1;
 			after = next;
 		} else {
-			if ((colon = memchr(p, ':', (size_t)(te - p))) == NULL)
+			/* A valid name is read on the way to its colon. */
+			for (q = p + 1; q < te && name_byte[(unsigned char)*q];
+			    q++)
+				continue;
+			if (*p >= 'a' && *p <= 'z' && q < te && *q == ':') {
+				colon = q;
+				fields = true;
+			} else if ((colon = memchr(p, ':',
+			    (size_t)(te - p))) == NULL)
 				return bad(r, line, "not a field: no colon "
 				    "(fields are \"name: value\")");
-			if (field_name_valid(p, (size_t)(colon - p)))
+			else if (field_name_valid(p, (size_t)(colon - p)))
 				fields = true;
 			else if (descriptor_name(p, (size_t)(colon - p)))
 				descriptor = true;
@@ -288,14 +328,14 @@ parse(struct inc_record *r, const char *p, const char *e, long line)
 				text++;
 			len = (size_t)(te - text);
 			after = continuations(next, e, &len, &lines);
-			if (field_strings(r, it, p, (size_t)(colon - p), text,
-			    te, next, after, e, len) == -1)
-				return -1;
+			field_strings(it, &w, p, (size_t)(colon - p), text, te,
+			    next, after, e, len);
 		}
 		it->rawlen = (size_t)(after - p);
 		line += lines;
 		p = after;
 	}
+	assert(w <= w0 + r->rawlen + 1);	/* the bound above */
 	if (descriptor)
 		r->kind = RECORD_DESCRIPTOR;
 	else if (!fields)

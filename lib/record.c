@@ -54,31 +54,6 @@ record_strdup(struct inc_record *r, const char *s, size_t n)
 	return p;
 }
 
-/* Bytes of a field name after the first, [a-z0-9_]: a table, as every
- * line of every record is checked. */
-static const bool name_byte[256] = {
-	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-	['y'] = 1, ['z'] = 1
-};
-
-bool
-field_name_valid(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || s[0] < 'a' || s[0] > 'z')
-		return false;
-	for (i = 1; i < n; i++)
-		if (!name_byte[(unsigned char)s[i]])
-			return false;
-	return true;
-}
-
 static bool
 is_field(const struct inc_item *it, const char *name)
 {
