@@ -24,7 +24,7 @@ struct escalate {
 	struct inc_cli	 cli;
 	bool		 notices, force;
 	enum notice_format format;
-	const char	*id;		/* --id: acks only for this incident */
+	const char	*id;		/* --incident: acks only for this one */
 	struct ack	*acks;
 	size_t		 nacks;
 	bool		 has_duty;
@@ -43,7 +43,8 @@ static const struct option longopts[] = {
 	{ "format",	required_argument,	NULL, OPT_FORMAT },
 	{ "ack",	required_argument,	NULL, OPT_ACK },
 	{ "force",	no_argument,		NULL, OPT_FORCE },
-	{ "id",		required_argument,	NULL, OPT_ID },
+	{ "incident",	required_argument,	NULL, OPT_ID },
+	{ "id",		required_argument,	NULL, OPT_ID },	/* the old name */
 	{ "roster",	required_argument,	NULL, OPT_ROSTER },
 	{ "in-place",	no_argument,		NULL, 'i' },
 	{ NULL,		0,			NULL, 0 }
@@ -262,7 +263,7 @@ main(int argc, char *argv[])
 	inc_set_prog(argv[0]);
 	memset(&e, 0, sizeof(e));
 	e.cli.usage = "[-i] [--notices [--format text|tsv]] "
-	    "[--ack OBLIGATION[=TIME] ...] [--force] [--id ID]\n"
+	    "[--ack OBLIGATION[=TIME] ...] [--force] [--incident ID]\n"
 	    "\t[--roster FILE] [--now TIME] [--plan FILE] [--lang zh|en] "
 	    "[file ...]";
 	if ((acks = calloc((size_t)argc, sizeof(*acks))) == NULL) {
@@ -319,7 +320,7 @@ main(int argc, char *argv[])
 		else if (in_place && argc == 0)
 			inc_warn("-i needs files to edit");
 		else if (e.id != NULL && nacks == 0)
-			inc_warn("--id selects the incident for --ack");
+			inc_warn("--incident selects the incident for --ack");
 		else
 			inc_warn("--ack with --notices needs -i, or the "
 			    "acknowledgement is lost");

@@ -1,0 +1,853 @@
+/*
+ * report.c - the data of inc-report(1): which incidents a report is
+ * about, copies of the fields it prints, counts and response times.
+ * The writers are in report-*.c and handling.c.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "diag.h"
+#include "procedure.h"
+#include "report.h"
+
+/* The record fields each measure reads, in enum rep_measure order. */
+static const char *const measure_field[MEASURE_COUNT] = {
+	"reported", "assessed", "recovered"
+};
+
+const char *
+rep_measure_key(enum rep_measure m)
+{
+	return measure_field[m];
+}
+
+/*
+ * Copies of record text live in chunks freed with the report: one
+ * malloc for many strings, nothing to free one by one.
+ */
+#define CHUNK_SIZE	(256 * 1024)
+
+struct rep_chunk {
+	struct rep_chunk *next;
+	size_t		 used, cap;
+	max_align_t	 data[];
+};
+
+static void *
+rep_alloc(struct report *r, size_t n)
+{
+	struct rep_chunk *c = r->chunks;
+	size_t a = sizeof(max_align_t), cap;
+	void *p;
+
+	n = (n + a - 1) / a * a;
+	if (c == NULL || c->cap - c->used < n) {
+		cap = n > CHUNK_SIZE ? n : CHUNK_SIZE;
+		if ((c = malloc(sizeof(*c) + cap)) == NULL)
+			return NULL;
+		c->next = r->chunks;
+		c->used = 0;
+		c->cap = cap;
+		r->chunks = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+static char *
+rep_strndup(struct report *r, const char *s, size_t n)
+{
+	char *p;
+
+	if ((p = rep_alloc(r, n + 1)) == NULL)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+static int
+report_init(struct report *r, const struct inc_plan *plan,
+    enum inc_lang lang)
+{
+	memset(r, 0, sizeof(*r));
+	r->plan = plan;
+	r->lang = lang;
+	r->ncategory = calloc(plan->ncategories + 1, sizeof(*r->ncategory));
+	r->scratch = calloc(plan->nobligations + 1, sizeof(*r->scratch));
+	return r->ncategory == NULL || r->scratch == NULL ? -1 : 0;
+}
+
+int
+report_init_day(struct report *r, const struct inc_plan *plan,
+    enum inc_lang lang, struct inc_time since, struct inc_time until)
+{
+	if (report_init(r, plan, lang) == -1)
+		return -1;
+	r->kind = REP_DAY;
+	r->since = since;
+	r->until = until;
+	r->now = until;
+	return 0;
+}
+
+int
+report_init_handling(struct report *r, const struct inc_plan *plan,
+    enum inc_lang lang, const char *id, struct inc_time now)
+{
+	if (report_init(r, plan, lang) == -1)
+		return -1;
+	r->kind = REP_HANDLING;
+	r->want_id = id;
+	r->now = now;
+	r->since = r->until = now;
+	return 0;
+}
+
+/* Strings and obligations are in the chunks; these arrays are not. */
+static void
+incident_free(struct rep_incident *inc)
+{
+	free(inc->log);
+	free(inc->steps);
+	free(inc->procs);
+	memset(inc, 0, sizeof(*inc));
+}
+
+void
+report_free(struct report *r)
+{
+	struct rep_chunk *c;
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		incident_free(&r->v[i]);
+	free(r->v);
+	free(r->ncategory);
+	for (i = 0; i < MEASURE_COUNT; i++)
+		free(r->stat[i].v);
+	free(r->breach);
+	free(r->scratch);
+	while (r->chunks != NULL) {
+		c = r->chunks->next;
+		free(r->chunks);
+		r->chunks = c;
+	}
+	free(r->officer_name);
+	free(r->officer_phone);
+	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * A copy of the first field of that name, with its length (values may
+ * hold NUL: the copy ends at the first).  *err is set when out of memory.
+ */
+static char *
+copy_field(struct report *r, const struct inc_record *rec,
+    const char *name, int *err)
+{
+	const struct inc_item *it;
+	char *s;
+
+	if ((it = record_field(rec, name)) == NULL)
+		return NULL;
+	if ((s = rep_strndup(r, it->value, strlen(it->value))) == NULL)
+		*err = 1;
+	return s;
+}
+
+/*
+ * A time at the start of a value: the whole value, else its first word
+ * ("<time> by chen"), else its first two ("2026-11-24 09:15 by chen").
+ */
+static int
+lead_time(const char *v, struct inc_time *t)
+{
+	const char *sp, *sp2;
+
+	if (time_parse(v, t) == 0)
+		return 0;
+	if ((sp = strchr(v, ' ')) == NULL)
+		return -1;
+	if (time_parse_n(v, sp - v, t) == 0)
+		return 0;
+	if ((sp2 = strchr(sp + 1, ' ')) != NULL &&
+	    time_parse_n(v, sp2 - v, t) == 0)
+		return 0;
+	return -1;
+}
+
+/* Read a time field; 0 absent or read, 2 reported as unreadable. */
+static int
+time_field(const struct inc_record *rec, const char *name,
+    struct rep_when *w)
+{
+	const struct inc_item *it;
+
+	w->set = false;
+	if ((it = record_field(rec, name)) == NULL)
+		return 0;
+	if (lead_time(it->value, &w->at) == -1) {
+		inc_warn_at(rec->file, it->line ? it->line : rec->line,
+		    "%s: not a time", name);
+		return 2;
+	}
+	w->set = true;
+	return 0;
+}
+
+static bool
+in_range(const struct report *r, int64_t t)
+{
+	return t >= r->since.t && t < r->until.t;
+}
+
+/*
+ * Is the record one the day report is about, though detected before the
+ * period?  When it is still open at the end, was closed within the
+ * period, or had an obligation done within it (a late report to list).
+ */
+static bool
+day_wants_old(const struct report *r, const struct inc_record *rec,
+    const struct rep_when *closed, bool *open_at_end)
+{
+	const char *st, *v;
+	struct inc_time t;
+	size_t i;
+
+	if (closed->set)
+		*open_at_end = closed->at.t >= r->until.t;
+	else
+		*open_at_end = (st = record_get(rec, "status")) == NULL ||
+		    strcmp(st, "closed") != 0;
+	if (*open_at_end)
+		return true;
+	if (closed->set && in_range(r, closed->at.t))
+		return true;
+	for (i = 0; i < r->plan->nobligations; i++) {
+		if (r->plan->obligations[i].field == NULL || (v =
+		    record_get(rec, r->plan->obligations[i].field)) == NULL)
+			continue;
+		if (lead_time(v, &t) == 0 && in_range(r, t.t))
+			return true;
+	}
+	return false;
+}
+
+static bool	is_breach(const struct report *, const struct rep_ob *);
+
+/* Time fields report_add has read (and reported) itself. */
+static bool
+reported_already(const char *field)
+{
+	size_t i;
+
+	if (field == NULL)
+		return false;
+	if (strcmp(field, "detected") == 0 || strcmp(field, "closed") == 0)
+		return true;
+	for (i = 0; i < MEASURE_COUNT; i++)
+		if (strcmp(field, measure_field[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Not done yet, with a deadline: a candidate for the next deadline. */
+static bool
+is_todo(const struct rep_ob *o)
+{
+	return !o->done && o->has_deadline && (o->state == OB_PENDING ||
+	    o->state == OB_OVERDUE);
+}
+
+/*
+ * The obligations of the record at the report's clock.  The day report
+ * keeps only those it prints (not met in time, or still to do); the
+ * handling report keeps every one that applies.
+ */
+static int
+add_obligations(struct report *r, const struct inc_record *rec,
+    struct rep_incident *inc)
+{
+	const struct inc_obligation *ob;
+	struct ob_status st;
+	struct rep_ob *o;
+	const char *bad;
+	size_t i, n = 0, k;
+	int status = 0;
+
+	for (i = 0; i < r->plan->nobligations; i++) {
+		ob = &r->plan->obligations[i];
+		if (!obligation_applies(ob, rec))
+			continue;
+		bad = NULL;
+		if (obligation_state(ob, rec, r->now, &st, &bad) == -1) {
+			if (!reported_already(bad))
+				inc_warn_at(rec->file, rec->line,
+				    "%s: %s: not a time", ob->id,
+				    bad ? bad : "?");
+			status = 2;
+			continue;
+		}
+		o = &r->scratch[n];
+		o->ob = ob;
+		o->state = st.state;
+		o->has_deadline = st.has_deadline;
+		o->deadline = st.deadline;
+		o->done = st.done;
+		o->done_at = st.done_at;
+		if (r->kind == REP_HANDLING || is_breach(r, o) || is_todo(o))
+			n++;
+	}
+	if (n == 0)
+		return status;
+	if ((inc->obs = rep_alloc(r, n * sizeof(*inc->obs))) == NULL)
+		return -1;
+	memcpy(inc->obs, r->scratch, n * sizeof(*inc->obs));
+	inc->nobs = n;
+	for (k = 0; k < n; k++)
+		if (is_todo(&inc->obs[k]) && (inc->next == NULL ||
+		    inc->obs[k].deadline.t < inc->next->deadline.t))
+			inc->next = &inc->obs[k];
+	return status;
+}
+
+/*
+ * The procedures of an incident are the library's answer, as for
+ * inc-checklist: its procedure fields, else the plan's routing.
+ */
+static int
+add_procedures(struct report *r, const struct inc_record *rec,
+    struct rep_incident *inc)
+{
+	struct proc_trouble why;
+	bool from_fields;
+	int n;
+
+	inc->procs = calloc(r->plan->nprocedures, sizeof(*inc->procs));
+	if (inc->procs == NULL)
+		return -1;
+	n = record_procedures(r->plan, rec, inc->procs, r->plan->nprocedures,
+	    &from_fields, &why);
+	if (n == -1) {
+		inc_warn_at(rec->file, why.line, "%s", why.msg);
+		inc->nprocs = 0;
+		return EXIT_TROUBLE;
+	}
+	inc->nprocs = (size_t)n;
+	return 0;
+}
+
+/* Procedures with steps recorded but not named: shown all the same. */
+static int
+add_step_procedures(struct rep_incident *inc)
+{
+	const struct inc_procedure **np;
+	size_t i, j;
+
+	for (i = 0; i < inc->nsteps; i++) {
+		for (j = 0; j < inc->nprocs; j++)
+			if (inc->procs[j] == inc->steps[i].proc)
+				break;
+		if (j < inc->nprocs)
+			continue;
+		np = reallocarray(inc->procs, inc->nprocs + 1, sizeof(*np));
+		if (np == NULL)
+			return -1;
+		inc->procs = np;
+		inc->procs[inc->nprocs++] = inc->steps[i].proc;
+	}
+	return 0;
+}
+
+/* What only the handling report prints: classification, log, steps. */
+static int
+add_handling(struct report *r, const struct inc_record *rec,
+    struct rep_incident *inc)
+{
+	struct step_done sd;
+	struct inc_item *it;
+	size_t pos, n;
+	int err = 0, status = 0, st;
+
+	inc->importance = copy_field(r, rec, "importance", &err);
+	inc->loss = copy_field(r, rec, "loss", &err);
+	inc->impact = copy_field(r, rec, "impact", &err);
+	inc->level_basis = copy_field(r, rec, "level_basis", &err);
+	inc->source = copy_field(r, rec, "source", &err);
+	if (err)
+		return -1;
+	if ((n = record_count(rec, "log")) > 0) {
+		if ((inc->log = calloc(n, sizeof(*inc->log))) == NULL)
+			return -1;
+		pos = 0;
+		while ((it = record_next(rec, "log", &pos)) != NULL) {
+			if ((inc->log[inc->nlog] = rep_strndup(r, it->value,
+			    strlen(it->value))) == NULL)
+				return -1;
+			inc->nlog++;
+		}
+	}
+	if ((n = record_count(rec, "step")) > 0) {
+		if ((inc->steps = calloc(n, sizeof(*inc->steps))) == NULL)
+			return -1;
+		pos = 0;
+		while ((it = record_next(rec, "step", &pos)) != NULL) {
+			if (step_parse(r->plan, it->value, &sd) == -1) {
+				inc_warn_at(rec->file, it->line ? it->line :
+				    rec->line, "step: not a step of the plan");
+				status = 2;
+				continue;
+			}
+			inc->steps[inc->nsteps].proc = sd.proc;
+			inc->steps[inc->nsteps].n = sd.n;
+			inc->steps[inc->nsteps].at = sd.at;
+			if ((inc->steps[inc->nsteps].who = rep_strndup(r,
+			    sd.who ? sd.who : "", sd.who ? sd.wholen : 0)) ==
+			    NULL)
+				return -1;
+			inc->nsteps++;
+		}
+	}
+	if ((st = add_procedures(r, rec, inc)) == -1 ||
+	    add_step_procedures(inc) == -1)
+		return -1;
+	return status_worse(status, st);
+}
+
+static int
+copy_incident(struct report *r, const struct inc_record *rec,
+    struct rep_incident *inc)
+{
+	int err = 0, status = 0;
+	size_t i;
+
+	inc->id = copy_field(r, rec, "id", &err);
+	inc->title = copy_field(r, rec, "title", &err);
+	inc->category = copy_field(r, rec, "category", &err);
+	inc->subtype = copy_field(r, rec, "subtype", &err);
+	inc->system = copy_field(r, rec, "system", &err);
+	inc->status = copy_field(r, rec, "status", &err);
+	inc->level_text = copy_field(r, rec, "level", &err);
+	if (err)
+		return -1;
+	inc->level = inc->level_text ? level_parse(inc->level_text) :
+	    LEVEL_NONE;
+	for (i = 0; i < MEASURE_COUNT; i++)
+		status = status_worse(status,
+		    time_field(rec, measure_field[i], &inc->measure[i]));
+	/* Recovery is measured to recovered, else to closed. */
+	inc->recovered = inc->measure[MEASURE_RECOVERED];
+	if (!inc->measure[MEASURE_RECOVERED].set)
+		inc->measure[MEASURE_RECOVERED] = inc->closed;
+	switch (add_obligations(r, rec, inc)) {
+	case -1:
+		return -1;
+	case 2:
+		status = 2;
+	}
+	inc->steps_left = steps_left(r->plan, rec);
+	if (r->kind == REP_HANDLING) {
+		switch (add_handling(r, rec, inc)) {
+		case -1:
+			return -1;
+		case 2:
+			status = 2;
+		}
+	}
+	return status;
+}
+
+static struct rep_incident *
+new_incident(struct report *r)
+{
+	struct rep_incident *nv;
+	size_t ncap;
+
+	if (r->n == r->cap) {
+		ncap = r->cap ? r->cap * 2 : 16;
+		if ((nv = reallocarray(r->v, ncap, sizeof(*nv))) == NULL)
+			return NULL;
+		r->v = nv;
+		r->cap = ncap;
+	}
+	memset(&r->v[r->n], 0, sizeof(r->v[r->n]));
+	return &r->v[r->n];
+}
+
+static int
+oom(void)
+{
+	inc_warn("out of memory");
+	return 2;
+}
+
+int
+report_add(struct report *r, const struct inc_record *rec)
+{
+	const struct inc_item *it;
+	struct rep_incident *inc;
+	struct rep_when closed;
+	struct inc_time det;
+	const char *id;
+	bool open_at_end, in_period;
+	int status = 0, st;
+
+	if (rec->kind != RECORD_INCIDENT)
+		return 0;
+	r->seen++;
+	if (r->kind == REP_HANDLING) {
+		if ((id = record_get(rec, "id")) == NULL ||
+		    strcmp(id, r->want_id) != 0)
+			return 0;
+	}
+	/* Records outside the period cost one field and one time. */
+	if ((it = record_field(rec, "detected")) == NULL) {
+		inc_warn_at(rec->file, rec->line, "no detected field");
+		return 2;
+	}
+	if (lead_time(it->value, &det) == -1) {
+		inc_warn_at(rec->file, it->line ? it->line : rec->line,
+		    "detected: not a time");
+		return 2;
+	}
+	if (r->kind == REP_DAY && det.t >= r->until.t)
+		return 0;
+	/* The last readable record of the id wins: the latest update. */
+	if (r->kind == REP_HANDLING && r->n > 0)
+		incident_free(&r->v[--r->n]);
+	if ((st = time_field(rec, "closed", &closed)) != 0)
+		status = st;
+	in_period = det.t >= r->since.t;
+	open_at_end = true;
+	if (r->kind == REP_DAY && !day_wants_old(r, rec, &closed,
+	    &open_at_end) && !in_period)
+		return status;
+	if (r->kind == REP_HANDLING)
+		in_period = open_at_end = false;
+
+	if ((inc = new_incident(r)) == NULL)
+		return oom();
+	inc->detected = det;
+	inc->in_period = in_period;
+	inc->open_at_end = open_at_end;
+	inc->closed = closed;
+	inc->order = r->seen;
+	r->n++;
+	if ((st = copy_incident(r, rec, inc)) == -1)
+		return oom();
+	return status_worse(status, st);
+}
+
+int
+report_set_roster(struct report *r, const struct inc_roster *ro)
+{
+	struct duty_officer d;
+
+	/* the roster's days are those of $TZ, whatever --since says */
+	if (ro == NULL || roster_on_duty(ro, time_local(r->since.t), &d) == -1)
+		return 0;
+	r->officer_name = strdup(d.name ? d.name : "");
+	r->officer_phone = strdup(d.phone ? d.phone : "");
+	if (r->officer_name == NULL || r->officer_phone == NULL)
+		return -1;
+	r->has_officer = true;
+	return 0;
+}
+
+static int
+by_detected(const void *a, const void *b)
+{
+	const struct rep_incident *x = a, *y = b;
+
+	if (x->detected.t != y->detected.t)
+		return x->detected.t < y->detected.t ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int
+by_value(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+stat_push(struct rep_stat *s, int64_t v)
+{
+	int64_t *nv;
+	size_t ncap;
+
+	if (s->n == s->cap) {
+		ncap = s->cap ? s->cap * 2 : 16;
+		if ((nv = reallocarray(s->v, ncap, sizeof(*nv))) == NULL)
+			return -1;
+		s->v = nv;
+		s->cap = ncap;
+	}
+	s->v[s->n++] = v;
+	return 0;
+}
+
+/* The median of an even count is the mean of the two middle values. */
+static void
+stat_finish(struct rep_stat *s)
+{
+	if (s->n == 0)
+		return;
+	qsort(s->v, s->n, sizeof(*s->v), by_value);
+	if (s->n % 2)
+		s->median = s->v[s->n / 2];
+	else
+		s->median = s->v[s->n / 2 - 1] +
+		    (s->v[s->n / 2] - s->v[s->n / 2 - 1]) / 2;
+	s->worst = s->v[s->n - 1];
+}
+
+/*
+ * Listed: overdue or missed at the end of the period, or done late within
+ * it.  A late report done before the period was listed on its own day.
+ */
+static bool
+is_breach(const struct report *r, const struct rep_ob *o)
+{
+	switch (o->state) {
+	case OB_OVERDUE:
+	case OB_MISSED:
+		return true;
+	case OB_LATE:
+		return r->kind == REP_HANDLING || (o->done &&
+		    in_range(r, o->done_at.t));
+	default:
+		return false;
+	}
+}
+
+static size_t
+category_index(const struct inc_plan *plan, const char *id)
+{
+	size_t i;
+
+	if (id != NULL)
+		for (i = 0; i < plan->ncategories; i++)
+			if (strcmp(plan->categories[i].id, id) == 0)
+				return i;
+	return plan->ncategories;
+}
+
+int
+report_finish(struct report *r)
+{
+	const struct rep_incident *inc;
+	struct rep_breach *nb;
+	size_t i, j, m, cap = 0;
+	int64_t d;
+
+	if (r->n > 1)
+		qsort(r->v, r->n, sizeof(*r->v), by_detected);
+	for (i = 0; i < r->n; i++) {
+		inc = &r->v[i];
+		r->v[i].breach_first = r->nbreach;
+		for (j = 0; j < inc->nobs; j++) {
+			if (!is_breach(r, &inc->obs[j]))
+				continue;
+			if (r->nbreach == cap) {
+				cap = cap ? cap * 2 : 16;
+				nb = reallocarray(r->breach, cap, sizeof(*nb));
+				if (nb == NULL)
+					return -1;
+				r->breach = nb;
+			}
+			r->breach[r->nbreach].inc = inc;
+			r->breach[r->nbreach].ob = &inc->obs[j];
+			r->nbreach++;
+			r->v[i].nbreach++;
+		}
+		if (!inc->in_period)
+			continue;
+		r->ndetected++;
+		r->nlevel[inc->level]++;
+		r->ncategory[category_index(r->plan, inc->category)]++;
+		/* Only what was known at the end of the period counts. */
+		for (m = 0; m < MEASURE_COUNT; m++) {
+			if (!inc->measure[m].set ||
+			    inc->measure[m].at.t >= r->until.t)
+				continue;
+			d = inc->measure[m].at.t - inc->detected.t;
+			if (stat_push(&r->stat[m], d) == -1)
+				return -1;
+		}
+	}
+	for (m = 0; m < MEASURE_COUNT; m++)
+		stat_finish(&r->stat[m]);
+	return 0;
+}
+
+bool
+report_has_breach(const struct report *r)
+{
+	return r->nbreach > 0;
+}
+
+/* The record of step n of p, NULL when not done. */
+const struct rep_step *
+rep_step_done(const struct rep_incident *inc, const struct inc_procedure *p,
+    int n)
+{
+	size_t i;
+
+	for (i = 0; i < inc->nsteps; i++)
+		if (inc->steps[i].proc == p && inc->steps[i].n == n)
+			return &inc->steps[i];
+	return NULL;
+}
+
+/* Split a log value into its leading time (when it has one) and text. */
+const char *
+rep_log_split(const char *v, struct rep_when *w)
+{
+	const char *sp;
+
+	w->set = false;
+	if ((sp = strchr(v, ' ')) != NULL && time_parse_n(v, sp - v,
+	    &w->at) == 0) {
+		w->set = true;
+		return sp + 1;
+	}
+	/* "2026-11-24 09:15 text": a local time has a space inside */
+	if (sp != NULL && (sp = strchr(sp + 1, ' ')) != NULL &&
+	    time_parse_n(v, sp - v, &w->at) == 0) {
+		w->set = true;
+		return sp + 1;
+	}
+	if (time_parse(v, &w->at) == 0) {
+		w->set = true;
+		return "";
+	}
+	return v;
+}
+
+/* The name of a scale value in the plan, else the id as written. */
+const char *
+rep_scale_label(const struct inc_scale *sc, const char *id,
+    enum inc_lang lang)
+{
+	int i;
+
+	if (id == NULL)
+		return NULL;
+	if ((i = scale_index(sc, id)) < 0)
+		return id;
+	return text_in(sc->values[i].name, lang);
+}
+
+const struct rep_incident *
+report_incident(const struct report *r)
+{
+	return r->n > 0 ? &r->v[0] : NULL;
+}
+
+int
+report_format_parse(const char *s, enum rep_format *f)
+{
+	static const struct {
+		const char	*name;
+		enum rep_format	 f;
+	} t[] = {
+		{ "text", FMT_TEXT }, { "markdown", FMT_MARKDOWN },
+		{ "md", FMT_MARKDOWN }, { "csv", FMT_CSV }, { "json", FMT_JSON }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (strcmp(s, t[i].name) == 0) {
+			*f = t[i].f;
+			return 0;
+		}
+	return -1;
+}
+
+int
+report_write(FILE *fp, const struct report *r, enum rep_format f)
+{
+	if (r->kind == REP_HANDLING) {
+		switch (f) {
+		case FMT_MARKDOWN:
+			return report_handling_markdown(fp, r);
+		case FMT_JSON:
+			return report_handling_json(fp, r);
+		default:
+			return report_handling_text(fp, r);
+		}
+	}
+	switch (f) {
+	case FMT_MARKDOWN:
+		return report_day_markdown(fp, r);
+	case FMT_CSV:
+		return report_day_csv(fp, r);
+	case FMT_JSON:
+		return report_day_json(fp, r);
+	default:
+		return report_day_text(fp, r);
+	}
+}
+
+/* The calendar date d days after y-m-d, by timegm's normalisation. */
+static void
+date_add(int *y, int *m, int *d, int days)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = *y - 1900;
+	tm.tm_mon = *m - 1;
+	tm.tm_mday = *d + days;
+	tm.tm_hour = 12;
+	t = timegm(&tm);
+	gmtime_r(&t, &tm);
+	*y = tm.tm_year + 1900;
+	*m = tm.tm_mon + 1;
+	*d = tm.tm_mday;
+}
+
+int
+report_day_period(const char *date, struct inc_time now,
+    struct inc_time *since, struct inc_time *until)
+{
+	struct inc_time local;
+	char buf[16], *end;
+	struct tm tm;
+	time_t t;
+	int y, m, d;
+
+	if (date == NULL) {
+		local = time_local(now.t);
+		t = (time_t)(local.t + local.offset);
+		gmtime_r(&t, &tm);
+		y = tm.tm_year + 1900;
+		m = tm.tm_mon + 1;
+		d = tm.tm_mday;
+		date_add(&y, &m, &d, -1);
+	} else {
+		/* date_parse checks the calendar; here only take it apart. */
+		if (date_parse(date, since) == -1 || strlen(date) != 10)
+			return -1;
+		errno = 0;
+		y = (int)strtol(date, &end, 10);
+		m = (int)strtol(date + 5, &end, 10);
+		d = (int)strtol(date + 8, &end, 10);
+	}
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+	if (date_parse(buf, since) == -1)
+		return -1;
+	date_add(&y, &m, &d, 1);
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+	if (date_parse(buf, until) == -1)
+		return -1;
+	return 0;
+}
