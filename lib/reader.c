@@ -14,6 +14,7 @@
 
 #define BUF_START	(256 * 1024)
 #define BUF_MAX		((size_t)INC_MAX_RECORD + 64 * 1024)
+#define END_CACHE	64
 
 struct inc_reader {
 	int		 fd;
@@ -25,6 +26,21 @@ struct inc_reader {
 	bool		 at_file_start;
 	bool		 in_oversize;		/* inside a too-large paragraph */
 	bool		 skip_line;		/* getline: drop rest of a line */
+	/*
+	 * Where the lines of the paragraph being read end, found while
+	 * looking for its end, so that parsing it does not look again
+	 * (memchr was a fifth of the time of a reading program): offsets
+	 * of the '\n's from start, for its first END_CACHE lines.
+	 */
+	size_t		 ends[END_CACHE];
+	size_t		 nends;
+};
+
+/* The lines of a paragraph, in order: a cursor over the ends cache. */
+struct lines {
+	const char	*base, *e;	/* the paragraph's first byte, end */
+	const size_t	*ends;
+	size_t		 nends, k;	/* k: the next line's index */
 };
 
 struct inc_reader *
@@ -165,14 +181,24 @@ field_name_valid(const char *s, size_t n)
 	return true;
 }
 
+/* The end of the line at p, the next of the cursor. */
+static const char *
+next_end(struct lines *L, const char *p)
+{
+	if (L->k < L->nends)
+		return L->base + L->ends[L->k++];
+	L->k++;
+	return line_end(p, L->e);
+}
+
 /* Continuation lines [p, ...) of a field: where they end, and lines. */
 static const char *
-continuations(const char *p, const char *e, size_t *len, long *lines)
+continuations(struct lines *L, const char *p, size_t *len, long *lines)
 {
-	const char *le, *te, *q;
+	const char *le, *te, *q, *e = L->e;
 
 	for (; p < e && *p == '+'; p = le + (le < e)) {
-		le = line_end(p, e);
+		le = next_end(L, p);
 		te = le > p && le[-1] == '\r' ? le - 1 : le;
 		q = p + 1;
 		if (q < te && (*q == ' ' || *q == '\t'))
@@ -189,11 +215,11 @@ continuations(const char *p, const char *e, size_t *len, long *lines)
  * continuation line in [next, after) joined by '\n'.
  */
 static void
-field_strings(struct inc_item *it, char **w, const char *name,
-    size_t namelen, const char *text, const char *text_end,
-    const char *next, const char *after, const char *e, size_t len)
+field_strings(struct lines *L, struct inc_item *it, char **w,
+    const char *name, size_t namelen, const char *text,
+    const char *text_end, const char *next, const char *after, size_t len)
 {
-	const char *p, *le, *te, *q;
+	const char *p, *le, *te, *q, *e = L->e;
 	char *n = *w, *v;
 
 	memcpy(n, name, namelen);
@@ -204,7 +230,7 @@ field_strings(struct inc_item *it, char **w, const char *name,
 	memcpy(v, text, (size_t)(text_end - text));
 	v += text_end - text;
 	for (p = next; p < after; p = le + (le < e)) {
-		le = line_end(p, e);
+		le = next_end(L, p);
 		te = le > p && le[-1] == '\r' ? le - 1 : le;
 		q = p + 1;
 		if (q < te && (*q == ' ' || *q == '\t'))
@@ -259,10 +285,12 @@ descriptor_name(const char *s, size_t n)
  * newline), so one bump pointer serves the whole record.
  */
 static int
-parse(struct inc_record *r, const char *p, const char *e, long line)
+parse(struct inc_record *r, const char *p, const char *e, long line,
+    const size_t *ends, size_t nends)
 {
 	const char *le, *te, *colon, *text, *after, *next, *q;
 	struct inc_item *it;
+	struct lines L = { p, e, ends, nends, 0 }, L2;
 	bool fields = false, descriptor = false;
 	size_t len;
 	long lines;
@@ -275,7 +303,7 @@ parse(struct inc_record *r, const char *p, const char *e, long line)
 	if ((w = w0 = record_alloc(r, (size_t)(e - p) + 1)) == NULL)
 		return -1;
 	while (p < e) {
-		le = line_end(p, e);
+		le = next_end(&L, p);
 		te = le > p && le[-1] == '\r' ? le - 1 : le;
 		next = le + (le < e);
 		if (le - p > INC_MAX_LINE)
@@ -327,9 +355,10 @@ parse(struct inc_record *r, const char *p, const char *e, long line)
 			if (text < te && (*text == ' ' || *text == '\t'))
 				text++;
 			len = (size_t)(te - text);
-			after = continuations(next, e, &len, &lines);
-			field_strings(it, &w, p, (size_t)(colon - p), text, te,
-			    next, after, e, len);
+			L2 = L;		/* the continuations, walked twice */
+			after = continuations(&L, next, &len, &lines);
+			field_strings(&L2, it, &w, p, (size_t)(colon - p), text,
+			    te, next, after, len);
 		}
 		it->rawlen = (size_t)(after - p);
 		line += lines;
@@ -431,6 +460,7 @@ reader_next(struct inc_reader *rd, struct inc_record *r)
 	/* Find the end of the paragraph: a blank line or the end. */
 	off = rd->start;
 	lines = 0;
+	rd->nends = 0;
 	for (;;) {
 		p = rd->buf + off;
 		e = rd->buf + rd->end;
@@ -438,6 +468,9 @@ reader_next(struct inc_reader *rd, struct inc_record *r)
 		if (le != NULL) {
 			if (blank_line(p, le))
 				break;
+			if (rd->nends < END_CACHE)
+				rd->ends[rd->nends++] = (size_t)(le - rd->buf) -
+				    rd->start;
 			off = (size_t)(le - rd->buf) + 1;
 			lines++;
 			if (off - rd->start <= (size_t)INC_MAX_RECORD)
@@ -478,7 +511,7 @@ reader_next(struct inc_reader *rd, struct inc_record *r)
 			    "of the file (records are plain UTF-8)");
 		}
 	}
-	return parse(r, p, e, line);
+	return parse(r, p, e, line, rd->ends, rd->nends);
 }
 
 int
