@@ -102,6 +102,7 @@ run(struct inc_cli *cli, const struct opts *o, int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	lp.each = each;
+	lp.skip = report_skip;	/* records outside the day, unparsed */
 	lp.ctx = &r;
 	lp.filter = false;
 	lp.out = stdout;

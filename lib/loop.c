@@ -59,6 +59,8 @@ run(struct pass *ps, FILE *out)
 		inc_warn("%s: %s", ps->name, strerror(errno));
 		return -1;
 	}
+	if (lp->skip != NULL)
+		reader_set_skip(rd, lp->skip, lp->ctx);
 	record_init(&rec);
 	while ((got = reader_next(rd, &rec)) == 1) {
 		if (rec.kind == RECORD_BAD && rec.errmsg != NULL) {

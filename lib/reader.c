@@ -34,6 +34,8 @@ struct inc_reader {
 	 */
 	size_t		 ends[END_CACHE];
 	size_t		 nends;
+	reader_skip_fn	*skip;
+	void		*skip_ctx;
 };
 
 /* The lines of a paragraph, in order: a cursor over the ends cache. */
@@ -69,6 +71,13 @@ reader_close(struct inc_reader *rd)
 		return;
 	free(rd->buf);
 	free(rd);
+}
+
+void
+reader_set_skip(struct inc_reader *rd, reader_skip_fn *fn, void *ctx)
+{
+	rd->skip = fn;
+	rd->skip_ctx = ctx;
 }
 
 long
@@ -373,6 +382,64 @@ parse(struct inc_record *r, const char *p, const char *e, long line,
 }
 
 /*
+ * The rules of parse, checked without building anything: any line parse
+ * would refuse, a descriptor, or no field at all, and the answer is "parse
+ * it" (false).  Line lengths are checked on every line, continuation
+ * lines too, which only errs on the side of parsing.
+ */
+bool
+record_raw_values(const char *raw, size_t len, const char *const *names,
+    size_t n, struct raw_value *vals)
+{
+	const char *p = raw, *e = raw + len, *le, *te, *q, *text;
+	size_t nlen[32], i, items = 0;
+	bool fields = false, in_field = false, wanted = false;
+
+	if (n > 32)
+		return false;
+	for (i = 0; i < n; i++) {
+		nlen[i] = strlen(names[i]);
+		vals[i].s = NULL;
+		vals[i].len = 0;
+	}
+	for (; p < e; p = le + (le < e)) {
+		le = line_end(p, e);
+		te = le > p && le[-1] == '\r' ? le - 1 : le;
+		if (le - p > INC_MAX_LINE)
+			return false;
+		if (*p == '+') {
+			/* A continuation: of a field, and not a wanted one. */
+			if (!in_field || wanted)
+				return false;
+			continue;
+		}
+		if (++items > (size_t)INC_MAX_FIELDS)
+			return false;
+		in_field = wanted = false;
+		if (*p == '#')
+			continue;
+		if (*p < 'a' || *p > 'z')
+			return false;
+		for (q = p + 1; q < te && name_byte[(unsigned char)*q]; q++)
+			continue;
+		if (q == te || *q != ':')
+			return false;
+		fields = in_field = true;
+		text = q + 1;
+		if (text < te && (*text == ' ' || *text == '\t'))
+			text++;
+		for (i = 0; i < n; i++)
+			if (vals[i].s == NULL && nlen[i] == (size_t)(q - p) &&
+			    memcmp(p, names[i], nlen[i]) == 0) {
+				vals[i].s = text;	/* each name asked */
+				vals[i].len = (size_t)(te - text);
+				wanted = true;
+			}
+	}
+	return fields;
+}
+
+/*
  * Hand out the next piece of a paragraph too large to hold: the whole
  * lines buffered up to a blank line (which ends the paragraph), or up
  * to the end of the buffer when one line is longer than the buffer.
@@ -510,6 +577,13 @@ reader_next(struct inc_reader *rd, struct inc_record *r)
 			return bad(r, line, "byte order mark at the start "
 			    "of the file (records are plain UTF-8)");
 		}
+	}
+	if (rd->skip != NULL && rd->skip(p, (size_t)(e - p), rd->skip_ctx)) {
+		r->kind = RECORD_SKIPPED;
+		r->line = line;
+		r->raw = p;
+		r->rawlen = (size_t)(e - p);
+		return 1;
 	}
 	return parse(r, p, e, line, rd->ends, rd->nends);
 }
