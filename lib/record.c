@@ -127,8 +127,9 @@ item_insert(struct inc_record *r, size_t at)
 		r->items = v;
 		r->capitems = cap;
 	}
-	memmove(&r->items[at + 1], &r->items[at],
-	    (r->nitems - at) * sizeof(*r->items));
+	if (at < r->nitems)
+		memmove(&r->items[at + 1], &r->items[at],
+		    (r->nitems - at) * sizeof(*r->items));
 	r->nitems++;
 	memset(&r->items[at], 0, sizeof(*r->items));
 	return &r->items[at];
@@ -137,9 +138,9 @@ item_insert(struct inc_record *r, size_t at)
 /* Make it a tool-written field: the value is copied, the raw bytes gone. */
 static int
 item_fill(struct inc_record *r, struct inc_item *it, const char *name,
-    const char *value)
+    const char *value, size_t len)
 {
-	size_t len = strlen(value), nlen = strlen(name);
+	size_t nlen = strlen(name);
 	char *v, *n;
 
 	/* One allocation for both, "name\0value\0", as the reader does. */
@@ -147,7 +148,8 @@ item_fill(struct inc_record *r, struct inc_item *it, const char *name,
 		return -1;
 	memcpy(n, name, nlen + 1);
 	v = n + nlen + 1;
-	memcpy(v, value, len + 1);
+	memcpy(v, value, len);
+	v[len] = '\0';
 	it->kind = ITEM_FIELD;
 	it->name = n;
 	it->value = v;
@@ -159,13 +161,14 @@ item_fill(struct inc_record *r, struct inc_item *it, const char *name,
 }
 
 int
-record_add(struct inc_record *r, const char *name, const char *value)
+record_add_n(struct inc_record *r, const char *name, const char *value,
+    size_t len)
 {
 	struct inc_item *it;
 
 	if ((it = item_insert(r, r->nitems)) == NULL)
 		return -1;
-	if (item_fill(r, it, name, value) == -1) {
+	if (item_fill(r, it, name, value, len) == -1) {
 		r->nitems--;
 		return -1;
 	}
@@ -173,15 +176,23 @@ record_add(struct inc_record *r, const char *name, const char *value)
 }
 
 int
+record_add(struct inc_record *r, const char *name, const char *value)
+{
+	return record_add_n(r, name, value, strlen(value));
+}
+
+int
 record_set(struct inc_record *r, const char *name, const char *value)
 {
 	struct inc_item *it = record_field(r, name);
+	size_t len;
 
 	if (it == NULL)
 		return record_add(r, name, value);
-	if (it->len == strlen(value) && memcmp(it->value, value, it->len) == 0)
+	len = strlen(value);
+	if (it->len == len && memcmp(it->value, value, len) == 0)
 		return 0;	/* unchanged: keep the bytes as read */
-	return item_fill(r, it, name, value);
+	return item_fill(r, it, name, value, len);
 }
 
 void
@@ -215,7 +226,7 @@ record_replace_all(struct inc_record *r, const char *name,
 	for (i = 0; i < n; i++) {
 		if ((it = item_insert(r, at + i)) == NULL)
 			return -1;
-		if (item_fill(r, it, name, values[i]) == -1)
+		if (item_fill(r, it, name, values[i], strlen(values[i])) == -1)
 			return -1;
 	}
 	return 0;

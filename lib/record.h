@@ -94,6 +94,9 @@ int		 record_set(struct inc_record *, const char *name,
 		    const char *value);
 int		 record_add(struct inc_record *, const char *name,
 		    const char *value);
+/* record_add of len bytes that need not be NUL-terminated. */
+int		 record_add_n(struct inc_record *, const char *name,
+		    const char *value, size_t len);
 void		 record_remove(struct inc_record *, const char *name);
 int		 record_replace_all(struct inc_record *, const char *name,
 		    const char *const *values, size_t n);
