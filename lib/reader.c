@@ -388,10 +388,11 @@ parse(struct inc_record *r, const char *p, const char *e, long line,
  * lines too, which only errs on the side of parsing.
  */
 bool
-record_raw_values(const char *raw, size_t len, const char *const *names,
+record_raw_values(const struct raw_para *para, const char *const *names,
     size_t n, struct raw_value *vals)
 {
-	const char *p = raw, *e = raw + len, *le, *te, *q, *text;
+	const char *p = para->raw, *e = p + para->len, *le, *te, *q, *text;
+	struct lines L = { p, e, para->ends, para->nends, 0 };
 	size_t nlen[32], i, items = 0;
 	bool fields = false, in_field = false, wanted = false;
 
@@ -403,7 +404,7 @@ record_raw_values(const char *raw, size_t len, const char *const *names,
 		vals[i].len = 0;
 	}
 	for (; p < e; p = le + (le < e)) {
-		le = line_end(p, e);
+		le = next_end(&L, p);
 		te = le > p && le[-1] == '\r' ? le - 1 : le;
 		if (le - p > INC_MAX_LINE)
 			return false;
@@ -430,7 +431,7 @@ record_raw_values(const char *raw, size_t len, const char *const *names,
 			text++;
 		for (i = 0; i < n; i++)
 			if (vals[i].s == NULL && nlen[i] == (size_t)(q - p) &&
-			    memcmp(p, names[i], nlen[i]) == 0) {
+			    names[i][0] == *p && memcmp(p, names[i], nlen[i]) == 0) {
 				vals[i].s = text;	/* each name asked */
 				vals[i].len = (size_t)(te - text);
 				wanted = true;
@@ -492,6 +493,7 @@ int
 reader_next(struct inc_reader *rd, struct inc_record *r)
 {
 	const char *p, *e, *le;
+	struct raw_para para;
 	size_t off;
 	long line, lines;
 
@@ -578,7 +580,11 @@ reader_next(struct inc_reader *rd, struct inc_record *r)
 			    "of the file (records are plain UTF-8)");
 		}
 	}
-	if (rd->skip != NULL && rd->skip(p, (size_t)(e - p), rd->skip_ctx)) {
+	para.raw = p;
+	para.len = (size_t)(e - p);
+	para.ends = rd->ends;
+	para.nends = rd->nends;
+	if (rd->skip != NULL && rd->skip(&para, rd->skip_ctx)) {
 		r->kind = RECORD_SKIPPED;
 		r->line = line;
 		r->raw = p;

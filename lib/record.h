@@ -134,7 +134,14 @@ void		 reader_close(struct inc_reader *);
  * must return true only for records the program would ignore anyway,
  * and record_raw_values lets it read a few values without parsing.
  */
-typedef bool	 reader_skip_fn(const char *raw, size_t len, void *ctx);
+struct raw_para {
+	const char	*raw;		/* the paragraph's bytes */
+	size_t		 len;
+	const size_t	*ends;		/* where its first nends lines end */
+	size_t		 nends;		/* (offsets of '\n'; may be 0) */
+};
+
+typedef bool	 reader_skip_fn(const struct raw_para *, void *ctx);
 void		 reader_set_skip(struct inc_reader *, reader_skip_fn *,
 		    void *ctx);
 
@@ -150,7 +157,7 @@ struct raw_value {
  * record that parses without error and each value found is on one line
  * (no continuation lines).
  */
-bool		 record_raw_values(const char *raw, size_t len,
+bool		 record_raw_values(const struct raw_para *,
 		    const char *const *names, size_t n, struct raw_value *);
 
 /*

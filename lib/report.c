@@ -569,7 +569,7 @@ report_add(struct report *r, const struct inc_record *rec)
 #define SKIP_NAMES	32
 
 bool
-report_skip(const char *raw, size_t len, void *ctx)
+report_skip(const struct raw_para *para, void *ctx)
 {
 	const struct report *r = ctx;
 	const char *names[SKIP_NAMES];
@@ -584,7 +584,7 @@ report_skip(const char *raw, size_t len, void *ctx)
 	for (i = 0; i < r->plan->nobligations; i++)
 		if (r->plan->obligations[i].field != NULL)
 			names[n++] = r->plan->obligations[i].field;
-	if (!record_raw_values(raw, len, names, n, v))
+	if (!record_raw_values(para, names, n, v))
 		return false;
 	/* report_add: no detected, or unreadable, is reported. */
 	if (v[0].s == NULL || lead_time_n(v[0].s, v[0].len, &det) == -1)
