@@ -25,7 +25,6 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS	 = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml) -lcsv
 TESTLIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
-DEBS	 = libyaml-dev libcsv-dev libcmocka-dev pkg-config mandoc man-db recutils jq python3
 
 LIB_SRC	 = $(wildcard lib/*.c)
 LIB_OBJ	 = $(LIB_SRC:%.c=build/%.o) build/plan-embedded.o
