@@ -236,3 +236,15 @@ role_name(const char *role, enum inc_lang lang)
 			return roles[i].zh;
 	return role;
 }
+
+bool
+plan_id_valid(const char *s)
+{
+	if (*s < 'a' || *s > 'z')
+		return false;
+	for (s++; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-'))
+			return false;
+	return true;
+}
