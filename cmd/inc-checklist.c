@@ -107,19 +107,6 @@ out_width(void)
 	return (size_t)n;
 }
 
-/* Is s shaped like a procedure id, [a-z][a-z0-9-]*?  File names are not. */
-static bool
-id_shaped(const char *s)
-{
-	if (*s < 'a' || *s > 'z')
-		return false;
-	for (s++; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '-'))
-			return false;
-	return true;
-}
-
 /*
  * "prog: X: no such procedure in the plan; the procedures are: a b c",
  * and for an operand how to name a file of that name instead.
@@ -654,7 +641,8 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	/* The first operand shaped like an id is a procedure, not a file. */
-	if (argc > 0 && id_shaped(argv[0])) {
+	/* A procedure is shaped like an id; a file name is not. */
+	if (argc > 0 && plan_id_valid(argv[0])) {
 		operand = argv[0];
 		argc--;
 		argv++;

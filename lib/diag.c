@@ -58,8 +58,14 @@ status_worse(int a, int b)
 int
 inc_finish(int status)
 {
+	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		inc_warn("write error: %s", strerror(errno ? errno : EIO));
+		/* errno is the flush's; an earlier failed write left only
+		 * the error flag. */
+		if (errno != 0)
+			inc_warn("write error: %s", strerror(errno));
+		else
+			inc_warn("write error");
 		return EXIT_TROUBLE;
 	}
 	return status;

@@ -18,6 +18,7 @@ struct pass {
 	const char	*name;		/* for diagnostics */
 	int		 fd;
 	int		 status;
+	bool		 unread;	/* input not read to its end */
 };
 
 /*
@@ -57,7 +58,9 @@ run(struct pass *ps, FILE *out)
 
 	if ((rd = reader_open(ps->fd, ps->name)) == NULL) {
 		inc_warn("%s: %s", ps->name, strerror(errno));
-		return -1;
+		ps->status = EXIT_TROUBLE;
+		ps->unread = true;
+		return 0;
 	}
 	if (lp->skip != NULL)
 		reader_set_skip(rd, lp->skip, lp->ctx);
@@ -80,6 +83,7 @@ run(struct pass *ps, FILE *out)
 	if (got == -1) {
 		inc_warn("%s: read error: %s", ps->name, strerror(errno));
 		ps->status = EXIT_TROUBLE;
+		ps->unread = true;
 	}
 	if (rc == 0 && out != NULL && !ends_nl && putc('\n', out) == EOF)
 		rc = -1;
@@ -88,10 +92,20 @@ run(struct pass *ps, FILE *out)
 	return rc;
 }
 
+/*
+ * The new content of a file edited in place.  A file not read to its end
+ * must not replace the old one: what was not read would be lost.
+ */
 static int
 write_in_place(FILE *out, void *ctx)
 {
-	return run(ctx, out);
+	struct pass *ps = ctx;
+
+	if (run(ps, out) == -1) {
+		inc_warn("%s: write error: %s", ps->name, strerror(errno));
+		return -1;
+	}
+	return ps->unread ? -1 : 0;
 }
 
 static int
@@ -133,9 +147,9 @@ inc_each_record(int n, char **files, const struct inc_loop *lp)
 			if (replace_file(files[i], write_in_place, &ps) == -1)
 				ps.status = EXIT_TROUBLE;
 		} else if (run(&ps, lp->filter ? out : NULL) == -1) {
+			/* inc_finish reports it, once, at the end. */
 			if (ps.fd != STDIN_FILENO)
 				close(ps.fd);
-			inc_warn("write error: %s", strerror(errno));
 			return EXIT_TROUBLE;
 		}
 		if (ps.fd != STDIN_FILENO)
@@ -225,8 +239,13 @@ replace_file(const char *path, int (*write_fn)(FILE *, void *), void *ctx)
 		inc_warn("%s: %s", path, strerror(saved));
 		return -1;
 	}
-	if (write_fn(fp, ctx) == -1 || fflush(fp) == EOF || ferror(fp) ||
-	    fsync(fd) == -1) {
+	if (write_fn(fp, ctx) == -1) {
+		fclose(fp);
+		unlink(tmp);
+		inc_warn("%s: not replaced, file left as it was", path);
+		return -1;
+	}
+	if (fflush(fp) == EOF || ferror(fp) || fsync(fd) == -1) {
 		saved = errno;
 		fclose(fp);
 		unlink(tmp);

@@ -350,14 +350,14 @@ show_members(const struct out *o, const struct inc_unit *u)
 		m = &u->members[i];
 		if (width_of(m->name) > wname)
 			wname = width_of(m->name);
-		if (width_of(m->role) > wrole)
-			wrole = width_of(m->role);
+		if (width_of(role_name(m->role, o->lang)) > wrole)
+			wrole = width_of(role_name(m->role, o->lang));
 	}
 	for (i = 0; i < u->nmembers; i++) {
 		m = &u->members[i];
 		fputs("    ", o->fp);
 		padded(o, m->name, wname + 2);
-		padded(o, m->role, wrole + 2);
+		padded(o, role_name(m->role, o->lang), wrole + 2);
 		comp_begin(&c, o);
 		puttext(&c.o, m->post);
 		if (m->nphones > 0) {
