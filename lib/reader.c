@@ -6,6 +6,7 @@
  */
 #include <assert.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -190,8 +191,8 @@ field_name_valid(const char *s, size_t n)
 	return true;
 }
 
-/* The end of the line at p, the next of the cursor. */
-static const char *
+/* The end of the line at p, the next of the cursor.  Once per line. */
+static inline const char *
 next_end(struct lines *L, const char *p)
 {
 	if (L->k < L->nends)
@@ -394,6 +395,7 @@ record_raw_values(const struct raw_para *para, const char *const *names,
 	const char *p = para->raw, *e = p + para->len, *le, *te, *q, *text;
 	struct lines L = { p, e, para->ends, para->nends, 0 };
 	size_t nlen[32], i, items = 0;
+	uint32_t first = 0;		/* first letters of the names */
 	bool fields = false, in_field = false, wanted = false;
 
 	if (n > 32)
@@ -402,6 +404,8 @@ record_raw_values(const struct raw_para *para, const char *const *names,
 		nlen[i] = strlen(names[i]);
 		vals[i].s = NULL;
 		vals[i].len = 0;
+		if (names[i][0] >= 'a' && names[i][0] <= 'z')
+			first |= 1u << (names[i][0] - 'a');
 	}
 	for (; p < e; p = le + (le < e)) {
 		le = next_end(&L, p);
@@ -426,6 +430,8 @@ record_raw_values(const struct raw_para *para, const char *const *names,
 		if (q == te || *q != ':')
 			return false;
 		fields = in_field = true;
+		if ((first & 1u << (*p - 'a')) == 0)
+			continue;	/* no name asked begins so */
 		text = q + 1;
 		if (text < te && (*text == ' ' || *text == '\t'))
 			text++;

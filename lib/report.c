@@ -568,6 +568,47 @@ report_add(struct report *r, const struct inc_record *rec)
  */
 #define SKIP_NAMES	32
 
+/* "YYYY-MM-DD" of instant t, in UTC. */
+static void
+utc_date(char d[11], int64_t t)
+{
+	struct inc_time x = { t, 0 };
+	char b[INC_TIME_LEN];
+
+	time_format(b, x);
+	memcpy(d, b, 10);
+	d[10] = '\0';
+}
+
+/*
+ * Is a done value's time, if it has one, surely outside the period?
+ * Told by its date alone, without reading the time: a time written on
+ * day D (in any offset, at most 18 hours) lies within 18 hours of D in
+ * UTC, so a date before lo (two days before the period, UTC) or after
+ * hi (two days after) is outside it.  A value that does not begin with
+ * a date is read in full.
+ */
+/* lo and hi of the period last asked: the same for every record. */
+static struct {
+	bool	 set;
+	int64_t	 since, until;
+	char	 lo[11], hi[11];
+} far;
+
+static bool
+surely_outside(const struct raw_value *v, const char *lo, const char *hi)
+{
+	size_t i;
+
+	if (v->len < 10)
+		return false;
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? v->s[i] != '-' :
+		    v->s[i] < '0' || v->s[i] > '9')
+			return false;
+	return memcmp(v->s, lo, 10) < 0 || memcmp(v->s, hi, 10) > 0;
+}
+
 bool
 report_skip(const struct raw_para *para, void *ctx)
 {
@@ -597,9 +638,16 @@ report_skip(const struct raw_para *para, void *ctx)
 	if (v[1].s == NULL || lead_time_n(v[1].s, v[1].len, &closed) == -1 ||
 	    closed.t >= r->since.t)
 		return false;
+	if (!far.set || far.since != r->since.t || far.until != r->until.t) {
+		utc_date(far.lo, r->since.t - 2 * 86400);
+		utc_date(far.hi, r->until.t + 2 * 86400);
+		far.since = r->since.t;
+		far.until = r->until.t;
+		far.set = true;
+	}
 	for (i = 2; i < n; i++)
-		if (v[i].s != NULL && lead_time_n(v[i].s, v[i].len, &t) == 0 &&
-		    in_range(r, t.t))
+		if (v[i].s != NULL && !surely_outside(&v[i], far.lo, far.hi) &&
+		    lead_time_n(v[i].s, v[i].len, &t) == 0 && in_range(r, t.t))
 			return false;
 	return true;
 }

@@ -268,8 +268,8 @@ local_time(const struct fields *f, int exact_hour, struct inc_time *out)
 	return 0;
 }
 
-/* Two digits at s, or -1. */
-static int
+/* Two digits at s, or -1.  Inline: nine of them make a time. */
+static inline int
 two(const char *s)
 {
 	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
