@@ -73,10 +73,8 @@ run(struct checklist *ck, const struct opts *o, int argc, char **argv)
 		return EXIT_TROUBLE;
 	if (checklist_done_parse(ck, o->dones, o->ndones) == -1)
 		return EXIT_TROUBLE;
-	if (checklist_init(ck) == -1) {
-		inc_warn("out of memory");
-		return EXIT_TROUBLE;
-	}
+	if (checklist_init(ck) == -1)
+		return inc_nomem();
 	if (o->list)
 		return inc_finish(checklist_show_list(ck));
 	if (ck->proc != NULL && !o->pending && o->ndones == 0)
@@ -104,10 +102,8 @@ main(int argc, char *argv[])
 	inc_set_prog(argv[0]);
 	memset(&ck, 0, sizeof(ck));
 	memset(&o, 0, sizeof(o));
-	if ((o.dones = calloc(argc, sizeof(*o.dones))) == NULL) {
-		inc_warn("out of memory");
-		return EXIT_TROUBLE;
-	}
+	if ((o.dones = calloc(argc, sizeof(*o.dones))) == NULL)
+		return inc_nomem();
 	while ((c = getopt_long(argc, argv, "i", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'i':

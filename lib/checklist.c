@@ -113,13 +113,13 @@ checklist_done_parse(struct checklist *ck, char **args, size_t nargs)
 	ck->done = calloc(cap, sizeof(*ck->done));
 	ck->copies = calloc(nargs + 1, sizeof(*ck->copies));
 	if (ck->done == NULL || ck->copies == NULL) {
-		inc_warn("out of memory");
+		inc_nomem();
 		return -1;
 	}
 	for (i = 0; i < nargs; i++) {
 		/* Kept for the messages about each record. */
 		if ((copy = strdup(args[i])) == NULL) {
-			inc_warn("out of memory");
+			inc_nomem();
 			return -1;
 		}
 		ck->copies[ck->ncopies++] = copy;
@@ -258,7 +258,7 @@ fill_procedures(struct checklist *ck, struct inc_record *r)
 		fputs(" by the routing\n", stderr);
 	}
 	if (record_replace_all(r, "procedure", ids, n) == -1) {
-		inc_warn_at(r->file, r->line, "out of memory");
+		inc_nomem_at(r->file, r->line);
 		return -1;
 	}
 	return n;
@@ -306,10 +306,8 @@ mark_done(struct checklist *ck, struct inc_record *r, int np)
 	for (i = 0; i < ck->ndone; i++) {
 		p = ck->done[i].proc ? ck->done[i].proc : ck->procs[0];
 		if (step_add(ck->plan, r, p, ck->done[i].n, ck->now,
-		    ck->by) == -1) {
-			inc_warn_at(r->file, r->line, "out of memory");
-			return EXIT_TROUBLE;
-		}
+		    ck->by) == -1)
+			return inc_nomem_at(r->file, r->line);
 	}
 	return EXIT_OK;
 }
