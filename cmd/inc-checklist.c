@@ -28,7 +28,7 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
-/* The options that are not the checklist's own. */
+/* The options struct checklist does not hold. */
 struct opts {
 	const char	*operand;	/* PROCEDURE */
 	char		**dones;	/* --done, as given */
@@ -63,6 +63,7 @@ options_fit(const struct opts *o, const struct checklist *ck, int nfiles)
 	return false;
 }
 
+/* With the plan: a procedure's steps, --list, or the records. */
 static int
 run(struct checklist *ck, const struct opts *o, int argc, char **argv)
 {
