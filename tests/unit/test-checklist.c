@@ -15,17 +15,32 @@
 #include "checklist.h"
 #include "diag.h"
 
+static struct inc_plan *plan;
+
+/* The shipped plan, as every program loads it by default. */
+static int
+load(void **state)
+{
+	struct plan_errors errs = { 0 };
+
+	(void)state;
+	plan = plan_load_buffer("(embedded)", inc_plan_embedded,
+	    inc_plan_embedded_len, &errs);
+	plan_errors_free(&errs);
+	return plan == NULL ? -1 : 0;
+}
+
+static int
+unload(void **state)
+{
+	(void)state;
+	plan_free(plan);
+	return 0;
+}
+
 static struct inc_plan *
 shipped(void)
 {
-	static struct inc_plan *plan;
-	struct plan_errors errs = { 0 };
-
-	if (plan == NULL)
-		plan = plan_load_buffer("(embedded)", inc_plan_embedded,
-		    inc_plan_embedded_len, &errs);
-	assert_non_null(plan);
-	plan_errors_free(&errs);
 	return plan;
 }
 
@@ -259,5 +274,5 @@ main(void)
 		cmocka_unit_test(test_incident),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, load, unload);
 }
