@@ -38,17 +38,11 @@ unload(void **state)
 	return 0;
 }
 
-static struct inc_plan *
-shipped(void)
-{
-	return plan;
-}
-
 static void
 setup(struct checklist *ck)
 {
 	memset(ck, 0, sizeof(*ck));
-	ck->plan = shipped();
+	ck->plan = plan;
 	assert_int_equal(time_parse("2026-11-24T12:00:00+08:00", &ck->now), 0);
 	ck->width = 80;
 	assert_int_equal(checklist_init(ck), 0);
@@ -144,8 +138,6 @@ test_by_valid(void **state)
 static void
 test_procedure_lookup(void **state)
 {
-	const struct inc_plan *plan = shipped();
-
 	(void)state;
 	assert_ptr_equal(checklist_procedure(plan, "network-attack", true),
 	    plan_procedure(plan, "network-attack"));
