@@ -68,6 +68,8 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	struct raw *rw = ctx;
 	struct inc_record *r = &rw->rec;
 	struct inc_alert a;
+	char id[INC_ID_LEN], when[INC_TIME_LEN];
+	const char *title, *src, *host;
 	int st;
 
 	(void)truncated;	/* reported by the loop; the cut line is used */
@@ -80,8 +82,21 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	r->kind = RECORD_INCIDENT;
 	r->file = file;
 	r->line = lineno;
-	if (alert_record(r, &a, line, len, rw->ordinal) == -1)
-		return inc_nomem_at(file, lineno);
+	inc_id(id, line, len, rw->ordinal, a.detected);
+	/* source: what sent it (the tag), else where from (the host). */
+	title = record_strdup(r, a.msg, a.msglen);
+	host = a.host != NULL ? record_strdup(r, a.host, a.hostlen) : NULL;
+	src = a.tag != NULL ? record_strdup(r, a.tag, a.taglen) : host;
+	if (title == NULL || (host == NULL && a.host != NULL) ||
+	    (src == NULL && a.tag != NULL) ||
+	    record_add(r, "id", id) == -1 ||
+	    record_add(r, "detected", time_format(when, a.detected)) == -1 ||
+	    (src != NULL && record_add(r, "source", src) == -1) ||
+	    (host != NULL && record_add(r, "host", host) == -1) ||
+	    record_add(r, "title", title) == -1) {
+		inc_warn_at(file, lineno, "out of memory");
+		return EXIT_TROUBLE;
+	}
 	st = classify_record(rw->cl, r);
 	if ((!rw->first && putchar('\n') == EOF) ||
 	    record_write(stdout, r) == -1 ||

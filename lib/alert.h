@@ -10,7 +10,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "record.h"
 #include "timeutil.h"
 
 struct inc_alert {
@@ -59,14 +58,5 @@ int	alert_parse(const char *line, size_t len, const struct alert_clock *,
  */
 char	*inc_id(char buf[INC_ID_LEN], const char *bytes, size_t len,
 	    uint64_t ordinal, struct inc_time when);
-
-/*
- * The fields of the record made from an alert line, added to r in this
- * order: id (inc_id of the line and its ordinal), detected, source (the
- * tag, else the host), host, title (the message).  0, or -1 when out of
- * memory.
- */
-int	alert_record(struct inc_record *r, const struct inc_alert *,
-	    const char *line, size_t len, uint64_t ordinal);
 
 #endif

@@ -1,8 +1,7 @@
 /*
  * test-alert.c - alert lines as record fields (alert.h): every form of
  * leading timestamp, syslog host and tag, the year of a syslog date, lines
- * with no timestamp or nothing but a header; incident ids; the record
- * made from a line.
+ * with no timestamp or nothing but a header; and incident ids.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -207,53 +206,6 @@ test_ids(void **state)
 	assert_string_equal(a, ID_OF_X);
 }
 
-/* The record of a line: its fields in order, source the tag or the host. */
-static void
-test_record(void **state)
-{
-	static const struct {
-		const char	*line;
-		const char	*fields[12];	/* name, value, ... */
-	} t[] = {
-		{ "Nov 24 09:15:00 web01 sshd[1]: Failed password",
-		    { "id", NULL, "detected", "2026-11-24T09:15:00+08:00",
-		    "source", "sshd", "host", "web01",
-		    "title", "Failed password" } },
-		{ "2026-11-24T09:15:00+08:00 web01 portal down",
-		    { "id", NULL, "detected", "2026-11-24T09:15:00+08:00",
-		    "source", "web01", "host", "web01",
-		    "title", "portal down" } },
-		{ "网站首页被篡改",
-		    { "id", NULL, "detected", "2026-11-24T12:00:00+08:00",
-		    "title", "网站首页被篡改" } },
-	};
-	struct inc_record r;
-	struct inc_alert a;
-	char id[INC_ID_LEN];
-	size_t i, k;
-
-	(void)state;
-	record_init(&r);
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		record_reset(&r);
-		assert_int_equal(alert_parse(t[i].line, strlen(t[i].line),
-		    &clock_, &a), 0);
-		assert_int_equal(alert_record(&r, &a, t[i].line,
-		    strlen(t[i].line), 7), 0);
-		inc_id(id, t[i].line, strlen(t[i].line), 7, a.detected);
-		for (k = 0; t[i].fields[2 * k] != NULL; k++) {
-			assert_true(k < r.nitems);
-			assert_string_equal(r.items[k].name,
-			    t[i].fields[2 * k]);
-			assert_string_equal(r.items[k].value,
-			    t[i].fields[2 * k + 1] ? t[i].fields[2 * k + 1] :
-			    id);
-		}
-		assert_int_equal(r.nitems, k);
-	}
-	record_free(&r);
-}
-
 int
 main(void)
 {
@@ -262,7 +214,6 @@ main(void)
 		cmocka_unit_test(test_blank),
 		cmocka_unit_test(test_len_bounds),
 		cmocka_unit_test(test_ids),
-		cmocka_unit_test(test_record),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
