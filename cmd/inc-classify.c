@@ -150,9 +150,8 @@ main(int argc, char *argv[])
 		return st;
 	}
 	if ((m = matcher_build(cli.plan)) == NULL) {
-		inc_warn("out of memory");
 		cli_done(&cli);
-		return EXIT_TROUBLE;
+		return inc_nomem();
 	}
 	/* Records are small and many: write in large blocks. */
 	setvbuf(stdout, NULL, _IOFBF, 1 << 16);

@@ -266,10 +266,8 @@ main(int argc, char *argv[])
 	    "[--ack OBLIGATION[=TIME] ...] [--force] [--incident ID]\n"
 	    "\t[--roster FILE] [--now TIME] [--plan FILE] [--lang zh|en] "
 	    "[file ...]";
-	if ((acks = calloc((size_t)argc, sizeof(*acks))) == NULL) {
-		inc_warn("out of memory");
-		return EXIT_TROUBLE;
-	}
+	if ((acks = calloc((size_t)argc, sizeof(*acks))) == NULL)
+		return inc_nomem();
 	while ((c = getopt_long(argc, argv, "i", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'i':
@@ -332,8 +330,7 @@ main(int argc, char *argv[])
 		return status;
 	}
 	if ((e.acks = calloc(nacks + 1, sizeof(*e.acks))) == NULL) {
-		inc_warn("out of memory");
-		status = EXIT_TROUBLE;
+		status = inc_nomem();
 		goto done;
 	}
 	for (i = 0; i < nacks; i++)

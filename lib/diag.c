@@ -49,6 +49,21 @@ inc_warn_at(const char *file, long line, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* Said the same way everywhere, and never a reason to go on. */
+int
+inc_nomem(void)
+{
+	inc_warn("out of memory");
+	return EXIT_TROUBLE;
+}
+
+int
+inc_nomem_at(const char *file, long line)
+{
+	inc_warn_at(file, line, "out of memory");
+	return EXIT_TROUBLE;
+}
+
 int
 status_worse(int a, int b)
 {

@@ -35,18 +35,6 @@ ps_quoted(char buf[80], const char *key)
 }
 
 bool
-is_field(const char *s)
-{
-	if (*s < 'a' || *s > 'z')
-		return false;
-	for (s++; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '_'))
-			return false;
-	return true;
-}
-
-bool
 ps_want(struct ld *l, const struct pnode *n, enum pnode_type t,
     const char *what)
 {
@@ -253,7 +241,8 @@ ps_field(struct ld *l, const struct pnode *map, const char *key)
 
 	if ((n = ps_get(map, key)) == NULL)
 		return NULL;
-	if ((s = ps_scalar(l, n, ps_quoted(w, key))) != NULL && !field_name_valid(s, strlen(s))) {
+	if ((s = ps_scalar(l, n, ps_quoted(w, key))) != NULL &&
+	    !field_name_valid(s, strlen(s))) {
 		ps_err(l, n, "bad field name \"%s\" (want [a-z][a-z0-9_]*)", s);
 		return NULL;
 	}

@@ -210,6 +210,9 @@ struct plan_errors {
  * or with YAML aliases is refused.  errs starts zeroed.
  */
 struct inc_plan	*plan_load_file(const char *path, struct plan_errors *);
+/* The same from an open stream (inc-plan check -), named name. */
+struct inc_plan	*plan_load_stream(FILE *, const char *name,
+		    struct plan_errors *);
 struct inc_plan	*plan_load_buffer(const char *name, const char *buf,
 		    size_t len, struct plan_errors *);
 void		 plan_free(struct inc_plan *);

@@ -492,13 +492,6 @@ new_incident(struct report *r)
 	return &r->v[r->n];
 }
 
-static int
-oom(void)
-{
-	inc_warn("out of memory");
-	return 2;
-}
-
 int
 report_add(struct report *r, const struct inc_record *rec)
 {
@@ -544,7 +537,7 @@ report_add(struct report *r, const struct inc_record *rec)
 		in_period = open_at_end = false;
 
 	if ((inc = new_incident(r)) == NULL)
-		return oom();
+		return inc_nomem();
 	inc->detected = det;
 	inc->in_period = in_period;
 	inc->open_at_end = open_at_end;
@@ -552,7 +545,7 @@ report_add(struct report *r, const struct inc_record *rec)
 	inc->order = r->seen;
 	r->n++;
 	if ((st = copy_incident(r, rec, inc)) == -1)
-		return oom();
+		return inc_nomem();
 	return status_worse(status, st);
 }
 
