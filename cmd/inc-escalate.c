@@ -20,6 +20,8 @@ struct ack {
 	char		 when[INC_TIME_LEN];
 };
 
+#define SKIP_NAMES	32
+
 struct escalate {
 	struct inc_cli	 cli;
 	bool		 notices, force;
@@ -30,6 +32,9 @@ struct escalate {
 	bool		 has_duty;
 	struct duty_officer duty;
 	bool		 write;		/* records are written: due fields */
+	/* skip_closed: the fields it reads; see there */
+	const char	*names[SKIP_NAMES];
+	size_t		 nnames;
 };
 
 enum {
@@ -214,6 +219,132 @@ each(struct inc_record *r, void *ctx)
 	return status;
 }
 
+/*
+ * --notices without -i over an archive: a record closed at a readable
+ * time gets no notice, and each() says nothing of it unless a field it
+ * reads is unreadable.  skip_closed tells such records from their bytes
+ * (inc_loop.skip), so that they are not parsed: it reads, with the same
+ * functions, the fields each() and obligation_state read (closed, level,
+ * and for each obligation that applies its after, before and done
+ * fields), and has the record parsed when any is missing where needed
+ * or unreadable.  names: "closed", "level", then after, before, field
+ * of each obligation (NULL where it has none).
+ */
+static void
+skip_names(struct escalate *e)
+{
+	const struct inc_plan *plan = e->cli.plan;
+	size_t i;
+
+	e->nnames = 0;
+	if (2 + 3 * plan->nobligations > SKIP_NAMES)
+		return;			/* no skipping: parse them all */
+	e->names[e->nnames++] = "closed";
+	e->names[e->nnames++] = "level";
+	for (i = 0; i < plan->nobligations; i++) {
+		e->names[e->nnames++] = plan->obligations[i].after;
+		e->names[e->nnames++] = plan->obligations[i].before;
+		e->names[e->nnames++] = plan->obligations[i].field;
+	}
+}
+
+/* A raw value as a C string (as record_get gives it), or NULL if long. */
+static const char *
+raw_string(const struct raw_value *v, char *buf, size_t size)
+{
+	size_t n = strnlen(v->s, v->len);
+
+	if (n >= size)
+		return NULL;
+	memcpy(buf, v->s, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* The values read so far in one paragraph: detected is asked 4 times. */
+struct seen {
+	const char	*s[SKIP_NAMES];
+	bool		 ok[SKIP_NAMES];
+	size_t		 n;
+};
+
+/* Absent (when may_lack), or present and a time obligation_time reads. */
+static bool
+readable(const struct raw_value *v, bool may_lack, struct seen *sn)
+{
+	struct inc_time t;
+	char buf[256];
+	const char *s;
+	size_t i;
+	bool ok;
+
+	if (v->s == NULL)
+		return may_lack;
+	for (i = 0; i < sn->n; i++)
+		if (sn->s[i] == v->s)
+			return sn->ok[i];
+	ok = (s = raw_string(v, buf, sizeof(buf))) != NULL &&
+	    obligation_time(s, &t) == 0;
+	if (sn->n < SKIP_NAMES) {
+		sn->s[sn->n] = v->s;
+		sn->ok[sn->n++] = ok;
+	}
+	return ok;
+}
+
+static bool
+skip_closed(const struct raw_para *para, void *ctx)
+{
+	const struct escalate *e = ctx;
+	const struct inc_plan *plan = e->cli.plan;
+	const struct inc_obligation *ob;
+	struct raw_value v[SKIP_NAMES];
+	const char *names[SKIP_NAMES];
+	struct seen sn;
+	enum inc_level lv = LEVEL_NONE;
+	char buf[16];
+	size_t i, n = 0, len;
+
+	if (e->nnames == 0)
+		return false;
+	/* record_raw_values wants names: a NULL one asks for nothing. */
+	for (i = 0; i < e->nnames; i++)
+		names[n++] = e->names[i] != NULL ? e->names[i] : "";
+	sn.n = 0;
+	if (!record_raw_values(para, names, n, v) ||
+	    !readable(&v[0], false, &sn))
+		return false;
+	/* obligation_level: trailing blanks off, then I, II, III or IV. */
+	if (v[1].s != NULL) {
+		len = strnlen(v[1].s, v[1].len);
+		while (len > 0 && (v[1].s[len - 1] == ' ' ||
+		    v[1].s[len - 1] == '\t' || v[1].s[len - 1] == '\n' ||
+		    v[1].s[len - 1] == '\r'))
+			len--;
+		if (len == 0 || len >= 8)
+			return false;
+		memcpy(buf, v[1].s, len);
+		buf[len] = '\0';
+		if ((lv = level_parse(buf)) == LEVEL_NONE)
+			return false;
+	}
+	for (i = 0; i < plan->nobligations; i++) {
+		ob = &plan->obligations[i];
+		/* obligation_applies */
+		if (ob->levels != 0 && (lv == LEVEL_NONE ||
+		    (ob->levels & LEVEL_BIT(lv)) == 0))
+			continue;
+		/* obligation_state: after must be there, the others may not */
+		if ((ob->after != NULL &&
+		    !readable(&v[2 + 3 * i], false, &sn)) ||
+		    (ob->after == NULL && ob->before != NULL &&
+		    !readable(&v[3 + 3 * i], true, &sn)) ||
+		    !readable(&v[4 + 3 * i], true, &sn))
+			return false;
+	}
+	return true;
+}
+
 /* "initial-report" or "initial-report=2026-11-24T09:40:00+08:00". */
 static int
 parse_ack(struct escalate *e, const char *arg)
@@ -351,6 +482,10 @@ main(int argc, char *argv[])
 	lp.ctx = &e;
 	lp.filter = !e.notices || in_place;
 	e.write = lp.filter;
+	if (e.notices && !in_place && nacks == 0) {
+		skip_names(&e);		/* closed records: no notice */
+		lp.skip = skip_closed;
+	}
 	lp.in_place = in_place;
 	status = inc_finish(inc_each_record(argc, argv, &lp));
 done:
