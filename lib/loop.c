@@ -210,24 +210,34 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 int
 replace_file(const char *path, int (*write_fn)(FILE *, void *), void *ctx)
 {
-	char tmp[PATH_MAX], dir[PATH_MAX];
-	const char *slash = strrchr(path, '/');
+	char tmp[PATH_MAX], dir[PATH_MAX], real[PATH_MAX];
+	const char *slash, *name;
 	struct stat st;
 	FILE *fp;
 	int fd, dfd, saved;
 
-	/* The temporary sits beside the file, so that rename is atomic. */
-	if (snprintf(tmp, sizeof(tmp), "%s.inc-XXXXXX", path) >=
-	    (int)sizeof(tmp)) {
-		inc_warn("%s: name too long", path);
-		return -1;
-	}
-	if (stat(path, &st) == -1) {
+	/*
+	 * A symbolic link is followed: the file it names is edited, the
+	 * link stays.  The temporary sits beside that file, so that rename
+	 * is atomic.
+	 */
+	if (realpath(path, real) == NULL) {
 		inc_warn("%s: %s", path, strerror(errno));
 		return -1;
 	}
+	name = path;
+	path = real;
+	if (snprintf(tmp, sizeof(tmp), "%s.inc-XXXXXX", path) >=
+	    (int)sizeof(tmp)) {
+		inc_warn("%s: name too long", name);
+		return -1;
+	}
+	if (stat(path, &st) == -1) {
+		inc_warn("%s: %s", name, strerror(errno));
+		return -1;
+	}
 	if ((fd = mkstemp(tmp)) == -1) {
-		inc_warn("%s: cannot create a temporary file: %s", path,
+		inc_warn("%s: cannot create a temporary file: %s", name,
 		    strerror(errno));
 		return -1;
 	}
@@ -236,30 +246,31 @@ replace_file(const char *path, int (*write_fn)(FILE *, void *), void *ctx)
 		saved = errno;
 		close(fd);
 		unlink(tmp);
-		inc_warn("%s: %s", path, strerror(saved));
+		inc_warn("%s: %s", name, strerror(saved));
 		return -1;
 	}
 	if (write_fn(fp, ctx) == -1) {
 		fclose(fp);
 		unlink(tmp);
-		inc_warn("%s: not replaced, file left as it was", path);
+		inc_warn("%s: not replaced, file left as it was", name);
 		return -1;
 	}
 	if (fflush(fp) == EOF || ferror(fp) || fsync(fd) == -1) {
 		saved = errno;
 		fclose(fp);
 		unlink(tmp);
-		inc_warn("%s: write error, file left as it was: %s", path,
+		inc_warn("%s: write error, file left as it was: %s", name,
 		    strerror(saved));
 		return -1;
 	}
 	if (fclose(fp) == EOF || rename(tmp, path) == -1) {
 		saved = errno;
 		unlink(tmp);
-		inc_warn("%s: cannot replace: %s", path, strerror(saved));
+		inc_warn("%s: cannot replace: %s", name, strerror(saved));
 		return -1;
 	}
 	/* Make the rename itself durable. */
+	slash = strrchr(path, '/');
 	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - path) + 1 :
 	    1, slash ? path : ".");
 	if ((dfd = open(dir, O_RDONLY)) != -1) {
