@@ -25,7 +25,6 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS	 = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml) -lcsv
 TESTLIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
-DEBS	 = libyaml-dev libcsv-dev libcmocka-dev pkg-config mandoc recutils jq python3
 
 LIB_SRC	 = $(wildcard lib/*.c)
 LIB_OBJ	 = $(LIB_SRC:%.c=build/%.o) build/plan-embedded.o
@@ -95,7 +94,7 @@ man-generated: $(filter bin/inc-plan,$(PROGS))
 	    bin/inc-plan man build/man; fi
 
 check: all $(UNITS) $(REPLAYS) build/check-deps.ok
-	@sh tests/run $(UNITS) $(REPLAYS)
+	@SANITIZE=$(SANITIZE) sh tests/run $(UNITS) $(REPLAYS)
 
 demo: all
 	@sh share/examples/demo

@@ -71,7 +71,8 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	struct inc_record *r = &rw->rec;
 	struct inc_alert a;
 	char id[INC_ID_LEN], when[INC_TIME_LEN];
-	const char *title, *src, *host;
+	const char *src;
+	size_t srclen;
 	int st;
 
 	(void)truncated;	/* reported by the loop; the cut line is used */
@@ -95,16 +96,14 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	r->line = lineno;
 	inc_id(id, line, len, rw->ordinal, a.detected);
 	/* source: what sent it (the tag), else where from (the host). */
-	title = record_strdup(r, a.msg, a.msglen);
-	host = a.host != NULL ? record_strdup(r, a.host, a.hostlen) : NULL;
-	src = a.tag != NULL ? record_strdup(r, a.tag, a.taglen) : host;
-	if (title == NULL || (host == NULL && a.host != NULL) ||
-	    (src == NULL && a.tag != NULL) ||
-	    record_add(r, "id", id) == -1 ||
+	src = a.tag != NULL ? a.tag : a.host;
+	srclen = a.tag != NULL ? a.taglen : a.hostlen;
+	if (record_add(r, "id", id) == -1 ||
 	    record_add(r, "detected", time_format(when, a.detected)) == -1 ||
-	    (src != NULL && record_add(r, "source", src) == -1) ||
-	    (host != NULL && record_add(r, "host", host) == -1) ||
-	    record_add(r, "title", title) == -1) {
+	    (src != NULL && record_add_n(r, "source", src, srclen) == -1) ||
+	    (a.host != NULL &&
+	    record_add_n(r, "host", a.host, a.hostlen) == -1) ||
+	    record_add_n(r, "title", a.msg, strnlen(a.msg, a.msglen)) == -1) {
 		inc_warn_at(file, lineno, "out of memory");
 		return EXIT_TROUBLE;
 	}
@@ -162,9 +161,8 @@ main(int argc, char *argv[])
 		return st;
 	}
 	if ((m = matcher_build(cli.plan)) == NULL) {
-		inc_warn("out of memory");
 		cli_done(&cli);
-		return EXIT_TROUBLE;
+		return inc_nomem();
 	}
 	/* Records are small and many: write in large blocks. */
 	setvbuf(stdout, NULL, _IOFBF, 1 << 16);

@@ -20,15 +20,21 @@ struct ack {
 	char		 when[INC_TIME_LEN];
 };
 
+#define SKIP_NAMES	32
+
 struct escalate {
 	struct inc_cli	 cli;
 	bool		 notices, force;
 	enum notice_format format;
-	const char	*id;		/* --id: acks only for this incident */
+	const char	*id;		/* --incident: acks only for this one */
 	struct ack	*acks;
 	size_t		 nacks;
 	bool		 has_duty;
 	struct duty_officer duty;
+	bool		 write;		/* records are written: due fields */
+	/* skip_closed: the fields it reads; see there */
+	const char	*names[SKIP_NAMES];
+	size_t		 nnames;
 };
 
 enum {
@@ -42,7 +48,8 @@ static const struct option longopts[] = {
 	{ "format",	required_argument,	NULL, OPT_FORMAT },
 	{ "ack",	required_argument,	NULL, OPT_ACK },
 	{ "force",	no_argument,		NULL, OPT_FORCE },
-	{ "id",		required_argument,	NULL, OPT_ID },
+	{ "incident",	required_argument,	NULL, OPT_ID },
+	{ "id",		required_argument,	NULL, OPT_ID },	/* the old name */
 	{ "roster",	required_argument,	NULL, OPT_ROSTER },
 	{ "in-place",	no_argument,		NULL, 'i' },
 	{ NULL,		0,			NULL, 0 }
@@ -127,6 +134,23 @@ acknowledge(const struct escalate *e, struct inc_record *r)
 	return EXIT_OK;
 }
 
+/* "a b c" in the record's memory, or NULL. */
+static const char *
+join3(struct inc_record *r, const char *a, const char *b, const char *c)
+{
+	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+	char *s;
+
+	if ((s = record_alloc(r, la + lb + lc + 3)) == NULL)
+		return NULL;
+	memcpy(s, a, la);
+	s[la] = ' ';
+	memcpy(s + la + 1, b, lb);
+	s[la + 1 + lb] = ' ';
+	memcpy(s + la + lb + 2, c, lc + 1);
+	return s;
+}
+
 static int
 each(struct inc_record *r, void *ctx)
 {
@@ -138,7 +162,7 @@ each(struct inc_record *r, void *ctx)
 	enum inc_level lv;
 	const char *bad, **due, **bads;
 	char tb[INC_TIME_LEN], q[48];
-	size_t i, j, ndue = 0, nbad = 0, len;
+	size_t i, j, ndue = 0, nbad = 0;
 	int status = EXIT_OK;
 	bool closed = record_get(r, "closed") != NULL;
 
@@ -204,25 +228,152 @@ each(struct inc_record *r, void *ctx)
 			if (notice_write(stdout, &n, e->format) == -1)
 				return EXIT_TROUBLE;
 		}
+		if (!e->write)
+			continue;	/* notices alone: no due fields */
 		if (st.has_deadline)
 			time_format(tb, st.deadline);
 		else
 			strcpy(tb, "-");
-		len = strlen(ob->id) + strlen(tb) + 16;
-		if ((due[ndue] = record_alloc(r, len)) == NULL) {
+		/* "id state deadline": by hand, snprintf is slow per record. */
+		if ((due[ndue++] = join3(r, ob->id, ob_state_name(st.state),
+		    tb)) == NULL) {
 			inc_warn_at(r->file, r->line, "out of memory");
 			return EXIT_TROUBLE;
 		}
-		snprintf((char *)due[ndue++], len, "%s %s %s", ob->id,
-		    ob_state_name(st.state), tb);
 	}
-	if (status == EXIT_TROUBLE)
+	if (status == EXIT_TROUBLE || !e->write)
 		return status;
 	if (record_replace_all(r, "due", due, ndue) == -1) {
 		inc_warn_at(r->file, r->line, "out of memory");
 		return EXIT_TROUBLE;
 	}
 	return status;
+}
+
+/*
+ * --notices without -i over an archive: a record closed at a readable
+ * time gets no notice, and each() says nothing of it unless a field it
+ * reads is unreadable.  skip_closed tells such records from their bytes
+ * (inc_loop.skip), so that they are not parsed: it reads, with the same
+ * functions, the fields each() and obligation_state read (closed, level,
+ * and for each obligation that applies its after, before and done
+ * fields), and has the record parsed when any is missing where needed
+ * or unreadable.  names: "closed", "level", then after, before, field
+ * of each obligation (NULL where it has none).
+ */
+static void
+skip_names(struct escalate *e)
+{
+	const struct inc_plan *plan = e->cli.plan;
+	size_t i;
+
+	e->nnames = 0;
+	if (2 + 3 * plan->nobligations > SKIP_NAMES)
+		return;			/* no skipping: parse them all */
+	e->names[e->nnames++] = "closed";
+	e->names[e->nnames++] = "level";
+	for (i = 0; i < plan->nobligations; i++) {
+		e->names[e->nnames++] = plan->obligations[i].after;
+		e->names[e->nnames++] = plan->obligations[i].before;
+		e->names[e->nnames++] = plan->obligations[i].field;
+	}
+}
+
+/* A raw value as a C string (as record_get gives it), or NULL if long. */
+static const char *
+raw_string(const struct raw_value *v, char *buf, size_t size)
+{
+	size_t n = strnlen(v->s, v->len);
+
+	if (n >= size)
+		return NULL;
+	memcpy(buf, v->s, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* The values read so far in one paragraph: detected is asked 4 times. */
+struct seen {
+	const char	*s[SKIP_NAMES];
+	bool		 ok[SKIP_NAMES];
+	size_t		 n;
+};
+
+/* Absent (when may_lack), or present and a time obligation_time reads. */
+static bool
+readable(const struct raw_value *v, bool may_lack, struct seen *sn)
+{
+	struct inc_time t;
+	char buf[256];
+	const char *s;
+	size_t i;
+	bool ok;
+
+	if (v->s == NULL)
+		return may_lack;
+	for (i = 0; i < sn->n; i++)
+		if (sn->s[i] == v->s)
+			return sn->ok[i];
+	ok = (s = raw_string(v, buf, sizeof(buf))) != NULL &&
+	    obligation_time(s, &t) == 0;
+	if (sn->n < SKIP_NAMES) {
+		sn->s[sn->n] = v->s;
+		sn->ok[sn->n++] = ok;
+	}
+	return ok;
+}
+
+static bool
+skip_closed(const struct raw_para *para, void *ctx)
+{
+	const struct escalate *e = ctx;
+	const struct inc_plan *plan = e->cli.plan;
+	const struct inc_obligation *ob;
+	struct raw_value v[SKIP_NAMES];
+	const char *names[SKIP_NAMES];
+	struct seen sn;
+	enum inc_level lv = LEVEL_NONE;
+	char buf[16];
+	size_t i, n = 0, len;
+
+	if (e->nnames == 0)
+		return false;
+	/* record_raw_values wants names: a NULL one asks for nothing. */
+	for (i = 0; i < e->nnames; i++)
+		names[n++] = e->names[i] != NULL ? e->names[i] : "";
+	sn.n = 0;
+	if (!record_raw_values(para, names, n, v) ||
+	    !readable(&v[0], false, &sn))
+		return false;
+	/* obligation_level: trailing blanks off, then I, II, III or IV. */
+	if (v[1].s != NULL) {
+		len = strnlen(v[1].s, v[1].len);
+		while (len > 0 && (v[1].s[len - 1] == ' ' ||
+		    v[1].s[len - 1] == '\t' || v[1].s[len - 1] == '\n' ||
+		    v[1].s[len - 1] == '\r'))
+			len--;
+		if (len == 0 || len >= 8)
+			return false;
+		memcpy(buf, v[1].s, len);
+		buf[len] = '\0';
+		if ((lv = level_parse(buf)) == LEVEL_NONE)
+			return false;
+	}
+	for (i = 0; i < plan->nobligations; i++) {
+		ob = &plan->obligations[i];
+		/* obligation_applies */
+		if (ob->levels != 0 && (lv == LEVEL_NONE ||
+		    (ob->levels & LEVEL_BIT(lv)) == 0))
+			continue;
+		/* obligation_state: after must be there, the others may not */
+		if ((ob->after != NULL &&
+		    !readable(&v[2 + 3 * i], false, &sn)) ||
+		    (ob->after == NULL && ob->before != NULL &&
+		    !readable(&v[3 + 3 * i], true, &sn)) ||
+		    !readable(&v[4 + 3 * i], true, &sn))
+			return false;
+	}
+	return true;
 }
 
 /* "initial-report" or "initial-report=2026-11-24T09:40:00+08:00". */
@@ -274,13 +425,11 @@ main(int argc, char *argv[])
 	inc_set_prog(argv[0]);
 	memset(&e, 0, sizeof(e));
 	e.cli.usage = "[-i] [--notices [--format text|tsv]] "
-	    "[--ack OBLIGATION[=TIME] ...] [--force] [--id ID]\n"
+	    "[--ack OBLIGATION[=TIME] ...] [--force] [--incident ID]\n"
 	    "\t[--roster FILE] [--now TIME] [--plan FILE] [--lang zh|en] "
 	    "[file ...]";
-	if ((acks = calloc((size_t)argc, sizeof(*acks))) == NULL) {
-		inc_warn("out of memory");
-		return EXIT_TROUBLE;
-	}
+	if ((acks = calloc((size_t)argc, sizeof(*acks))) == NULL)
+		return inc_nomem();
 	while ((c = getopt_long(argc, argv, "i", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'i':
@@ -331,7 +480,7 @@ main(int argc, char *argv[])
 		else if (in_place && argc == 0)
 			inc_warn("-i needs files to edit");
 		else if (e.id != NULL && nacks == 0)
-			inc_warn("--id selects the incident for --ack");
+			inc_warn("--incident selects the incident for --ack");
 		else
 			inc_warn("--ack with --notices needs -i, or the "
 			    "acknowledgement is lost");
@@ -343,8 +492,7 @@ main(int argc, char *argv[])
 		return status;
 	}
 	if ((e.acks = calloc(nacks + 1, sizeof(*e.acks))) == NULL) {
-		inc_warn("out of memory");
-		status = EXIT_TROUBLE;
+		status = inc_nomem();
 		goto done;
 	}
 	for (i = 0; i < nacks; i++)
@@ -358,10 +506,17 @@ main(int argc, char *argv[])
 	}
 	e.has_duty = roster_on_duty(roster, e.cli.now, &e.duty) == 0;
 
+	/* Records are small and many: write in large blocks. */
+	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	memset(&lp, 0, sizeof(lp));
 	lp.each = each;
 	lp.ctx = &e;
 	lp.filter = !e.notices || in_place;
+	e.write = lp.filter;
+	if (e.notices && !in_place && nacks == 0) {
+		skip_names(&e);		/* closed records: no notice */
+		lp.skip = skip_closed;
+	}
 	lp.in_place = in_place;
 	status = inc_finish(inc_each_record(argc, argv, &lp));
 done:

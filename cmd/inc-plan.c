@@ -29,45 +29,6 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
-#define STDIN_MAX	(64L * 1024 * 1024)	/* far over any plan */
-
-/* "inc-plan check -": the plan on standard input. */
-static struct inc_plan *
-load_stdin(struct plan_errors *errs)
-{
-	struct inc_plan	*p;
-	char		*buf = NULL, *nb;
-	size_t		 len = 0, cap = 0, n;
-
-	for (;;) {
-		if (len == cap) {
-			if (cap >= STDIN_MAX) {
-				free(buf);
-				inc_warn("standard input: plan too large");
-				return NULL;
-			}
-			cap = cap ? cap * 2 : 65536;
-			if ((nb = realloc(buf, cap)) == NULL) {
-				free(buf);
-				inc_warn("standard input: out of memory");
-				return NULL;
-			}
-			buf = nb;
-		}
-		if ((n = fread(buf + len, 1, cap - len, stdin)) == 0)
-			break;
-		len += n;
-	}
-	if (ferror(stdin)) {
-		inc_warn("standard input: %s", strerror(errno));
-		free(buf);
-		return NULL;
-	}
-	p = plan_load_buffer("(stdin)", buf, len, errs);
-	free(buf);
-	return p;
-}
-
 /*
  * The checker's messages carry no "inc-plan: " prefix: they are the
  * program's output, in the form editors jump to (file:line:column).
@@ -80,7 +41,7 @@ check(const char *file, const char *opt, bool verbose)
 	size_t		 i;
 
 	if (file != NULL && strcmp(file, "-") == 0)
-		p = load_stdin(&errs);
+		p = plan_load_stream(stdin, "(stdin)", &errs);
 	else
 		p = plan_load_in_force(file != NULL ? file : opt, &errs);
 	for (i = 0; i < errs.n; i++)

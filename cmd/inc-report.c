@@ -97,19 +97,18 @@ run(struct inc_cli *cli, const struct opts *o, int argc, char **argv)
 		roster_free(ro);
 	}
 	if (st == -1) {
-		inc_warn("out of memory");
 		report_free(&r);
-		return EXIT_TROUBLE;
+		return inc_nomem();
 	}
 	lp.each = each;
+	lp.skip = report_skip;	/* records outside the day, unparsed */
 	lp.ctx = &r;
 	lp.filter = false;
 	lp.out = stdout;
 	st = inc_each_record(argc, argv, &lp);
 	if (report_finish(&r) == -1) {
-		inc_warn("out of memory");
 		report_free(&r);
-		return EXIT_TROUBLE;
+		return inc_nomem();
 	}
 	if (o->incident != NULL && report_incident(&r) == NULL) {
 		inc_warn("%s: no such incident", o->incident);

@@ -39,11 +39,20 @@ struct fields {
 	long		 line[F_COUNT];
 };
 
+/* By the first byte first: every field of every record is asked. */
 static bool
 is_text_field(const char *name)
 {
-	return strcmp(name, "title") == 0 || strcmp(name, "log") == 0 ||
-	    strcmp(name, "description") == 0;
+	switch (name[0]) {
+	case 't':
+		return strcmp(name, "title") == 0;
+	case 'l':
+		return strcmp(name, "log") == 0;
+	case 'd':
+		return strcmp(name, "description") == 0;
+	default:
+		return false;
+	}
 }
 
 static void

@@ -49,6 +49,21 @@ inc_warn_at(const char *file, long line, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* Said the same way everywhere, and never a reason to go on. */
+int
+inc_nomem(void)
+{
+	inc_warn("out of memory");
+	return EXIT_TROUBLE;
+}
+
+int
+inc_nomem_at(const char *file, long line)
+{
+	inc_warn_at(file, line, "out of memory");
+	return EXIT_TROUBLE;
+}
+
 int
 status_worse(int a, int b)
 {
@@ -58,8 +73,14 @@ status_worse(int a, int b)
 int
 inc_finish(int status)
 {
+	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		inc_warn("write error: %s", strerror(errno ? errno : EIO));
+		/* errno is the flush's; an earlier failed write left only
+		 * the error flag. */
+		if (errno != 0)
+			inc_warn("write error: %s", strerror(errno));
+		else
+			inc_warn("write error");
 		return EXIT_TROUBLE;
 	}
 	return status;

@@ -23,6 +23,10 @@ void	inc_warn(const char *fmt, ...)
 void	inc_warn_at(const char *file, long line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 
+/* "prog: out of memory", "prog: file:line: out of memory"; return 2. */
+int	inc_nomem(void);
+int	inc_nomem_at(const char *file, long line);
+
 /* Worse of two exit statuses: 2 over 1 over 0. */
 int	status_worse(int a, int b);
 

@@ -10,9 +10,21 @@
  *	obligation.h	obligations and their states against a clock
  *	procedure.h	procedures, routing, step progress
  *	roster.h	who is on duty
- *	text.h		text for people: CJK width, safe output
+ *	text.h		text for people: CJK width, safe output, wrapping
  *	json.h		JSON writer
  *	csvout.h	CSV writer
+ *
+ * The work of one program, each included by the program that does it:
+ *
+ *	classify.h	inc-classify: a record classified and graded
+ *	grade.h		  the level from importance, loss and impact
+ *	match.h		  the plan's keywords found in text
+ *	alert.h		  raw alert lines (--raw)
+ *	notice.h	inc-escalate --notices: who to tell, by when
+ *	checklist.h	inc-checklist: procedure fields, --done, --pending
+ *	report.h	inc-report: the duty and handling reports
+ *	plan-show.h	inc-plan show: the plan printed, text or JSON
+ *	manpage.h	inc-plan man: the pages generated from the plan
  */
 #ifndef INC_H
 #define INC_H

@@ -18,6 +18,7 @@ struct pass {
 	const char	*name;		/* for diagnostics */
 	int		 fd;
 	int		 status;
+	bool		 unread;	/* input not read to its end */
 };
 
 /*
@@ -57,8 +58,12 @@ run(struct pass *ps, FILE *out)
 
 	if ((rd = reader_open(ps->fd, ps->name)) == NULL) {
 		inc_warn("%s: %s", ps->name, strerror(errno));
-		return -1;
+		ps->status = EXIT_TROUBLE;
+		ps->unread = true;
+		return 0;
 	}
+	if (lp->skip != NULL)
+		reader_set_skip(rd, lp->skip, lp->ctx);
 	record_init(&rec);
 	while ((got = reader_next(rd, &rec)) == 1) {
 		if (rec.kind == RECORD_BAD && rec.errmsg != NULL) {
@@ -78,6 +83,7 @@ run(struct pass *ps, FILE *out)
 	if (got == -1) {
 		inc_warn("%s: read error: %s", ps->name, strerror(errno));
 		ps->status = EXIT_TROUBLE;
+		ps->unread = true;
 	}
 	if (rc == 0 && out != NULL && !ends_nl && putc('\n', out) == EOF)
 		rc = -1;
@@ -86,10 +92,20 @@ run(struct pass *ps, FILE *out)
 	return rc;
 }
 
+/*
+ * The new content of a file edited in place.  A file not read to its end
+ * must not replace the old one: what was not read would be lost.
+ */
 static int
 write_in_place(FILE *out, void *ctx)
 {
-	return run(ctx, out);
+	struct pass *ps = ctx;
+
+	if (run(ps, out) == -1) {
+		inc_warn("%s: write error: %s", ps->name, strerror(errno));
+		return -1;
+	}
+	return ps->unread ? -1 : 0;
 }
 
 static int
@@ -131,9 +147,9 @@ inc_each_record(int n, char **files, const struct inc_loop *lp)
 			if (replace_file(files[i], write_in_place, &ps) == -1)
 				ps.status = EXIT_TROUBLE;
 		} else if (run(&ps, lp->filter ? out : NULL) == -1) {
+			/* inc_finish reports it, once, at the end. */
 			if (ps.fd != STDIN_FILENO)
 				close(ps.fd);
-			inc_warn("write error: %s", strerror(errno));
 			return EXIT_TROUBLE;
 		}
 		if (ps.fd != STDIN_FILENO)
@@ -194,24 +210,34 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 int
 replace_file(const char *path, int (*write_fn)(FILE *, void *), void *ctx)
 {
-	char tmp[PATH_MAX], dir[PATH_MAX];
-	const char *slash = strrchr(path, '/');
+	char tmp[PATH_MAX], dir[PATH_MAX], real[PATH_MAX];
+	const char *slash, *name;
 	struct stat st;
 	FILE *fp;
 	int fd, dfd, saved;
 
-	/* The temporary sits beside the file, so that rename is atomic. */
-	if (snprintf(tmp, sizeof(tmp), "%s.inc-XXXXXX", path) >=
-	    (int)sizeof(tmp)) {
-		inc_warn("%s: name too long", path);
-		return -1;
-	}
-	if (stat(path, &st) == -1) {
+	/*
+	 * A symbolic link is followed: the file it names is edited, the
+	 * link stays.  The temporary sits beside that file, so that rename
+	 * is atomic.
+	 */
+	if (realpath(path, real) == NULL) {
 		inc_warn("%s: %s", path, strerror(errno));
 		return -1;
 	}
+	name = path;
+	path = real;
+	if (snprintf(tmp, sizeof(tmp), "%s.inc-XXXXXX", path) >=
+	    (int)sizeof(tmp)) {
+		inc_warn("%s: name too long", name);
+		return -1;
+	}
+	if (stat(path, &st) == -1) {
+		inc_warn("%s: %s", name, strerror(errno));
+		return -1;
+	}
 	if ((fd = mkstemp(tmp)) == -1) {
-		inc_warn("%s: cannot create a temporary file: %s", path,
+		inc_warn("%s: cannot create a temporary file: %s", name,
 		    strerror(errno));
 		return -1;
 	}
@@ -220,25 +246,31 @@ replace_file(const char *path, int (*write_fn)(FILE *, void *), void *ctx)
 		saved = errno;
 		close(fd);
 		unlink(tmp);
-		inc_warn("%s: %s", path, strerror(saved));
+		inc_warn("%s: %s", name, strerror(saved));
 		return -1;
 	}
-	if (write_fn(fp, ctx) == -1 || fflush(fp) == EOF || ferror(fp) ||
-	    fsync(fd) == -1) {
+	if (write_fn(fp, ctx) == -1) {
+		fclose(fp);
+		unlink(tmp);
+		inc_warn("%s: not replaced, file left as it was", name);
+		return -1;
+	}
+	if (fflush(fp) == EOF || ferror(fp) || fsync(fd) == -1) {
 		saved = errno;
 		fclose(fp);
 		unlink(tmp);
-		inc_warn("%s: write error, file left as it was: %s", path,
+		inc_warn("%s: write error, file left as it was: %s", name,
 		    strerror(saved));
 		return -1;
 	}
 	if (fclose(fp) == EOF || rename(tmp, path) == -1) {
 		saved = errno;
 		unlink(tmp);
-		inc_warn("%s: cannot replace: %s", path, strerror(saved));
+		inc_warn("%s: cannot replace: %s", name, strerror(saved));
 		return -1;
 	}
 	/* Make the rename itself durable. */
+	slash = strrchr(path, '/');
 	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - path) + 1 :
 	    1, slash ? path : ".");
 	if ((dfd = open(dir, O_RDONLY)) != -1) {

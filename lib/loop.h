@@ -29,6 +29,13 @@ struct inc_loop {
 	bool		 filter;	/* write every paragraph to out */
 	bool		 in_place;	/* -i: each file rewritten in place */
 	FILE		*out;		/* default stdout */
+	/*
+	 * Optional: records the program can tell from their bytes that it
+	 * does not want (record.h, reader_set_skip).  They are not parsed
+	 * and not handed to each; in filter mode they are written as read.
+	 * Called with ctx.
+	 */
+	reader_skip_fn	*skip;
 };
 
 /*

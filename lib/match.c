@@ -191,6 +191,28 @@ link_failures(struct inc_matcher *m)
 	return 0;
 }
 
+/*
+ * Scanning is a chain of dependent loads, one per byte of text: each
+ * entry of delta is rewritten from a state number to the offset of that
+ * state's row, times two, plus one when a keyword ends there (any), so
+ * that a step is one add and one load, without a multiply, and the test
+ * for a keyword is on the entry already loaded.
+ */
+static int
+premultiply(struct inc_matcher *m)
+{
+	size_t i, n = m->nstates * m->ncls;
+	uint32_t t;
+
+	if (m->nstates > UINT32_MAX / 2 / m->ncls)
+		return -1;		/* no plan comes near */
+	for (i = 0; i < n; i++) {
+		t = m->delta[i];
+		m->delta[i] = (uint32_t)(t * m->ncls * 2) | m->any[t];
+	}
+	return 0;
+}
+
 struct inc_matcher *
 matcher_build(const struct inc_plan *plan)
 {
@@ -214,7 +236,7 @@ matcher_build(const struct inc_plan *plan)
 	m->nstates = 1;
 	for (i = 0; i < m->nkw; i++)
 		insert(m, (uint32_t)i);
-	if (link_failures(m) == -1)
+	if (link_failures(m) == -1 || premultiply(m) == -1)
 		goto fail;
 	return m;
 fail:
@@ -257,13 +279,13 @@ matcher_scan(const struct inc_matcher *m, const char *text, size_t len,
 	const uint32_t *delta = m->delta;
 	const uint8_t *cls = m->cls;
 	size_t ncls = m->ncls, i;
-	uint32_t s = 0, t, k;
+	uint32_t e = 0, t, k;
 
 	for (i = 0; i < len; i++) {
-		s = delta[s * ncls + cls[p[i]]];
-		if (!m->any[s])
+		e = delta[(e >> 1) + cls[p[i]]];	/* see premultiply */
+		if ((e & 1) == 0)
 			continue;
-		for (t = s; t != NONE; t = m->dict[t])
+		for (t = (e >> 1) / (uint32_t)ncls; t != NONE; t = m->dict[t])
 			for (k = m->out[t]; k != NONE; k = m->kw[k].next)
 				consider(m, k, text, i + 1, within, best);
 	}

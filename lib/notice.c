@@ -12,16 +12,6 @@
 
 #define CONTACT_HOPS	8	/* a contact loop in a plan ends here */
 
-struct role_label {
-	const char *id, *zh;
-};
-
-/* The roles of inc-plan(5); another role is shown by its id. */
-static const struct role_label roles[] = {
-	{ "head", "组长" }, { "deputy", "副组长" }, { "member", "成员" },
-	{ "director", "主任" }
-};
-
 struct labels {
 	const char *state[5];
 	const char *by, *left, *deadline, *duty, *tell, *phones, *through;
@@ -97,20 +87,6 @@ notice_delta(const struct ob_status *st, struct inc_time now, int64_t *d)
 		return false;
 	*d = (st->done ? st->done_at.t : now.t) - st->deadline.t;
 	return true;
-}
-
-static const char *
-role_label(const char *role, enum inc_lang lang)
-{
-	size_t i;
-
-	if (role == NULL)
-		return "";
-	for (i = 0; lang == LANG_ZH && i < sizeof(roles) / sizeof(roles[0]);
-	    i++)
-		if (strcmp(role, roles[i].id) == 0)
-			return roles[i].zh;
-	return role;
 }
 
 /* Text from a record or a plan, safe on a terminal, on one line. */
@@ -190,7 +166,7 @@ put_unit(FILE *fp, const struct notice *n, const struct inc_unit *u,
 	put(fp, text_in(u->name, n->lang));
 	if (p != NULL) {
 		fputs(L->open, fp);
-		put(fp, role_label(p->role, n->lang));
+		put(fp, role_name(p->role, n->lang));
 		fputc(' ', fp);
 		put(fp, p->name);
 		fputs(L->close, fp);

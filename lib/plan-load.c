@@ -369,30 +369,38 @@ plan_load_buffer(const char *name, const char *buf, size_t len,
 }
 
 struct inc_plan *
+plan_load_stream(FILE *fp, const char *name, struct plan_errors *errs)
+{
+	struct inc_plan	*p;
+	char		*buf;
+	size_t		 len;
+
+	/* One byte more than the limit tells a file over it. */
+	if ((buf = malloc(PLAN_MAX_SIZE + 1)) == NULL) {
+		plan_error_add(errs, name, 0, 0, "out of memory");
+		return NULL;
+	}
+	len = fread(buf, 1, PLAN_MAX_SIZE + 1, fp);
+	if (ferror(fp)) {
+		plan_error_add(errs, name, 0, 0, "%s", strerror(errno));
+		p = NULL;
+	} else
+		p = plan_load_buffer(name, buf, len, errs);
+	free(buf);
+	return p;
+}
+
+struct inc_plan *
 plan_load_file(const char *path, struct plan_errors *errs)
 {
 	struct inc_plan	*p;
 	FILE		*fp;
-	char		*buf;
-	size_t		 len;
 
 	if ((fp = fopen(path, "r")) == NULL) {
 		plan_error_add(errs, path, 0, 0, "%s", strerror(errno));
 		return NULL;
 	}
-	/* One byte more than the limit tells a file over it. */
-	if ((buf = malloc(PLAN_MAX_SIZE + 1)) == NULL) {
-		fclose(fp);
-		plan_error_add(errs, path, 0, 0, "out of memory");
-		return NULL;
-	}
-	len = fread(buf, 1, PLAN_MAX_SIZE + 1, fp);
-	if (ferror(fp)) {
-		plan_error_add(errs, path, 0, 0, "%s", strerror(errno));
-		p = NULL;
-	} else
-		p = plan_load_buffer(path, buf, len, errs);
+	p = plan_load_stream(fp, path, errs);
 	fclose(fp);
-	free(buf);
 	return p;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "plan-schema.h"
+#include "record.h"
 
 static const char *const type_names[] = { "scalar", "sequence", "map" };
 
@@ -31,30 +32,6 @@ ps_quoted(char buf[80], const char *key)
 {
 	snprintf(buf, 80, "\"%s\"", key);
 	return buf;
-}
-
-static bool
-is_id(const char *s)
-{
-	if (*s < 'a' || *s > 'z')
-		return false;
-	for (s++; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '-'))
-			return false;
-	return true;
-}
-
-static bool
-is_field(const char *s)
-{
-	if (*s < 'a' || *s > 'z')
-		return false;
-	for (s++; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '_'))
-			return false;
-	return true;
 }
 
 bool
@@ -237,7 +214,7 @@ ps_idval(struct ld *l, const struct pnode *n, const char *what)
 {
 	const char	*s;
 
-	if ((s = ps_scalar(l, n, what)) != NULL && !is_id(s)) {
+	if ((s = ps_scalar(l, n, what)) != NULL && !plan_id_valid(s)) {
 		ps_err(l, n, "bad id \"%s\" (want [a-z][a-z0-9-]*)", s);
 		return NULL;
 	}
@@ -264,7 +241,8 @@ ps_field(struct ld *l, const struct pnode *map, const char *key)
 
 	if ((n = ps_get(map, key)) == NULL)
 		return NULL;
-	if ((s = ps_scalar(l, n, ps_quoted(w, key))) != NULL && !is_field(s)) {
+	if ((s = ps_scalar(l, n, ps_quoted(w, key))) != NULL &&
+	    !field_name_valid(s, strlen(s))) {
 		ps_err(l, n, "bad field name \"%s\" (want [a-z][a-z0-9_]*)", s);
 		return NULL;
 	}

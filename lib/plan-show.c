@@ -150,57 +150,26 @@ comp_begin(struct comp *c, const struct out *o)
 		c->o.fp = c->fp;
 }
 
-static void
-comp_end(struct comp *c, const struct out *o, size_t col)
-{
-	if (c->fp == NULL)
-		return;
-	if (fclose(c->fp) == 0)
-		wrap_at(o, col, c->buf, c->len);
-	free(c->buf);
-}
-
 /*
- * comp_end, then " [clause]" kept whole: on the last line when it fits,
- * else on a line of its own at column col.
+ * The pieces wrapped at the cursor's column col, then " [clause]" kept
+ * whole (text_put_wrapped_clause) when clause is not NULL.
  */
 static void
 comp_end_clause(struct comp *c, const struct out *o, size_t col,
     const char *clause)
 {
-	char	*buf = NULL, *nl;
-	size_t	 len = 0, last;
-	FILE	*m;
-
-	if (c->fp == NULL || clause == NULL) {
-		comp_end(c, o, col);
+	if (c->fp == NULL)
 		return;
-	}
-	if (fclose(c->fp) != 0 || (m = open_memstream(&buf, &len)) == NULL) {
-		free(c->buf);
-		return;
-	}
-	text_put_wrapped(m, c->buf, c->len, col + 20 < WIDTH ? WIDTH - col :
-	    20, col);
+	if (fclose(c->fp) == 0)
+		text_put_wrapped_clause(o->fp, c->buf, c->len, WIDTH, col,
+		    clause);
 	free(c->buf);
-	if (fclose(m) != 0) {
-		free(buf);
-		return;
-	}
-	fwrite(buf, 1, len, o->fp);
-	for (nl = buf + len; nl > buf && nl[-1] != '\n'; nl--)
-		continue;
-	last = text_width(nl, len - (size_t)(nl - buf)) + (nl == buf ? col : 0);
-	free(buf);
-	if (last + 3 + text_width(clause, strlen(clause)) <= WIDTH)
-		putc(' ', o->fp);
-	else {
-		putc('\n', o->fp);
-		spaces(o, col);
-	}
-	putc('[', o->fp);
-	put(o, clause);
-	putc(']', o->fp);
+}
+
+static void
+comp_end(struct comp *c, const struct out *o, size_t col)
+{
+	comp_end_clause(c, o, col, NULL);
 }
 
 /* "== Label [clause]" */
@@ -350,14 +319,14 @@ show_members(const struct out *o, const struct inc_unit *u)
 		m = &u->members[i];
 		if (width_of(m->name) > wname)
 			wname = width_of(m->name);
-		if (width_of(m->role) > wrole)
-			wrole = width_of(m->role);
+		if (width_of(role_name(m->role, o->lang)) > wrole)
+			wrole = width_of(role_name(m->role, o->lang));
 	}
 	for (i = 0; i < u->nmembers; i++) {
 		m = &u->members[i];
 		fputs("    ", o->fp);
 		padded(o, m->name, wname + 2);
-		padded(o, m->role, wrole + 2);
+		padded(o, role_name(m->role, o->lang), wrole + 2);
 		comp_begin(&c, o);
 		puttext(&c.o, m->post);
 		if (m->nphones > 0) {

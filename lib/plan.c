@@ -10,6 +10,14 @@
 
 static const char *const level_ids[] = { NULL, "I", "II", "III", "IV" };
 
+/* The roles of inc-plan(5) in Chinese; another role is shown by its id. */
+static const struct {
+	const char *id, *zh;
+} roles[] = {
+	{ "head", "组长" }, { "deputy", "副组长" }, { "member", "成员" },
+	{ "director", "主任" }
+};
+
 /*
  * --plan FILE, else $INC_PLAN when set and not empty, else the embedded
  * default.  A plan with problems is refused whole: a tool must not grade
@@ -213,4 +221,30 @@ lang_choose(const char *opt, enum inc_lang *lang)
 		break;
 	}
 	return 0;
+}
+
+const char *
+role_name(const char *role, enum inc_lang lang)
+{
+	size_t	 i;
+
+	if (role == NULL)
+		return "";
+	for (i = 0; lang == LANG_ZH && i < sizeof(roles) / sizeof(roles[0]);
+	    i++)
+		if (strcmp(role, roles[i].id) == 0)
+			return roles[i].zh;
+	return role;
+}
+
+bool
+plan_id_valid(const char *s)
+{
+	if (*s < 'a' || *s > 'z')
+		return false;
+	for (s++; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-'))
+			return false;
+	return true;
 }

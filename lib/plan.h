@@ -210,6 +210,9 @@ struct plan_errors {
  * or with YAML aliases is refused.  errs starts zeroed.
  */
 struct inc_plan	*plan_load_file(const char *path, struct plan_errors *);
+/* The same from an open stream (inc-plan check -), named name. */
+struct inc_plan	*plan_load_stream(FILE *, const char *name,
+		    struct plan_errors *);
 struct inc_plan	*plan_load_buffer(const char *name, const char *buf,
 		    size_t len, struct plan_errors *);
 void		 plan_free(struct inc_plan *);
@@ -246,6 +249,10 @@ int		 scale_index(const struct inc_scale *, const char *);
 enum inc_level	 level_parse(const char *);	/* "III" -> LEVEL_III */
 const char	*level_id(enum inc_level);	/* LEVEL_III -> "III"; NULL */
 
+/* Is s an id of the plan, [a-z][a-z0-9-]* ?  (Levels are I to IV.) */
+bool		 plan_id_valid(const char *s);
+/* A member's role (head, deputy, member, director) for people. */
+const char	*role_name(const char *role, enum inc_lang);
 /* The text in the language asked for, else the other one, else "". */
 const char	*text_in(struct inc_text, enum inc_lang);
 /* --lang zh|en when given, else from $LC_ALL, $LC_MESSAGES, $LANG. */

@@ -54,20 +54,6 @@ record_strdup(struct inc_record *r, const char *s, size_t n)
 	return p;
 }
 
-bool
-field_name_valid(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || s[0] < 'a' || s[0] > 'z')
-		return false;
-	for (i = 1; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-			return false;
-	return true;
-}
-
 static bool
 is_field(const struct inc_item *it, const char *name)
 {
@@ -75,16 +61,26 @@ is_field(const struct inc_item *it, const char *name)
 	    strcmp(it->name, name) == 0;
 }
 
+/*
+ * Lookups are most of the work of a tool that reads a few fields: the
+ * first byte of the name is compared before anything else (comments
+ * have no name), as most names differ there.
+ */
 struct inc_item *
 record_next(const struct inc_record *r, const char *name, size_t *pos)
 {
+	const struct inc_item *it;
 	size_t i;
 
-	for (i = *pos; i < r->nitems; i++)
-		if (is_field(&r->items[i], name)) {
-			*pos = i + 1;
-			return &r->items[i];
-		}
+	for (i = *pos; i < r->nitems; i++) {
+		it = &r->items[i];
+		if (it->name == NULL || it->name[0] != name[0] ||
+		    it->kind != ITEM_FIELD || it->deleted || (name[0] != '\0' &&
+		    strcmp(it->name + 1, name + 1) != 0))
+			continue;
+		*pos = i + 1;
+		return &r->items[i];
+	}
 	*pos = r->nitems;
 	return NULL;
 }
@@ -131,8 +127,9 @@ item_insert(struct inc_record *r, size_t at)
 		r->items = v;
 		r->capitems = cap;
 	}
-	memmove(&r->items[at + 1], &r->items[at],
-	    (r->nitems - at) * sizeof(*r->items));
+	if (at < r->nitems)
+		memmove(&r->items[at + 1], &r->items[at],
+		    (r->nitems - at) * sizeof(*r->items));
 	r->nitems++;
 	memset(&r->items[at], 0, sizeof(*r->items));
 	return &r->items[at];
@@ -141,14 +138,18 @@ item_insert(struct inc_record *r, size_t at)
 /* Make it a tool-written field: the value is copied, the raw bytes gone. */
 static int
 item_fill(struct inc_record *r, struct inc_item *it, const char *name,
-    const char *value)
+    const char *value, size_t len)
 {
-	size_t len = strlen(value);
+	size_t nlen = strlen(name);
 	char *v, *n;
 
-	if ((v = record_strdup(r, value, len)) == NULL ||
-	    (n = record_strdup(r, name, strlen(name))) == NULL)
+	/* One allocation for both, "name\0value\0", as the reader does. */
+	if ((n = record_alloc(r, nlen + 1 + len + 1)) == NULL)
 		return -1;
+	memcpy(n, name, nlen + 1);
+	v = n + nlen + 1;
+	memcpy(v, value, len);
+	v[len] = '\0';
 	it->kind = ITEM_FIELD;
 	it->name = n;
 	it->value = v;
@@ -160,13 +161,14 @@ item_fill(struct inc_record *r, struct inc_item *it, const char *name,
 }
 
 int
-record_add(struct inc_record *r, const char *name, const char *value)
+record_add_n(struct inc_record *r, const char *name, const char *value,
+    size_t len)
 {
 	struct inc_item *it;
 
 	if ((it = item_insert(r, r->nitems)) == NULL)
 		return -1;
-	if (item_fill(r, it, name, value) == -1) {
+	if (item_fill(r, it, name, value, len) == -1) {
 		r->nitems--;
 		return -1;
 	}
@@ -174,15 +176,23 @@ record_add(struct inc_record *r, const char *name, const char *value)
 }
 
 int
+record_add(struct inc_record *r, const char *name, const char *value)
+{
+	return record_add_n(r, name, value, strlen(value));
+}
+
+int
 record_set(struct inc_record *r, const char *name, const char *value)
 {
 	struct inc_item *it = record_field(r, name);
+	size_t len;
 
 	if (it == NULL)
 		return record_add(r, name, value);
-	if (it->len == strlen(value) && memcmp(it->value, value, it->len) == 0)
+	len = strlen(value);
+	if (it->len == len && memcmp(it->value, value, len) == 0)
 		return 0;	/* unchanged: keep the bytes as read */
-	return item_fill(r, it, name, value);
+	return item_fill(r, it, name, value, len);
 }
 
 void
@@ -216,7 +226,7 @@ record_replace_all(struct inc_record *r, const char *name,
 	for (i = 0; i < n; i++) {
 		if ((it = item_insert(r, at + i)) == NULL)
 			return -1;
-		if (item_fill(r, it, name, values[i]) == -1)
+		if (item_fill(r, it, name, values[i], strlen(values[i])) == -1)
 			return -1;
 	}
 	return 0;

@@ -42,7 +42,10 @@ enum record_kind {
 	RECORD_INCIDENT,	/* has fields: the tools work on these */
 	RECORD_COMMENTS,	/* only comment lines: passed through */
 	RECORD_DESCRIPTOR,	/* a %rec: block: passed through */
-	RECORD_BAD		/* could not be parsed: passed through */
+	RECORD_BAD,		/* could not be parsed: passed through */
+	RECORD_SKIPPED		/* the program skipped it by its bytes
+				 * (reader_set_skip): not parsed, passed
+				 * through */
 };
 
 struct inc_arena;
@@ -91,6 +94,9 @@ int		 record_set(struct inc_record *, const char *name,
 		    const char *value);
 int		 record_add(struct inc_record *, const char *name,
 		    const char *value);
+/* record_add of len bytes that need not be NUL-terminated. */
+int		 record_add_n(struct inc_record *, const char *name,
+		    const char *value, size_t len);
 void		 record_remove(struct inc_record *, const char *name);
 int		 record_replace_all(struct inc_record *, const char *name,
 		    const char *const *values, size_t n);
@@ -119,6 +125,40 @@ int		 reader_getline(struct inc_reader *, const char **line,
 		    size_t *len, bool *truncated);
 long		 reader_line(const struct inc_reader *);
 void		 reader_close(struct inc_reader *);
+
+/*
+ * Skipping before parsing.  A program that drops most records (a day
+ * report over years of archives) may look at each paragraph's bytes
+ * first: when fn returns true, reader_next returns it as RECORD_SKIPPED,
+ * unparsed (raw, rawlen and line set), at a fraction of the cost.  fn
+ * must return true only for records the program would ignore anyway,
+ * and record_raw_values lets it read a few values without parsing.
+ */
+struct raw_para {
+	const char	*raw;		/* the paragraph's bytes */
+	size_t		 len;
+	const size_t	*ends;		/* where its first nends lines end */
+	size_t		 nends;		/* (offsets of '\n'; may be 0) */
+};
+
+typedef bool	 reader_skip_fn(const struct raw_para *, void *ctx);
+void		 reader_set_skip(struct inc_reader *, reader_skip_fn *,
+		    void *ctx);
+
+struct raw_value {
+	const char	*s;		/* NULL: no such field */
+	size_t		 len;		/* the value, not NUL-terminated */
+};
+
+/*
+ * The first value of each of n names (at most 32) in a paragraph, as
+ * record_get would give them once parsed.  Returns false, and the
+ * paragraph must be parsed to be judged, unless it is an incident
+ * record that parses without error and each value found is on one line
+ * (no continuation lines).
+ */
+bool		 record_raw_values(const struct raw_para *,
+		    const char *const *names, size_t n, struct raw_value *);
 
 /*
  * Writing: fields a tool did not change are written as read; new and

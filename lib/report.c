@@ -164,20 +164,34 @@ copy_field(struct report *r, const struct inc_record *rec,
  * ("<time> by chen"), else its first two ("2026-11-24 09:15 by chen").
  */
 static int
-lead_time(const char *v, struct inc_time *t)
+lead_time_n(const char *v, size_t len, struct inc_time *t)
 {
 	const char *sp, *sp2;
 
-	if (time_parse(v, t) == 0)
+	len = strnlen(v, len);		/* as a C string, like record_get's */
+	/*
+	 * At most one of the three reads as a time (a time holds at most
+	 * one space, after its date, and a date alone is no time), so the
+	 * order is free: the first word first, as "<time> by chen" is the
+	 * common value and a whole-value read of it fails only at its end.
+	 */
+	sp = memchr(v, ' ', len);
+	if (sp != NULL && time_parse_n(v, (size_t)(sp - v), t) == 0)
 		return 0;
-	if ((sp = strchr(v, ' ')) == NULL)
+	if (time_parse_n(v, len, t) == 0)
+		return 0;
+	if (sp == NULL)
 		return -1;
-	if (time_parse_n(v, sp - v, t) == 0)
-		return 0;
-	if ((sp2 = strchr(sp + 1, ' ')) != NULL &&
-	    time_parse_n(v, sp2 - v, t) == 0)
+	if ((sp2 = memchr(sp + 1, ' ', len - (size_t)(sp + 1 - v))) != NULL &&
+	    time_parse_n(v, (size_t)(sp2 - v), t) == 0)
 		return 0;
 	return -1;
+}
+
+static int
+lead_time(const char *v, struct inc_time *t)
+{
+	return lead_time_n(v, strlen(v), t);
 }
 
 /* Read a time field; 0 absent or read, 2 reported as unreadable. */
@@ -478,13 +492,6 @@ new_incident(struct report *r)
 	return &r->v[r->n];
 }
 
-static int
-oom(void)
-{
-	inc_warn("out of memory");
-	return 2;
-}
-
 int
 report_add(struct report *r, const struct inc_record *rec)
 {
@@ -530,7 +537,7 @@ report_add(struct report *r, const struct inc_record *rec)
 		in_period = open_at_end = false;
 
 	if ((inc = new_incident(r)) == NULL)
-		return oom();
+		return inc_nomem();
 	inc->detected = det;
 	inc->in_period = in_period;
 	inc->open_at_end = open_at_end;
@@ -538,8 +545,104 @@ report_add(struct report *r, const struct inc_record *rec)
 	inc->order = r->seen;
 	r->n++;
 	if ((st = copy_incident(r, rec, inc)) == -1)
-		return oom();
+		return inc_nomem();
 	return status_worse(status, st);
+}
+
+/*
+ * A day report over years of archives drops nearly every record: those
+ * detected after the period, and old ones closed before it with nothing
+ * done within it.  report_skip tells them from their bytes, before they
+ * are parsed (inc_loop.skip), which is most of the time of a day report.
+ * It must drop only what report_add drops without a word: it reads the
+ * same fields (the first of each name) with the same lead_time, follows
+ * report_add and day_wants_old step by step, and at any doubt (a field
+ * missing or unreadable, a record that would not parse) has it parsed.
+ */
+#define SKIP_NAMES	32
+
+/* "YYYY-MM-DD" of instant t, in UTC. */
+static void
+utc_date(char d[11], int64_t t)
+{
+	struct inc_time x = { t, 0 };
+	char b[INC_TIME_LEN];
+
+	time_format(b, x);
+	memcpy(d, b, 10);
+	d[10] = '\0';
+}
+
+/*
+ * Is a done value's time, if it has one, surely outside the period?
+ * Told by its date alone, without reading the time: a time written on
+ * day D (in any offset, at most 18 hours) lies within 18 hours of D in
+ * UTC, so a date before lo (two days before the period, UTC) or after
+ * hi (two days after) is outside it.  A value that does not begin with
+ * a date is read in full.
+ */
+/* lo and hi of the period last asked: the same for every record. */
+static struct {
+	bool	 set;
+	int64_t	 since, until;
+	char	 lo[11], hi[11];
+} far;
+
+static bool
+surely_outside(const struct raw_value *v, const char *lo, const char *hi)
+{
+	size_t i;
+
+	if (v->len < 10)
+		return false;
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? v->s[i] != '-' :
+		    v->s[i] < '0' || v->s[i] > '9')
+			return false;
+	return memcmp(v->s, lo, 10) < 0 || memcmp(v->s, hi, 10) > 0;
+}
+
+bool
+report_skip(const struct raw_para *para, void *ctx)
+{
+	const struct report *r = ctx;
+	const char *names[SKIP_NAMES];
+	struct raw_value v[SKIP_NAMES];
+	struct inc_time det, closed, t;
+	size_t i, n = 0;
+
+	if (r->kind != REP_DAY || r->plan->nobligations + 2 > SKIP_NAMES)
+		return false;
+	names[n++] = "detected";
+	names[n++] = "closed";
+	for (i = 0; i < r->plan->nobligations; i++)
+		if (r->plan->obligations[i].field != NULL)
+			names[n++] = r->plan->obligations[i].field;
+	if (!record_raw_values(para, names, n, v))
+		return false;
+	/* report_add: no detected, or unreadable, is reported. */
+	if (v[0].s == NULL || lead_time_n(v[0].s, v[0].len, &det) == -1)
+		return false;
+	if (det.t >= r->until.t)
+		return true;
+	if (det.t >= r->since.t)
+		return false;
+	/* day_wants_old: closed before the period, nothing done within. */
+	if (v[1].s == NULL || lead_time_n(v[1].s, v[1].len, &closed) == -1 ||
+	    closed.t >= r->since.t)
+		return false;
+	if (!far.set || far.since != r->since.t || far.until != r->until.t) {
+		utc_date(far.lo, r->since.t - 2 * 86400);
+		utc_date(far.hi, r->until.t + 2 * 86400);
+		far.since = r->since.t;
+		far.until = r->until.t;
+		far.set = true;
+	}
+	for (i = 2; i < n; i++)
+		if (v[i].s != NULL && !surely_outside(&v[i], far.lo, far.hi) &&
+		    lead_time_n(v[i].s, v[i].len, &t) == 0 && in_range(r, t.t))
+			return false;
+	return true;
 }
 
 int

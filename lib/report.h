@@ -151,6 +151,11 @@ void	report_free(struct report *);
  * cannot read, or when out of memory.
  */
 int	report_add(struct report *, const struct inc_record *);
+/*
+ * Would report_add drop this paragraph without a word?  From its bytes,
+ * before parsing (inc_loop.skip, ctx the report); false when unsure.
+ */
+bool	report_skip(const struct raw_para *, void *ctx);
 
 /* Who is on duty at the start of the period; -1 when out of memory. */
 int	report_set_roster(struct report *, const struct inc_roster *);

@@ -52,6 +52,15 @@ int	text_put_wrapped(FILE *, const char *s, size_t len, size_t width,
 	    size_t indent);
 
 /*
+ * s wrapped as text_put_wrapped to lines of cols cells, indent included,
+ * then " [clause]" kept whole: on the last line when it fits in cols,
+ * else on a line of its own at column indent.  No clause when NULL.  No
+ * newline at the end.  0, or -1 on a write error or out of memory.
+ */
+int	text_put_wrapped_clause(FILE *, const char *s, size_t len,
+	    size_t cols, size_t indent, const char *clause);
+
+/*
  * Escape for a markdown table cell: | \ ` * _ < > [ ] ~ & get a
  * backslash, a line break (LF, CRLF or CR) becomes <br>, the rest as
  * text_put_safe.

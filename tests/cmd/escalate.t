@@ -106,8 +106,8 @@ check 'a value a person set is kept without --force, and said so' \
 check 'with --force it is replaced, and said so' \
     "inc-escalate $N --force --ack initial-report=2026-11-24T09:30:00+08:00 $D/one.rec $D/states.rec 2>$T/e >$T/o;
      ! grep -q '^reported: 2026-11-24T10:15:01' $T/o && grep -q 'reported: \"2026-11-24T10:15:01+08:00\" replaced by 2026-11-24T09:30:00+08:00 (--force)' $T/e"
-check '--id limits --ack to one incident' \
-    "inc-escalate $N --id c-pending --ack initial-report $D/states.rec >$T/o;
+check '--incident limits --ack to one incident' \
+    "inc-escalate $N --incident c-pending --ack initial-report $D/states.rec >$T/o;
      [ \$(grep -c '^reported: 2026-11-24T12:00:00+08:00' $T/o) -eq 1 ] && sed -n '/^id: c-pending/,/^\$/p' $T/o | grep -q '^reported: 2026-11-24T12:00'"
 check '--ack -i: in place, by rename, nothing else changed, no temporary left' \
     "cp $D/one.rec $T/i.rec; before=\$(ls -i $T/i.rec | cut -d' ' -f1);

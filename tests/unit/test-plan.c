@@ -942,6 +942,34 @@ too_large(void **state)
 	unlink(path);
 }
 
+/* A stream (inc-plan check -): named as asked, the same size limit. */
+static void
+stream(void **state)
+{
+	static const struct want w = { 0, 0, "plan too large (over 4 MiB)" };
+	struct plan_errors errs = { NULL, 0, 0 };
+	struct inc_plan *p;
+	size_t	 len = 4 * 1024 * 1024 + 1;
+	char	*text;
+	FILE	*fp;
+
+	(void)state;
+	assert_non_null(fp = fopen(MINIMAL, "r"));
+	assert_non_null(p = plan_load_stream(fp, "(stdin)", &errs));
+	assert_string_equal(p->source, "(stdin)");
+	assert_int_equal(errs.n, 0);
+	plan_free(p);
+	fclose(fp);
+	assert_non_null(text = malloc(len));
+	memset(text, '#', len);
+	assert_non_null(fp = fmemopen(text, len, "r"));
+	assert_null(plan_load_stream(fp, "(stdin)", &errs));
+	assert_errors(&errs, "(stdin)", &w, 1);
+	plan_errors_free(&errs);
+	fclose(fp);
+	free(text);
+}
+
 /* A scale of 65 values is refused before the matrix is made of it. */
 static void
 scale_limit(void **state)
@@ -1068,6 +1096,7 @@ main(void)
 		cmocka_unit_test(nul_byte),
 		cmocka_unit_test(deep_nesting),
 		cmocka_unit_test(too_large),
+		cmocka_unit_test(stream),
 		cmocka_unit_test(random_bytes),
 		cmocka_unit_test(scale_limit),
 		cmocka_unit_test(arena_packs),

@@ -1,6 +1,7 @@
 /*
  * test-text.c - text.h: widths, safe output of hostile text, padding,
- * wrapping of Chinese and mixed text, markdown cells.
+ * wrapping of Chinese and mixed text, a clause kept whole after a
+ * wrapped text, markdown cells.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -256,6 +257,56 @@ test_wrapped(void **state)
 	}
 }
 
+/* cols counts the indent; the clause whole on the last line or its own. */
+static const struct {
+	const char	*in;
+	size_t		 inlen;
+	size_t		 cols, indent;
+	const char	*clause;
+	const char	*out;
+	size_t		 outlen;
+} clause[] = {
+	{ S("one two three"), 30, 0, "四(一)", S("one two three [四(一)]") },
+	{ S("one two three"), 22, 0, "四(一)", S("one two three [四(一)]") },
+	{ S("one two three"), 21, 0, "四(一)", S("one two three\n[四(一)]") },
+	{ S("one two three"), 26, 4, "四(一)", S("one two three [四(一)]") },
+	{ S("one two three"), 25, 4, "四(一)",
+	    S("one two three\n    [四(一)]") },
+	{ S("aaaa bbbb cccc dddd eeee"), 21, 0, "四(一)",
+	    S("aaaa bbbb cccc dddd\neeee [四(一)]") },
+	{ S("aaaa bbbb cccc dddd eeee"), 24, 2, "四(一)",
+	    S("aaaa bbbb cccc dddd\n  eeee [四(一)]") },
+	/* Narrower than 20 cells of text: wrapped at 20 all the same. */
+	{ S("one two three"), 10, 0, "四(一)", S("one two three\n[四(一)]") },
+	{ S("one two"), 30, 0, NULL, S("one two") },
+	{ S("ab"), 21, 0, "\x1b", S("ab [\\x1b]") },
+	{ S(""), 30, 3, "c", S(" [c]") },
+};
+
+static void
+test_wrapped_clause(void **state)
+{
+	struct capture c;
+	FILE *ro;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(clause) / sizeof(clause[0]); i++) {
+		cap_open(&c);
+		assert_int_equal(text_put_wrapped_clause(c.fp, clause[i].in,
+		    clause[i].inlen, clause[i].cols, clause[i].indent,
+		    clause[i].clause), 0);
+		cap_check(&c, clause[i].out, clause[i].outlen);
+	}
+	ro = fopen("/dev/null", "r");
+	assert_non_null(ro);
+	assert_int_equal(text_put_wrapped_clause(ro, S("abc def"), 30, 0,
+	    "c"), -1);
+	assert_int_equal(text_put_wrapped_clause(ro, S("abc def"), 30, 0,
+	    NULL), -1);
+	fclose(ro);
+}
+
 static const struct {
 	const char	*in;
 	size_t		 inlen;
@@ -326,6 +377,7 @@ main(void)
 		cmocka_unit_test(test_write_error),
 		cmocka_unit_test(test_padded),
 		cmocka_unit_test(test_wrapped),
+		cmocka_unit_test(test_wrapped_clause),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_utf8_next),
 	};

@@ -1,0 +1,163 @@
+/*
+ * test-skip.c - skipping before parsing: record_raw_values reads what
+ * record_get would, or says "parse it"; a skipped record is not handed
+ * to the program and passes through as read.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "inc.h"
+
+static const char *const names[] = { "detected", "closed", "reported" };
+
+static bool
+values(const char *raw, struct raw_value *v)
+{
+	struct raw_para para = { raw, strlen(raw), NULL, 0 };
+	size_t ends[4], n = 0;
+	const char *p;
+	struct raw_value w[3];
+	bool got;
+
+	/* With and without the line ends the reader passes: the same. */
+	for (p = raw; (p = strchr(p, '\n')) != NULL && n < 4; p++)
+		ends[n++] = (size_t)(p - raw);
+	got = record_raw_values(&para, names, 3, v);
+	para.ends = ends;
+	para.nends = n;
+	assert_int_equal(record_raw_values(&para, names, 3, w), got);
+	if (got)
+		assert_memory_equal(v, w, sizeof(w));
+	return got;
+}
+
+static void
+assert_value(const struct raw_value *v, const char *want)
+{
+	if (want == NULL) {
+		assert_null(v->s);
+		return;
+	}
+	assert_non_null(v->s);
+	assert_int_equal(v->len, strlen(want));
+	assert_memory_equal(v->s, want, v->len);
+}
+
+static void
+test_values(void **state)
+{
+	struct raw_value v[3];
+
+	(void)state;
+	/* First of each name, one optional blank after the colon, no CR. */
+	assert_true(values("id: a\ndetected:\t2026-11-24T09:15:00+08:00\r\n"
+	    "# note\nclosed:x\ndetected: later\nlog: a\n+ b\n", v));
+	assert_value(&v[0], "2026-11-24T09:15:00+08:00");
+	assert_value(&v[1], "x");
+	assert_value(&v[2], NULL);
+	/* The last line of a file may lack its newline. */
+	assert_true(values("reported: 2026-11-24 09:40 by li", v));
+	assert_value(&v[2], "2026-11-24 09:40 by li");
+	/* A later field of the name may go on: only the first is read. */
+	assert_true(values("closed: a\nclosed: b\n+ c\n", v));
+	assert_value(&v[1], "a");
+	/* An empty value. */
+	assert_true(values("closed:\n", v));
+	assert_value(&v[1], "");
+}
+
+static void
+test_parse_it(void **state)
+{
+	static const char *const t[] = {
+		"closed: a\n+ more\n",		/* the value goes on */
+		"# only a comment\n",		/* no field: not an incident */
+		"%rec: incident\n",		/* a descriptor */
+		"Closed: a\n",			/* bad name */
+		"id: a\nno colon here\n",
+		"+ a\nid: a\n",			/* continuation first */
+		"id: a\n# c\n+ b\n",		/* continuation after a comment */
+		"9a: b\n",
+		"id : a\n",
+	};
+	struct raw_value v[3];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		assert_false(values(t[i], v));
+}
+
+/* Skip records whose closed is "old"; count what the program sees. */
+static bool
+skip_old(const struct raw_para *para, void *ctx)
+{
+	static const char *const n[] = { "closed" };
+	struct raw_value v;
+
+	(void)ctx;
+	return record_raw_values(para, n, 1, &v) && v.s != NULL &&
+	    v.len == 3 && memcmp(v.s, "old", 3) == 0;
+}
+
+static int
+each(struct inc_record *r, void *ctx)
+{
+	int *seen = ctx;
+
+	(*seen)++;
+	return record_set(r, "seen", "yes") == 0 ? 0 : 2;
+}
+
+static void
+test_loop(void **state)
+{
+	const char in[] = "id: 1\nclosed: old\n\nid: 2\nclosed: new\n\n"
+	    "id: 3\nclosed: old\n+ but it goes on\n\nid: 4\nclosed:  old\n";
+	const char want[] = "id: 1\nclosed: old\n\nid: 2\nclosed: new\n"
+	    "seen: yes\n\nid: 3\nclosed: old\n+ but it goes on\nseen: yes\n\n"
+	    "id: 4\nclosed:  old\nseen: yes\n";
+	char path[] = "/tmp/test-skip-XXXXXX", *out = NULL;
+	char *files[1] = { path };
+	size_t outlen = 0;
+	struct inc_loop lp;
+	int fd, seen = 0;
+	FILE *fp;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_int_equal(write(fd, in, sizeof(in) - 1), (ssize_t)sizeof(in) - 1);
+	close(fd);
+	assert_non_null(fp = open_memstream(&out, &outlen));
+	memset(&lp, 0, sizeof(lp));
+	lp.each = each;
+	lp.ctx = &seen;
+	lp.filter = true;
+	lp.out = fp;
+	lp.skip = skip_old;
+	assert_int_equal(inc_each_record(1, files, &lp), 0);
+	fclose(fp);
+	unlink(path);
+	assert_int_equal(seen, 3);
+	assert_string_equal(out, want);
+	free(out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_parse_it),
+		cmocka_unit_test(test_loop),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
