@@ -28,7 +28,8 @@ KILLS='0 0.01 0.03 0.06 0.1 0.2 0.3 0.45 0.6 0.8 1.2 tmp renamed'
 nkills=$(echo $KILLS | wc -w)
 nprogs=$(echo "$MODES" | awk '{ print $1 }' | sort -u | wc -l)
 nshown=$(echo "$MODES" | grep -cv -e --pending -e '^inc-report')
-plan $((4 * nmodes + 2 * nprogs + 5 + nkills + 3 + 4 + nmodes + nshown))
+nmi=$(ls bin/inc-escalate bin/inc-classify bin/inc-checklist 2>/dev/null | wc -l)
+plan $((4 * nmodes + 2 * nprogs + 5 + nkills + 3 + 1 + 4 + nmi + 2 + nmodes + nshown))
 
 # Records: a small file, one of 3 MB (20,000 records) for the faults,
 # one of 30 MB for kill -9 (3 MB under valgrind, slower by as much).
@@ -141,6 +142,13 @@ check '-i keeps the mode of the file' \
     "cp $T/small.rec $T/m.rec; chmod 640 $T/m.rec; inc-classify -i $T/m.rec;
      [ \$(stat -c %a $T/m.rec) = 640 ]"
 
+# -i through a symbolic link edits the file it names, the link kept.
+printf 'id: a\ndetected: 2026-11-24T09:15:00+08:00\n' >$T/real.rec
+ln -s real.rec $T/link.rec
+check '-i on a symbolic link: the link stays a link, its target edited' \
+    "inc-escalate $N -i $T/link.rec; [ -L $T/link.rec ] &&
+     grep -q '^due: ' $T/real.rec && ! ls $T/*.inc-* >/dev/null 2>&1"
+
 # Read errors name the file: a directory, a file that is not there, a
 # disk that fails halfway (LD_PRELOAD: read(2) fails after 300 kB).
 check 'a directory: named, exit 2' \
@@ -159,6 +167,19 @@ ${CC:-cc} -shared -fPIC -o $T/readfail.so tests/cmd/iofault/readfail.c -ldl ||
 # The sanitizers' runtime wants to come first; here it need not.
 ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 export ASAN_OPTIONS
+for p in "inc-escalate $N" inc-classify inc-checklist; do
+	[ -x bin/${p%% *} ] || continue
+	cp $T/big.rec $T/f.rec
+	check "-i and a read error halfway: $p leaves the file as it was" \
+	    "LD_PRELOAD=$T/readfail.so INC_READFAIL=100000 $p -i $T/f.rec 2>$T/e;
+	     [ \$? -eq 2 ] && cmp -s $T/f.rec $T/big.rec &&
+	     grep -q 'left as it was' $T/e && ! ls $T/f.rec.inc-* >/dev/null 2>&1"
+done
+for p in inc-classify "inc-escalate $N"; do
+	check "/dev/full: $p says write error once" \
+	    "$p $T/big.rec >/dev/full 2>$T/e; [ \$? -eq 2 ] &&
+	     [ \$(grep -c 'write error' $T/e) -eq 1 ]"
+done
 while read -r m; do
 	prog=${m%% *}
 	LD_PRELOAD=$T/readfail.so INC_READFAIL=300000 timeout $TIMEOUT \
