@@ -155,14 +155,23 @@ bad(const struct inc_record *r, const struct fields *f, enum field k,
 	return EXIT_TROUBLE;
 }
 
-/* Set a field the record lacks, or one inc-classify owns. */
+/*
+ * Set a field the record lacks, or one inc-classify owns.  A durable
+ * value (the plan's strings, literals) is added without a copy: it
+ * outlives the record.
+ */
 static int
-put(struct inc_record *r, struct fields *f, enum field k, const char *value)
+put_value(struct inc_record *r, struct fields *f, enum field k,
+    const char *value, bool durable)
 {
 	int rc;
 
-	rc = f->v[k] == NULL ? record_add(r, field_names[k], value) :
-	    record_set(r, field_names[k], value);
+	if (f->v[k] != NULL)
+		rc = record_set(r, field_names[k], value);
+	else if (durable)
+		rc = record_add_const(r, field_names[k], value, strlen(value));
+	else
+		rc = record_add(r, field_names[k], value);
 	if (rc == 0 && f->v[k] == NULL) {
 		f->v[k] = r->items[r->nitems - 1].value;
 		f->line[k] = r->line;
@@ -170,7 +179,23 @@ put(struct inc_record *r, struct fields *f, enum field k, const char *value)
 	return rc;
 }
 
-/* Fill a field when absent; with force replace it, and say so. */
+static int
+put(struct inc_record *r, struct fields *f, enum field k, const char *value)
+{
+	return put_value(r, f, k, value, false);
+}
+
+static int
+put_durable(struct inc_record *r, struct fields *f, enum field k,
+    const char *value)
+{
+	return put_value(r, f, k, value, true);
+}
+
+/*
+ * Fill a field when absent; with force replace it, and say so.  The value
+ * is durable (the plan's).
+ */
 static int
 fill(const struct inc_classifier *cl, struct inc_record *r,
     struct fields *f, enum field k, const char *value)
@@ -178,7 +203,7 @@ fill(const struct inc_classifier *cl, struct inc_record *r,
 	char a[SAFE_LEN], b[SAFE_LEN];
 
 	if (f->v[k] == NULL)
-		return put(r, f, k, value);
+		return put_durable(r, f, k, value);
 	if (!cl->force || strcmp(f->v[k], value) == 0)
 		return 0;
 	inc_warn_at(file_of(r), f->line[k], "--force: %s was \"%s\", now "
@@ -276,7 +301,7 @@ taxonomy(struct inc_classifier *cl, struct inc_record *r,
 	if ((ncat != NULL && fill(cl, r, f, F_CATEGORY, ncat->id) == -1) ||
 	    (nsub != NULL && fill(cl, r, f, F_SUBTYPE, nsub->id) == -1))
 		return -1;
-	if (by_keyword && put(r, f, F_MATCH,
+	if (by_keyword && put_durable(r, f, F_MATCH,
 	    m.subtype != NULL ? m.keyword : "none") == -1)
 		return -1;
 	return 0;
@@ -332,7 +357,7 @@ level(struct inc_classifier *cl, struct inc_record *r, struct fields *f)
 			record_remove(r, field_names[F_LEVEL]);
 			f->v[F_LEVEL] = NULL;
 		} else if (g->level != LEVEL_NONE &&
-		    put(r, f, F_LEVEL, level_id(g->level)) == -1)
+		    put_durable(r, f, F_LEVEL, level_id(g->level)) == -1)
 			return -1;
 		if (put(r, f, F_BASIS, g->basis) == -1)
 			return -1;

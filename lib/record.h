@@ -97,6 +97,12 @@ int		 record_add(struct inc_record *, const char *name,
 /* record_add of len bytes that need not be NUL-terminated. */
 int		 record_add_n(struct inc_record *, const char *name,
 		    const char *value, size_t len);
+/*
+ * record_add_n of a NUL-terminated value that is not copied, nor is the
+ * name: both must outlive the record (string literals, the plan).
+ */
+int		 record_add_const(struct inc_record *, const char *name,
+		    const char *value, size_t len);
 void		 record_remove(struct inc_record *, const char *name);
 int		 record_replace_all(struct inc_record *, const char *name,
 		    const char *const *values, size_t n);
