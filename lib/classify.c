@@ -486,23 +486,35 @@ classify_alert(struct inc_classifier *cl, struct inc_record *r,
     uint64_t ordinal)
 {
 	struct fields f;
-	char id[INC_ID_LEN], when[INC_TIME_LEN];
-	const char *src;
-	size_t srclen;
+	char *id, *when, *src = NULL, *host = NULL, *title;
+	const char *s;
+	size_t n;
 
-	inc_id(id, line, len, ordinal, a->detected);
+	/*
+	 * Each value made or copied once, into the record's own memory, and
+	 * added as it is (the names are literals): no second copy.
+	 */
+	id = record_alloc(r, INC_ID_LEN);
+	when = record_alloc(r, INC_TIME_LEN);
 	/* source: what sent it (the tag), else where from (the host). */
-	src = a->tag != NULL ? a->tag : a->host;
-	srclen = a->tag != NULL ? a->taglen : a->hostlen;
-	if (record_add(r, "id", id) == -1 ||
-	    record_add(r, "detected", time_format(when, a->detected)) == -1 ||
-	    (src != NULL && record_add_n(r, "source", src, srclen) == -1) ||
+	s = a->tag != NULL ? a->tag : a->host;
+	n = a->tag != NULL ? a->taglen : a->hostlen;
+	if (id == NULL || when == NULL ||
+	    (s != NULL && (src = record_strdup(r, s, n)) == NULL) ||
 	    (a->host != NULL &&
-	    record_add_n(r, "host", a->host, a->hostlen) == -1) ||
-	    record_add_n(r, "title", a->msg, strnlen(a->msg, a->msglen)) == -1) {
-		inc_warn_at(file_of(r), r->line, "out of memory");
-		return EXIT_TROUBLE;
-	}
+	    (host = record_strdup(r, a->host, a->hostlen)) == NULL) ||
+	    (title = record_strdup(r, a->msg, a->msglen)) == NULL)
+		goto nomem;
+	inc_id(id, line, len, ordinal, a->detected);
+	time_format(when, a->detected);
+	if (record_add_const(r, "id", id, strlen(id)) == -1 ||
+	    record_add_const(r, "detected", when, strlen(when)) == -1 ||
+	    (src != NULL &&
+	    record_add_const(r, "source", src, strlen(src)) == -1) ||
+	    (host != NULL &&
+	    record_add_const(r, "host", host, strlen(host)) == -1) ||
+	    record_add_const(r, "title", title, strlen(title)) == -1)
+		goto nomem;
 	memset(&f, 0, sizeof(f));
 	f.v[F_ID] = r->items[0].value;
 	f.v[F_DETECTED] = r->items[1].value;
@@ -510,4 +522,7 @@ classify_alert(struct inc_classifier *cl, struct inc_record *r,
 	return classify(cl, r, &f, a->detected.offset % 60 == 0 &&
 	    a->detected.offset <= 18 * 3600 &&
 	    a->detected.offset >= -18 * 3600);
+nomem:
+	inc_warn_at(file_of(r), r->line, "out of memory");
+	return EXIT_TROUBLE;
 }

@@ -99,7 +99,8 @@ int		 record_add_n(struct inc_record *, const char *name,
 		    const char *value, size_t len);
 /*
  * record_add_n of a NUL-terminated value that is not copied, nor is the
- * name: both must outlive the record (string literals, the plan).
+ * name: both must outlive the record (string literals, the plan, memory
+ * of record_alloc).
  */
 int		 record_add_const(struct inc_record *, const char *name,
 		    const char *value, size_t len);
