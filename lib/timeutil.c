@@ -405,14 +405,17 @@ time_parse(const char *s, struct inc_time *out)
 	return time_parse_n(s, strlen(s), out);
 }
 
-/* v, 0 <= v < 10^n, as n decimal digits with leading zeros. */
+/* v, 0 <= v < 100, as two digits: a pair from a table. */
 static void
-put_digits(char *p, int v, int n)
+put_pair(char *p, int v)
 {
-	while (n-- > 0) {
-		p[n] = (char)('0' + v % 10);
-		v /= 10;
-	}
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "6263646566676869707172737475767778798081828384858687888990919293"
+	    "949596979899";
+
+	memcpy(p, pairs + 2 * v, 2);
 }
 
 /*
@@ -442,22 +445,27 @@ time_format(char buf[INC_TIME_LEN], struct inc_time tv)
 	}
 	civil_from_days(days, &y, &m, &d);
 	aoff = off < 0 ? -off : off;
-	/* By hand: snprintf was most of the time of a filter that dates. */
-	put_digits(buf, (int)y, 4);
+	/*
+	 * By hand, two digits at a time from a table: snprintf was most of
+	 * the time of a filter that dates, and a digit at a time a third of
+	 * what was left.
+	 */
+	put_pair(buf, (int)(y / 100));
+	put_pair(buf + 2, (int)(y % 100));
 	buf[4] = '-';
-	put_digits(buf + 5, m, 2);
+	put_pair(buf + 5, m);
 	buf[7] = '-';
-	put_digits(buf + 8, d, 2);
+	put_pair(buf + 8, d);
 	buf[10] = 'T';
-	put_digits(buf + 11, (int)(secs / 3600), 2);
+	put_pair(buf + 11, (int)(secs / 3600));
 	buf[13] = ':';
-	put_digits(buf + 14, (int)(secs / 60 % 60), 2);
+	put_pair(buf + 14, (int)(secs / 60 % 60));
 	buf[16] = ':';
-	put_digits(buf + 17, (int)(secs % 60), 2);
+	put_pair(buf + 17, (int)(secs % 60));
 	buf[19] = off < 0 ? '-' : '+';
-	put_digits(buf + 20, aoff / 3600, 2);
+	put_pair(buf + 20, aoff / 3600);
 	buf[22] = ':';
-	put_digits(buf + 23, aoff / 60 % 60, 2);
+	put_pair(buf + 23, aoff / 60 % 60);
 	buf[25] = '\0';
 	return buf;
 }
