@@ -182,11 +182,44 @@ offset_at(int64_t t)
 	return (int)tm.tm_gmtoff;
 }
 
+extern char **environ;
+
+/*
+ * getenv("TZ") without a walk of the whole environment each time: most
+ * alert lines have a time in $TZ, and getenv was a twentieth of
+ * inc-classify --raw.  The entry found is trusted while the environment
+ * array and that slot of it hold the same pointers and it still names
+ * TZ: setenv and putenv of TZ put a new pointer in the slot, unsetenv
+ * moves the entries after it, and a new variable goes after the others.
+ * A value changed in place is caught by the caller's strcmp.
+ */
+static const char *
+tz_env(void)
+{
+	static char **env;
+	static char *entry;
+	static size_t slot;
+	size_t i;
+
+	if (entry != NULL && environ == env && environ[slot] == entry &&
+	    strncmp(entry, "TZ=", 3) == 0)
+		return entry + 3;
+	entry = NULL;
+	env = environ;
+	for (i = 0; env != NULL && env[i] != NULL; i++)
+		if (strncmp(env[i], "TZ=", 3) == 0) {
+			entry = env[i];
+			slot = i;
+			return entry + 3;
+		}
+	return NULL;
+}
+
 /* Is the cache still for this $TZ?  If not, start it again. */
 static bool
 zone_same_tz(void)
 {
-	const char *tz = getenv("TZ");
+	const char *tz = tz_env();
 
 	if (zone.valid && (tz == NULL ? zone.tz_unset :
 	    !zone.tz_unset && strcmp(tz, zone.tz) == 0))
