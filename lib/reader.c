@@ -427,7 +427,6 @@ record_raw_values(const struct raw_para *para, const char *const *names,
 	}
 	for (; p < e; p = le + (le < e)) {
 		le = next_end(&L, p);
-		te = le > p && le[-1] == '\r' ? le - 1 : le;
 		if (le - p > INC_MAX_LINE)
 			return false;
 		if (*p == '+') {
@@ -436,6 +435,7 @@ record_raw_values(const struct raw_para *para, const char *const *names,
 				return false;
 			continue;
 		}
+		te = le > p && le[-1] == '\r' ? le - 1 : le;
 		if (++items > (size_t)INC_MAX_FIELDS)
 			return false;
 		in_field = wanted = false;
