@@ -473,6 +473,16 @@ classify_record(struct inc_classifier *cl, struct inc_record *r)
 	return classify(cl, r, &f, false);
 }
 
+/* A value of one line (of an alert line), in the record's memory. */
+static int
+add_line(struct inc_record *r, const char *name, const char *value)
+{
+	if (record_add_const(r, name, value, strlen(value)) == -1)
+		return -1;
+	r->items[r->nitems - 1].one_line = true;
+	return 0;
+}
+
 /*
  * The record of an alert line is made here, so its fields are known
  * without a look: none that classify reads from a person is there but
@@ -507,13 +517,11 @@ classify_alert(struct inc_classifier *cl, struct inc_record *r,
 		goto nomem;
 	inc_id(id, line, len, ordinal, a->detected);
 	time_format(when, a->detected);
-	if (record_add_const(r, "id", id, strlen(id)) == -1 ||
-	    record_add_const(r, "detected", when, strlen(when)) == -1 ||
-	    (src != NULL &&
-	    record_add_const(r, "source", src, strlen(src)) == -1) ||
-	    (host != NULL &&
-	    record_add_const(r, "host", host, strlen(host)) == -1) ||
-	    record_add_const(r, "title", title, strlen(title)) == -1)
+	if (add_line(r, "id", id) == -1 ||
+	    add_line(r, "detected", when) == -1 ||
+	    (src != NULL && add_line(r, "source", src) == -1) ||
+	    (host != NULL && add_line(r, "host", host) == -1) ||
+	    add_line(r, "title", title) == -1)
 		goto nomem;
 	memset(&f, 0, sizeof(f));
 	f.v[F_ID] = r->items[0].value;

@@ -157,6 +157,7 @@ item_fill(struct inc_record *r, struct inc_item *it, const char *name,
 	it->raw = NULL;
 	it->rawlen = 0;
 	it->deleted = false;
+	it->one_line = false;
 	return 0;
 }
 

@@ -36,6 +36,9 @@ struct inc_item {
 	size_t		 rawlen;
 	long		 line;		/* line of its first byte, 0 if new */
 	bool		 deleted;	/* removed by a tool: not written */
+	bool		 one_line;	/* value known to hold no '\n' (set
+					 * by the tool that added it): the
+					 * writer need not look */
 };
 
 enum record_kind {

@@ -76,7 +76,7 @@ put_field(struct out *o, const struct inc_item *it)
 	 * its time here).
 	 */
 	if (nlen + 3 + it->len <= sizeof(o->buf) - o->n &&
-	    memchr(p, '\n', it->len) == NULL) {
+	    (it->one_line || memchr(p, '\n', it->len) == NULL)) {
 		b = o->buf + o->n;
 		memcpy(b, it->name, nlen);
 		b += nlen;
