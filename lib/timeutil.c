@@ -386,6 +386,40 @@ rfc3339_fixed(const char *s, size_t len, struct inc_time *out, int *rc)
 	return 1;
 }
 
+/*
+ * The local form with seconds, "2026-11-24 09:15:00" (or a T), read at
+ * fixed places: the time of most syslog and log lines, as alert_parse
+ * makes it.  1 done (0 or -1 in *rc), 0 not this form.
+ */
+static int
+local_fixed(const char *s, size_t len, struct inc_time *out, int *rc)
+{
+	struct fields f;
+
+	if (len != 19 || s[4] != '-' || s[7] != '-' ||
+	    (s[10] != ' ' && s[10] != 'T' && s[10] != 't') || s[13] != ':' ||
+	    s[16] != ':')
+		return 0;
+	*rc = -1;
+	if ((digit_at(s, 0) | digit_at(s, 1) | digit_at(s, 2) |
+	    digit_at(s, 3) | digit_at(s, 5) | digit_at(s, 6) |
+	    digit_at(s, 8) | digit_at(s, 9) | digit_at(s, 11) |
+	    digit_at(s, 12) | digit_at(s, 14) | digit_at(s, 15) |
+	    digit_at(s, 17) | digit_at(s, 18)) & 16)
+		return 1;
+	f.year = (int)(digit_at(s, 0) * 1000 + digit_at(s, 1) * 100 +
+	    digit_at(s, 2) * 10 + digit_at(s, 3));
+	f.mon = (int)(digit_at(s, 5) * 10 + digit_at(s, 6));
+	f.mday = (int)(digit_at(s, 8) * 10 + digit_at(s, 9));
+	f.hour = (int)(digit_at(s, 11) * 10 + digit_at(s, 12));
+	f.min = (int)(digit_at(s, 14) * 10 + digit_at(s, 15));
+	f.sec = (int)(digit_at(s, 17) * 10 + digit_at(s, 18));
+	if (check_date(&f) == -1 || f.hour > 23 || f.min > 59 || f.sec > 59)
+		return 1;
+	*rc = local_time(&f, 1, out);
+	return 1;
+}
+
 int
 time_parse_n(const char *s, size_t len, struct inc_time *out)
 {
@@ -394,7 +428,8 @@ time_parse_n(const char *s, size_t len, struct inc_time *out)
 	int have_sec = 0, sign, oh, om, off, rc;
 	int64_t t;
 
-	if (s != NULL && rfc3339_fixed(s, len, out, &rc))
+	if (s != NULL && (rfc3339_fixed(s, len, out, &rc) ||
+	    local_fixed(s, len, out, &rc)))
 		return rc;
 	if (s == NULL || parse_date(&p, end, &f) == -1)
 		return -1;
