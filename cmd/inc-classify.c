@@ -24,8 +24,6 @@ static const struct option longopts[] = {
 	{ NULL,		0,		NULL, 0 }
 };
 
-static char outbuf[1 << 16];
-
 struct raw {
 	struct inc_classifier	*cl;
 	struct alert_clock	 clock;
@@ -139,13 +137,7 @@ main(int argc, char *argv[])
 		cli_done(&cli);
 		return inc_nomem();
 	}
-	/*
-	 * Records are small and many: write in large blocks.  The buffer is
-	 * given, as glibc ignores the size when it is to allocate one
-	 * itself (then 4 KiB writes: a third of the time of --raw went to
-	 * the system).  Static: stdout uses it until the program exits.
-	 */
-	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+	inc_buffer_stdout();
 	memset(&cl, 0, sizeof(cl));
 	cl.plan = cli.plan;
 	cl.matcher = m;
