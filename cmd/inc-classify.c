@@ -70,9 +70,6 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	struct raw *rw = ctx;
 	struct inc_record *r = &rw->rec;
 	struct inc_alert a;
-	char id[INC_ID_LEN], when[INC_TIME_LEN];
-	const char *src;
-	size_t srclen;
 	int st;
 
 	(void)truncated;	/* reported by the loop; the cut line is used */
@@ -94,20 +91,7 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	r->kind = RECORD_INCIDENT;
 	r->file = file;
 	r->line = lineno;
-	inc_id(id, line, len, rw->ordinal, a.detected);
-	/* source: what sent it (the tag), else where from (the host). */
-	src = a.tag != NULL ? a.tag : a.host;
-	srclen = a.tag != NULL ? a.taglen : a.hostlen;
-	if (record_add(r, "id", id) == -1 ||
-	    record_add(r, "detected", time_format(when, a.detected)) == -1 ||
-	    (src != NULL && record_add_n(r, "source", src, srclen) == -1) ||
-	    (a.host != NULL &&
-	    record_add_n(r, "host", a.host, a.hostlen) == -1) ||
-	    record_add_n(r, "title", a.msg, strnlen(a.msg, a.msglen)) == -1) {
-		inc_warn_at(file, lineno, "out of memory");
-		return EXIT_TROUBLE;
-	}
-	st = classify_record(rw->cl, r);
+	st = classify_alert(rw->cl, r, &a, line, len, rw->ordinal);
 	if ((!rw->first && putchar('\n') == EOF) ||
 	    record_write(stdout, r) == -1 ||
 	    (rw->live && fflush(stdout) == EOF)) {
@@ -164,8 +148,7 @@ main(int argc, char *argv[])
 		cli_done(&cli);
 		return inc_nomem();
 	}
-	/* Records are small and many: write in large blocks. */
-	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	inc_buffer_stdout();
 	memset(&cl, 0, sizeof(cl));
 	cl.plan = cli.plan;
 	cl.matcher = m;

@@ -506,8 +506,7 @@ main(int argc, char *argv[])
 	}
 	e.has_duty = roster_on_duty(roster, e.cli.now, &e.duty) == 0;
 
-	/* Records are small and many: write in large blocks. */
-	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	inc_buffer_stdout();
 	memset(&lp, 0, sizeof(lp));
 	lp.each = each;
 	lp.ctx = &e;

@@ -296,6 +296,15 @@ alert_parse(const char *line, size_t len, const struct alert_clock *clock,
  * FNV-1a over 8-byte words (then the tail byte by byte); inc_id mixes
  * the result so that every bit of the id depends on every input byte.
  */
+/* One 8-byte word into the hash. */
+static uint64_t
+hash_word(uint64_t h, uint64_t w)
+{
+	h ^= w;
+	h *= 0x100000001b3ULL;
+	return h ^ h >> 29;
+}
+
 static uint64_t
 hash(uint64_t h, const void *p, size_t len)
 {
@@ -317,9 +326,7 @@ hash(uint64_t h, const void *p, size_t len)
 		for (w = 0, j = 0; j < 8; j++)
 			w |= (uint64_t)b[i + j] << (8 * j);
 #endif
-		h ^= w;
-		h *= 0x100000001b3ULL;
-		h ^= h >> 29;
+		h = hash_word(h, w);
 	}
 	for (; i < len; i++) {
 		h ^= b[i];
@@ -333,15 +340,13 @@ inc_id(char buf[INC_ID_LEN], const char *bytes, size_t len,
     uint64_t ordinal, struct inc_time when)
 {
 	static const char hex[] = "0123456789abcdef";
-	unsigned char ord[8];
 	uint64_t h = 0xcbf29ce484222325ULL;
-	unsigned m, d;
+	unsigned m, d, b;
 	int i, y;
 	char *p;
 
-	for (i = 0; i < 8; i++)
-		ord[i] = (unsigned char)(ordinal >> (8 * i));
-	h = hash(h, ord, sizeof(ord));
+	/* The ordinal's 8 bytes, little-endian, are the word itself. */
+	h = hash_word(h, ordinal);
 	h = hash(h, bytes, len);
 	h ^= h >> 30;
 	h *= 0xbf58476d1ce4e5b9ULL;
@@ -364,8 +369,11 @@ inc_id(char buf[INC_ID_LEN], const char *bytes, size_t len,
 	*p++ = '0' + d / 10;
 	*p++ = '0' + d % 10;
 	*p++ = '-';
-	for (i = 63; i >= 16; i -= 4)
-		*p++ = hex[(h >> (i - 3)) & 0xf];
+	for (i = 56; i >= 16; i -= 8) {		/* bits 63 to 16 */
+		b = (unsigned)(h >> i) & 0xff;
+		*p++ = hex[b >> 4];
+		*p++ = hex[b & 0xf];
+	}
 	*p = '\0';
 	return buf;
 }

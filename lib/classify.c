@@ -55,26 +55,60 @@ is_text_field(const char *name)
 	}
 }
 
+static enum field
+is(const char *name, enum field k)
+{
+	return strcmp(name, field_names[k]) == 0 ? k : F_COUNT;
+}
+
+/*
+ * The field of that name among those read here, or F_COUNT.  By the
+ * first bytes, one strcmp at most: every field of every record is asked.
+ * A byte is looked at only when those before it are not NUL.
+ */
+static enum field
+field_of(const char *name)
+{
+	switch (name[0]) {
+	case 'c':
+		return is(name, F_CATEGORY);
+	case 'd':
+		return is(name, F_DETECTED);
+	case 'i':
+		if (name[1] == 'd')
+			return is(name, F_ID);
+		return name[1] == 'm' && name[2] == 'p' && name[3] == 'o' ?
+		    is(name, F_IMPORTANCE) : is(name, F_IMPACT);
+	case 'l':
+		if (name[1] == 'o')
+			return is(name, F_LOSS);
+		return is(name, F_LEVEL) != F_COUNT ? F_LEVEL :
+		    is(name, F_BASIS);
+	case 'm':
+		return is(name, F_MATCH);
+	case 's':
+		return name[1] == 'u' ? is(name, F_SUBTYPE) :
+		    is(name, F_SYSTEM);
+	default:
+		return F_COUNT;
+	}
+}
+
 static void
 gather(const struct inc_record *r, struct fields *f)
 {
 	const struct inc_item *it;
 	size_t i;
-	int k;
+	enum field k;
 
 	memset(f, 0, sizeof(*f));
 	for (i = 0; i < r->nitems; i++) {
 		it = &r->items[i];
-		if (it->kind != ITEM_FIELD || it->deleted)
+		if (it->kind != ITEM_FIELD || it->deleted ||
+		    (k = field_of(it->name)) == F_COUNT || f->v[k] != NULL)
 			continue;
-		for (k = 0; k < F_COUNT; k++)
-			if (f->v[k] == NULL &&
-			    it->name[0] == field_names[k][0] &&
-			    strcmp(it->name, field_names[k]) == 0) {
-				f->v[k] = it->value;
-				f->line[k] = it->line > 0 ? it->line : r->line;
-				break;
-			}
+		f->v[k] = it->value;
+		f->line[k] = it->line > 0 ? it->line : r->line;
 	}
 }
 
@@ -121,14 +155,23 @@ bad(const struct inc_record *r, const struct fields *f, enum field k,
 	return EXIT_TROUBLE;
 }
 
-/* Set a field the record lacks, or one inc-classify owns. */
+/*
+ * Set a field the record lacks, or one inc-classify owns.  A durable
+ * value (the plan's strings, literals) is added without a copy: it
+ * outlives the record.
+ */
 static int
-put(struct inc_record *r, struct fields *f, enum field k, const char *value)
+put_value(struct inc_record *r, struct fields *f, enum field k,
+    const char *value, bool durable)
 {
 	int rc;
 
-	rc = f->v[k] == NULL ? record_add(r, field_names[k], value) :
-	    record_set(r, field_names[k], value);
+	if (f->v[k] != NULL)
+		rc = record_set(r, field_names[k], value);
+	else if (durable)
+		rc = record_add_const(r, field_names[k], value, strlen(value));
+	else
+		rc = record_add(r, field_names[k], value);
 	if (rc == 0 && f->v[k] == NULL) {
 		f->v[k] = r->items[r->nitems - 1].value;
 		f->line[k] = r->line;
@@ -136,7 +179,23 @@ put(struct inc_record *r, struct fields *f, enum field k, const char *value)
 	return rc;
 }
 
-/* Fill a field when absent; with force replace it, and say so. */
+static int
+put(struct inc_record *r, struct fields *f, enum field k, const char *value)
+{
+	return put_value(r, f, k, value, false);
+}
+
+static int
+put_durable(struct inc_record *r, struct fields *f, enum field k,
+    const char *value)
+{
+	return put_value(r, f, k, value, true);
+}
+
+/*
+ * Fill a field when absent; with force replace it, and say so.  The value
+ * is durable (the plan's).
+ */
 static int
 fill(const struct inc_classifier *cl, struct inc_record *r,
     struct fields *f, enum field k, const char *value)
@@ -144,7 +203,7 @@ fill(const struct inc_classifier *cl, struct inc_record *r,
 	char a[SAFE_LEN], b[SAFE_LEN];
 
 	if (f->v[k] == NULL)
-		return put(r, f, k, value);
+		return put_durable(r, f, k, value);
 	if (!cl->force || strcmp(f->v[k], value) == 0)
 		return 0;
 	inc_warn_at(file_of(r), f->line[k], "--force: %s was \"%s\", now "
@@ -193,7 +252,7 @@ scan(const struct inc_classifier *cl, const struct inc_record *r,
 
 /* Category, subtype and match.  cat and sub: the record's, valid. */
 static int
-taxonomy(const struct inc_classifier *cl, struct inc_record *r,
+taxonomy(struct inc_classifier *cl, struct inc_record *r,
     struct fields *f, const struct inc_category *cat,
     const struct inc_subtype *sub, bool sub_many)
 {
@@ -224,13 +283,25 @@ taxonomy(const struct inc_classifier *cl, struct inc_record *r,
 		 * Even --force keeps what a person wrote, the plan giving
 		 * nothing better.
 		 */
-		ncat = cat != NULL ? cat : plan_category(p, "other");
-		nsub = ncat != NULL ? plan_subtype(ncat, "other") : NULL;
+		if (cat != NULL) {
+			ncat = cat;
+			nsub = plan_subtype(ncat, "other");
+		} else {
+			/* Most alerts: the lookup by name done once. */
+			if (!cl->other_found) {
+				cl->other = plan_category(p, "other");
+				cl->other_sub = cl->other != NULL ?
+				    plan_subtype(cl->other, "other") : NULL;
+				cl->other_found = true;
+			}
+			ncat = cl->other;
+			nsub = cl->other_sub;
+		}
 	}
 	if ((ncat != NULL && fill(cl, r, f, F_CATEGORY, ncat->id) == -1) ||
 	    (nsub != NULL && fill(cl, r, f, F_SUBTYPE, nsub->id) == -1))
 		return -1;
-	if (by_keyword && put(r, f, F_MATCH,
+	if (by_keyword && put_durable(r, f, F_MATCH,
 	    m.subtype != NULL ? m.keyword : "none") == -1)
 		return -1;
 	return 0;
@@ -286,7 +357,7 @@ level(struct inc_classifier *cl, struct inc_record *r, struct fields *f)
 			record_remove(r, field_names[F_LEVEL]);
 			f->v[F_LEVEL] = NULL;
 		} else if (g->level != LEVEL_NONE &&
-		    put(r, f, F_LEVEL, level_id(g->level)) == -1)
+		    put_durable(r, f, F_LEVEL, level_id(g->level)) == -1)
 			return -1;
 		if (put(r, f, F_BASIS, g->basis) == -1)
 			return -1;
@@ -318,16 +389,89 @@ identify(struct inc_classifier *cl, struct inc_record *r, struct fields *f,
 	return put(r, f, F_ID, id);
 }
 
-int
-classify_record(struct inc_classifier *cl, struct inc_record *r)
+/*
+ * The rules, on the fields found.  detected_ok: the caller made detected
+ * from a time that reads back (classify_alert), and an id is there: the
+ * time need not be parsed again.
+ */
+static int
+classify(struct inc_classifier *cl, struct inc_record *r, struct fields *f,
+    bool detected_ok)
 {
 	const struct inc_plan *p = cl->plan;
 	const struct inc_category *cat = NULL;
 	const struct inc_subtype *sub = NULL;
 	struct inc_time detected = { 0, 0 };
-	struct fields f;
 	bool bad_tax = false, bad_grade = false, many = false, dated = false;
 	int st = 0, s;
+
+	if (f->v[F_CATEGORY] != NULL &&
+	    (cat = plan_category(p, f->v[F_CATEGORY])) == NULL) {
+		st = bad(r, f, F_CATEGORY, "not a category of the plan");
+		bad_tax = true;
+	}
+	if (f->v[F_SUBTYPE] != NULL && !bad_tax) {
+		sub = cat != NULL ? plan_subtype(cat, f->v[F_SUBTYPE]) :
+		    subtype_anywhere(p, f->v[F_SUBTYPE], &many);
+		if (sub == NULL) {
+			st = bad(r, f, F_SUBTYPE, cat != NULL ? "not a "
+			    "subtype of its category" : "not a subtype of "
+			    "the plan");
+			bad_tax = true;
+		}
+	}
+	if (f->v[F_IMPORTANCE] != NULL &&
+	    scale_index(&p->importance, f->v[F_IMPORTANCE]) < 0) {
+		st = bad(r, f, F_IMPORTANCE, "not an importance of the plan");
+		bad_grade = true;
+	}
+	if (f->v[F_LOSS] != NULL && scale_index(&p->loss, f->v[F_LOSS]) < 0) {
+		st = bad(r, f, F_LOSS, "not a loss of the plan");
+		bad_grade = true;
+	}
+	if (f->v[F_IMPACT] != NULL &&
+	    scale_index(&p->impact, f->v[F_IMPACT]) < 0) {
+		st = bad(r, f, F_IMPACT, "not an impact of the plan");
+		bad_grade = true;
+	}
+	if (f->v[F_SYSTEM] != NULL && plan_system(p, f->v[F_SYSTEM]) == NULL) {
+		st = bad(r, f, F_SYSTEM, "not a system of the plan");
+		bad_grade = true;
+	}
+	if (f->v[F_LEVEL] != NULL && level_parse(f->v[F_LEVEL]) == LEVEL_NONE) {
+		st = bad(r, f, F_LEVEL, "not a level (I, II, III or IV)");
+		bad_grade = true;
+	}
+	if (f->v[F_DETECTED] != NULL && !detected_ok) {
+		if (time_parse(f->v[F_DETECTED], &detected) == 0)
+			dated = true;
+		else
+			st = bad(r, f, F_DETECTED, "not a time "
+			    "(2026-11-24T09:15:00+08:00)");
+	}
+
+	if (!bad_tax && (s = taxonomy(cl, r, f, cat, sub, many)) != 0) {
+		if (s == -1)
+			goto nomem;
+		st = status_worse(st, s);
+	}
+	if (!bad_grade) {
+		if (importance(cl, r, f) == -1 || (s = level(cl, r, f)) == -1)
+			goto nomem;
+		st = status_worse(st, s);
+	}
+	if (identify(cl, r, f, dated, detected) == -1)
+		goto nomem;
+	return st;
+nomem:
+	inc_warn_at(file_of(r), r->line, "out of memory");
+	return EXIT_TROUBLE;
+}
+
+int
+classify_record(struct inc_classifier *cl, struct inc_record *r)
+{
+	struct fields f;
 
 	/*
 	 * Every field written here, room for it first: a record the
@@ -339,64 +483,66 @@ classify_record(struct inc_classifier *cl, struct inc_record *r)
 		return EXIT_TROUBLE;
 	}
 	gather(r, &f);
-	if (f.v[F_CATEGORY] != NULL &&
-	    (cat = plan_category(p, f.v[F_CATEGORY])) == NULL) {
-		st = bad(r, &f, F_CATEGORY, "not a category of the plan");
-		bad_tax = true;
-	}
-	if (f.v[F_SUBTYPE] != NULL && !bad_tax) {
-		sub = cat != NULL ? plan_subtype(cat, f.v[F_SUBTYPE]) :
-		    subtype_anywhere(p, f.v[F_SUBTYPE], &many);
-		if (sub == NULL) {
-			st = bad(r, &f, F_SUBTYPE, cat != NULL ? "not a "
-			    "subtype of its category" : "not a subtype of "
-			    "the plan");
-			bad_tax = true;
-		}
-	}
-	if (f.v[F_IMPORTANCE] != NULL &&
-	    scale_index(&p->importance, f.v[F_IMPORTANCE]) < 0) {
-		st = bad(r, &f, F_IMPORTANCE, "not an importance of the plan");
-		bad_grade = true;
-	}
-	if (f.v[F_LOSS] != NULL && scale_index(&p->loss, f.v[F_LOSS]) < 0) {
-		st = bad(r, &f, F_LOSS, "not a loss of the plan");
-		bad_grade = true;
-	}
-	if (f.v[F_IMPACT] != NULL &&
-	    scale_index(&p->impact, f.v[F_IMPACT]) < 0) {
-		st = bad(r, &f, F_IMPACT, "not an impact of the plan");
-		bad_grade = true;
-	}
-	if (f.v[F_SYSTEM] != NULL && plan_system(p, f.v[F_SYSTEM]) == NULL) {
-		st = bad(r, &f, F_SYSTEM, "not a system of the plan");
-		bad_grade = true;
-	}
-	if (f.v[F_LEVEL] != NULL && level_parse(f.v[F_LEVEL]) == LEVEL_NONE) {
-		st = bad(r, &f, F_LEVEL, "not a level (I, II, III or IV)");
-		bad_grade = true;
-	}
-	if (f.v[F_DETECTED] != NULL) {
-		if (time_parse(f.v[F_DETECTED], &detected) == 0)
-			dated = true;
-		else
-			st = bad(r, &f, F_DETECTED, "not a time "
-			    "(2026-11-24T09:15:00+08:00)");
-	}
+	return classify(cl, r, &f, false);
+}
 
-	if (!bad_tax && (s = taxonomy(cl, r, &f, cat, sub, many)) != 0) {
-		if (s == -1)
-			goto nomem;
-		st = status_worse(st, s);
-	}
-	if (!bad_grade) {
-		if (importance(cl, r, &f) == -1 || (s = level(cl, r, &f)) == -1)
-			goto nomem;
-		st = status_worse(st, s);
-	}
-	if (identify(cl, r, &f, dated, detected) == -1)
+/* A value of one line (of an alert line), in the record's memory. */
+static int
+add_line(struct inc_record *r, const char *name, const char *value)
+{
+	if (record_add_const(r, name, value, strlen(value)) == -1)
+		return -1;
+	r->items[r->nitems - 1].one_line = true;
+	return 0;
+}
+
+/*
+ * The record of an alert line is made here, so its fields are known
+ * without a look: none that classify reads from a person is there but
+ * id and detected.  detected is written from a time read by alert_parse
+ * (years 1970 to 9999); written in its own offset, whole minutes within
+ * 18 hours, it reads back: no need to parse it again.
+ */
+int
+classify_alert(struct inc_classifier *cl, struct inc_record *r,
+    const struct inc_alert *a, const char *line, size_t len,
+    uint64_t ordinal)
+{
+	struct fields f;
+	char *id, *when, *src = NULL, *host = NULL, *title;
+	const char *s;
+	size_t n;
+
+	/*
+	 * Each value made or copied once, into the record's own memory, and
+	 * added as it is (the names are literals): no second copy.
+	 */
+	id = record_alloc(r, INC_ID_LEN);
+	when = record_alloc(r, INC_TIME_LEN);
+	/* source: what sent it (the tag), else where from (the host). */
+	s = a->tag != NULL ? a->tag : a->host;
+	n = a->tag != NULL ? a->taglen : a->hostlen;
+	if (id == NULL || when == NULL ||
+	    (s != NULL && (src = record_strdup(r, s, n)) == NULL) ||
+	    (a->host != NULL &&
+	    (host = record_strdup(r, a->host, a->hostlen)) == NULL) ||
+	    (title = record_strdup(r, a->msg, a->msglen)) == NULL)
 		goto nomem;
-	return st;
+	inc_id(id, line, len, ordinal, a->detected);
+	time_format(when, a->detected);
+	if (add_line(r, "id", id) == -1 ||
+	    add_line(r, "detected", when) == -1 ||
+	    (src != NULL && add_line(r, "source", src) == -1) ||
+	    (host != NULL && add_line(r, "host", host) == -1) ||
+	    add_line(r, "title", title) == -1)
+		goto nomem;
+	memset(&f, 0, sizeof(f));
+	f.v[F_ID] = r->items[0].value;
+	f.v[F_DETECTED] = r->items[1].value;
+	f.line[F_ID] = f.line[F_DETECTED] = r->line;
+	return classify(cl, r, &f, a->detected.offset % 60 == 0 &&
+	    a->detected.offset <= 18 * 3600 &&
+	    a->detected.offset >= -18 * 3600);
 nomem:
 	inc_warn_at(file_of(r), r->line, "out of memory");
 	return EXIT_TROUBLE;

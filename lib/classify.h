@@ -31,6 +31,10 @@ struct inc_classifier {
 	bool			  graded;
 	int			  g_imp, g_loss, g_impact;
 	struct inc_grade	  g;
+	/* other/other of the plan, looked up once (other_found) */
+	bool			  other_found;
+	const struct inc_category *other;
+	const struct inc_subtype  *other_sub;
 };
 
 /*
@@ -41,5 +45,16 @@ struct inc_classifier {
  * memory.
  */
 int	classify_record(struct inc_classifier *, struct inc_record *);
+
+/*
+ * inc-classify --raw: add to r (reset, file and line set) the fields of
+ * an alert, a from line (len bytes) the ordinal-th line of the input, and
+ * classify it.  The same as adding id, detected, source, host and title
+ * and calling classify_record, without looking for fields it cannot have.
+ */
+struct inc_alert;
+int	classify_alert(struct inc_classifier *, struct inc_record *,
+	    const struct inc_alert *, const char *line, size_t len,
+	    uint64_t ordinal);
 
 #endif

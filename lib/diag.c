@@ -85,3 +85,17 @@ inc_finish(int status)
 	}
 	return status;
 }
+
+/*
+ * Records are small and many: write them in large blocks.  The buffer is
+ * given, as glibc ignores the size when it is to allocate one itself
+ * (then 4 KiB writes: a third of the time of inc-classify --raw went to
+ * the system).  Static: stdout uses it until the program exits.
+ */
+void
+inc_buffer_stdout(void)
+{
+	static char buf[1 << 16];
+
+	setvbuf(stdout, buf, _IOFBF, sizeof(buf));
+}

@@ -36,6 +36,9 @@ struct inc_item {
 	size_t		 rawlen;
 	long		 line;		/* line of its first byte, 0 if new */
 	bool		 deleted;	/* removed by a tool: not written */
+	bool		 one_line;	/* value known to hold no '\n' (set
+					 * by the tool that added it): the
+					 * writer need not look */
 };
 
 enum record_kind {
@@ -96,6 +99,13 @@ int		 record_add(struct inc_record *, const char *name,
 		    const char *value);
 /* record_add of len bytes that need not be NUL-terminated. */
 int		 record_add_n(struct inc_record *, const char *name,
+		    const char *value, size_t len);
+/*
+ * record_add_n of a NUL-terminated value that is not copied, nor is the
+ * name: both must outlive the record (string literals, the plan, memory
+ * of record_alloc).
+ */
+int		 record_add_const(struct inc_record *, const char *name,
 		    const char *value, size_t len);
 void		 record_remove(struct inc_record *, const char *name);
 int		 record_replace_all(struct inc_record *, const char *name,

@@ -66,8 +66,31 @@ static void
 put_field(struct out *o, const struct inc_item *it)
 {
 	const char *p = it->value, *e = it->value + it->len, *nl;
+	size_t nlen = strlen(it->name);
+	char *b;
 
-	put(o, it->name, strlen(it->name));
+	/*
+	 * Most values are one line, and most fields fit what is left of
+	 * the buffer: "name: value\n" then goes in with two copies, not
+	 * five calls (a filter that writes every field spent a fifth of
+	 * its time here).
+	 */
+	if (nlen + 3 + it->len <= sizeof(o->buf) - o->n &&
+	    (it->one_line || memchr(p, '\n', it->len) == NULL)) {
+		b = o->buf + o->n;
+		memcpy(b, it->name, nlen);
+		b += nlen;
+		*b++ = ':';
+		if (it->len > 0) {
+			*b++ = ' ';
+			memcpy(b, p, it->len);
+			b += it->len;
+		}
+		*b++ = '\n';
+		o->n = (size_t)(b - o->buf);
+		return;
+	}
+	put(o, it->name, nlen);
 	put_c(o, ':');
 	if (p == e) {
 		put_c(o, '\n');

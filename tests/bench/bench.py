@@ -192,10 +192,10 @@ def table(title, rows, base):
     for r in rows:
         if r is None:
             continue
-        ratio = r["median"] / base["median"] if base else float("nan")
+        ratio = f"{r['median'] / base['median']:>6.2f}" if base else ""
         print(f"  {r['name']:<46} {r['median']:>9.3f} {r['mbs']:>7.1f}"
               f" {r['out'] / 1e6:>7.1f} {r['rss'] / 1024:>9.1f}"
-              f" {ratio:>6.2f}")
+              f" {ratio:>6}")
 
 
 def machine():
