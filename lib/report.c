@@ -432,6 +432,17 @@ add_handling(struct report *r, const struct inc_record *rec,
 	return status_worse(status, st);
 }
 
+/* A value the plan does not know: said where it is; a data error. */
+static int
+bad_value(const struct inc_record *rec, const char *name, const char *why)
+{
+	const struct inc_item *it = record_field(rec, name);
+
+	inc_warn_at(rec->file, it != NULL && it->line > 0 ? it->line :
+	    rec->line, "%s: %s", name, why);
+	return EXIT_TROUBLE;
+}
+
 static int
 copy_incident(struct report *r, const struct inc_record *rec,
     struct rep_incident *inc)
@@ -450,6 +461,12 @@ copy_incident(struct report *r, const struct inc_record *rec,
 		return -1;
 	inc->level = inc->level_text ? level_parse(inc->level_text) :
 	    LEVEL_NONE;
+	/* Counted all the same (as unknown), but never without a word. */
+	if (inc->level_text != NULL && inc->level == LEVEL_NONE)
+		status = bad_value(rec, "level", "not a level (I, II, III or IV)");
+	if (inc->category != NULL &&
+	    plan_category(r->plan, inc->category) == NULL)
+		status = bad_value(rec, "category", "not a category of the plan");
 	for (i = 0; i < MEASURE_COUNT; i++)
 		status = status_worse(status,
 		    time_field(rec, measure_field[i], &inc->measure[i]));

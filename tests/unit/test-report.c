@@ -263,13 +263,14 @@ test_counts_and_times(void **state)
 	    "category=network-attack", "detected=2026-11-24T02:00:00+08:00",
 	    "reported=2026-11-24T02:30:00+08:00",
 	    "closed=2026-11-24T03:00:00+08:00", NULL }), 0);
+	/* Values the plan does not know: counted as unknown, and said. */
 	assert_int_equal(add(&r, (const char *[]){ "id=c", "level=IV",
 	    "category=nonesuch", "detected=2026-11-24T03:00:00+08:00",
-	    "reported=2026-11-24T03:20:00+08:00", NULL }), 0);
+	    "reported=2026-11-24T03:20:00+08:00", NULL }), 2);
 	/* reported after the end: not known at the end, not measured */
 	assert_int_equal(add(&r, (const char *[]){ "id=d", "level=bogus",
 	    "detected=2026-11-24T23:00:00+08:00",
-	    "reported=2026-11-25T01:00:00+08:00", NULL }), 0);
+	    "reported=2026-11-25T01:00:00+08:00", NULL }), 2);
 	assert_int_equal(report_finish(&r), 0);
 	assert_int_equal(r.ndetected, 4);
 	assert_int_equal(r.nlevel[LEVEL_I], 2);
