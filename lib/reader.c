@@ -253,23 +253,6 @@ field_strings(struct lines *L, struct inc_item *it, char **w,
 	*w = v;
 }
 
-static struct inc_item *
-new_item(struct inc_record *r)
-{
-	struct inc_item *v;
-	size_t cap;
-
-	if (r->nitems == r->capitems) {
-		cap = r->capitems ? r->capitems * 2 : 32;
-		if ((v = realloc(r->items, cap * sizeof(*v))) == NULL)
-			return NULL;
-		r->items = v;
-		r->capitems = cap;
-	}
-	memset(&r->items[r->nitems], 0, sizeof(*r->items));
-	return &r->items[r->nitems++];
-}
-
 static bool
 descriptor_name(const char *s, size_t n)
 {
@@ -324,7 +307,7 @@ parse(struct inc_record *r, const char *p, const char *e, long line,
 			return bad(r, line, r->nitems == 0 ?
 			    "continuation line before any field" :
 			    "continuation line after a comment");
-		if ((it = new_item(r)) == NULL)
+		if ((it = record_push(r)) == NULL)
 			return -1;
 		it->line = line;
 		it->raw = p;

@@ -111,15 +111,12 @@ record_count(const struct inc_record *r, const char *name)
 	return n;
 }
 
-/* Room for one more item at index at (shifting the rest up). */
-static struct inc_item *
-item_insert(struct inc_record *r, size_t at)
+struct inc_item *
+record_push(struct inc_record *r)
 {
 	struct inc_item *v;
 	size_t cap;
 
-	if (r->nitems >= (size_t)INC_MAX_FIELDS)
-		return NULL;
 	if (r->nitems == r->capitems) {
 		cap = r->capitems ? r->capitems * 2 : 32;
 		if ((v = realloc(r->items, cap * sizeof(*v))) == NULL)
@@ -127,10 +124,18 @@ item_insert(struct inc_record *r, size_t at)
 		r->items = v;
 		r->capitems = cap;
 	}
-	if (at < r->nitems)
-		memmove(&r->items[at + 1], &r->items[at],
-		    (r->nitems - at) * sizeof(*r->items));
-	r->nitems++;
+	memset(&r->items[r->nitems], 0, sizeof(*r->items));
+	return &r->items[r->nitems++];
+}
+
+/* Room for one more item at index at (shifting the rest up). */
+static struct inc_item *
+item_insert(struct inc_record *r, size_t at)
+{
+	if (r->nitems >= (size_t)INC_MAX_FIELDS || record_push(r) == NULL)
+		return NULL;
+	memmove(&r->items[at + 1], &r->items[at],
+	    (r->nitems - 1 - at) * sizeof(*r->items));
 	memset(&r->items[at], 0, sizeof(*r->items));
 	return &r->items[at];
 }

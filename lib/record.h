@@ -111,6 +111,9 @@ void		 record_remove(struct inc_record *, const char *name);
 int		 record_replace_all(struct inc_record *, const char *name,
 		    const char *const *values, size_t n);
 
+/* A new empty item at the end (for the reader), or NULL: no memory. */
+struct inc_item	*record_push(struct inc_record *);
+
 /* Is the name a valid field name, [a-z][a-z0-9_]* ? */
 bool		 field_name_valid(const char *, size_t);
 
