@@ -93,17 +93,6 @@ report_bad(const struct inc_record *r, const char *field)
 		    quote(q, it->value));
 }
 
-static bool
-selected(const struct escalate *e, const struct inc_record *r)
-{
-	const char *id;
-
-	if (e->id == NULL)
-		return true;
-	id = record_get(r, "id");
-	return id != NULL && strcmp(id, e->id) == 0;
-}
-
 /* --ack: a person's value is kept unless --force. */
 static int
 acknowledge(const struct escalate *e, struct inc_record *r)
@@ -173,7 +162,7 @@ each(struct inc_record *r, void *ctx)
 		    "no room for the due fields", INC_MAX_FIELDS);
 		return EXIT_TROUBLE;
 	}
-	if (e->nacks > 0 && selected(e, r) &&
+	if (e->nacks > 0 && record_is_incident(r, e->id) &&
 	    (status = acknowledge(e, r)) != EXIT_OK)
 		return status;
 	/* The closed time decides missed and the handling report. */

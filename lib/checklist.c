@@ -204,15 +204,6 @@ has_category(const struct inc_record *r)
 	return c != NULL && *c != '\0';
 }
 
-static bool
-is_incident(const struct checklist *ck, const struct inc_record *r)
-{
-	const char *id = record_get(r, "id");
-
-	return ck->incident == NULL || (id != NULL &&
-	    strcmp(id, ck->incident) == 0);
-}
-
 /*
  * The record's procedures into ck->procs: kept when a person set them,
  * else (or with --force) routed and written.  A record without category
@@ -329,7 +320,7 @@ checklist_mark(struct inc_record *r, void *ctx)
 		return EXIT_TROUBLE;
 	if ((np = fill_procedures(ck, r)) == -1)
 		return EXIT_TROUBLE;
-	if (!is_incident(ck, r))
+	if (!record_is_incident(r, ck->incident))
 		return EXIT_OK;
 	ck->incident_seen = true;
 	return ck->ndone > 0 ? mark_done(ck, r, np) : EXIT_OK;
@@ -344,7 +335,7 @@ checklist_pending(struct inc_record *r, void *ctx)
 	bool fields;
 	int np, st;
 
-	if (!is_incident(ck, r))
+	if (!record_is_incident(r, ck->incident))
 		return EXIT_OK;
 	ck->incident_seen = true;
 	st = check_steps(ck, r);

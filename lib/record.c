@@ -256,3 +256,14 @@ record_replace_all(struct inc_record *r, const char *name,
 	}
 	return 0;
 }
+
+bool
+record_is_incident(const struct inc_record *r, const char *id)
+{
+	const char *v;
+
+	if (id == NULL)
+		return true;
+	v = record_get(r, "id");
+	return v != NULL && strcmp(v, id) == 0;
+}

@@ -111,6 +111,9 @@ void		 record_remove(struct inc_record *, const char *name);
 int		 record_replace_all(struct inc_record *, const char *name,
 		    const char *const *values, size_t n);
 
+/* Is it the incident --incident names (id NULL: every record is)? */
+bool		 record_is_incident(const struct inc_record *, const char *id);
+
 /* A new empty item at the end (for the reader), or NULL: no memory. */
 struct inc_item	*record_push(struct inc_record *);
 

@@ -516,18 +516,14 @@ report_add(struct report *r, const struct inc_record *rec)
 	struct rep_incident *inc;
 	struct rep_when closed;
 	struct inc_time det;
-	const char *id;
 	bool open_at_end, in_period;
 	int status = 0, st;
 
 	if (rec->kind != RECORD_INCIDENT)
 		return 0;
 	r->seen++;
-	if (r->kind == REP_HANDLING) {
-		if ((id = record_get(rec, "id")) == NULL ||
-		    strcmp(id, r->want_id) != 0)
-			return 0;
-	}
+	if (r->kind == REP_HANDLING && !record_is_incident(rec, r->want_id))
+		return 0;
 	/* Records outside the period cost one field and one time. */
 	if ((it = record_field(rec, "detected")) == NULL) {
 		inc_warn_at(rec->file, rec->line, "no detected field");
