@@ -510,6 +510,12 @@ put_pair(char *p, int v)
  * data) cannot be written as +HH:MM; such a time is written in UTC so
  * the instant stays right.  Instants outside years 0..9999 are clamped.
  */
+static struct {
+	bool	 set;
+	int64_t	 days;
+	char	 date[10];	/* YYYY-MM-DD */
+} last_day;
+
 char *
 time_format(char buf[INC_TIME_LEN], struct inc_time tv)
 {
@@ -530,19 +536,25 @@ time_format(char buf[INC_TIME_LEN], struct inc_time tv)
 		secs += DAY;
 		days--;
 	}
-	civil_from_days(days, &y, &m, &d);
 	aoff = off < 0 ? -off : off;
 	/*
 	 * By hand, two digits at a time from a table: snprintf was most of
 	 * the time of a filter that dates, and a digit at a time a third of
-	 * what was left.
+	 * what was left.  The date of the last day written is kept: a
+	 * record's deadlines mostly fall on one day.
 	 */
-	put_pair(buf, (int)(y / 100));
-	put_pair(buf + 2, (int)(y % 100));
-	buf[4] = '-';
-	put_pair(buf + 5, m);
-	buf[7] = '-';
-	put_pair(buf + 8, d);
+	if (!last_day.set || last_day.days != days) {
+		civil_from_days(days, &y, &m, &d);
+		put_pair(last_day.date, (int)(y / 100));
+		put_pair(last_day.date + 2, (int)(y % 100));
+		last_day.date[4] = '-';
+		put_pair(last_day.date + 5, m);
+		last_day.date[7] = '-';
+		put_pair(last_day.date + 8, d);
+		last_day.days = days;
+		last_day.set = true;
+	}
+	memcpy(buf, last_day.date, 10);
 	buf[10] = 'T';
 	put_pair(buf + 11, (int)(secs / 3600));
 	buf[13] = ':';

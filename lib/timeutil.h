@@ -40,10 +40,12 @@ int	time_parse(const char *s, struct inc_time *);
 int	time_parse_n(const char *s, size_t len, struct inc_time *);
 
 /*
- * "2026-11-24T09:15:00+08:00" (an offset of 0 is written "+00:00").  An
- * offset that is not whole minutes is written as UTC instead; instants
- * outside years 0000..9999 are clamped.
+ * "2026-11-24T09:15:00+08:00" (an offset of 0 is written "+00:00"),
+ * always INC_TIME_TEXT bytes and a NUL.  An offset that is not whole
+ * minutes is written as UTC instead; instants outside years 0000..9999
+ * are clamped.
  */
+#define INC_TIME_TEXT	25
 char	*time_format(char buf[INC_TIME_LEN], struct inc_time);
 
 /* t seen in the zone of $TZ, with that zone's offset at that moment. */
