@@ -20,8 +20,6 @@ struct ack {
 	char		 when[INC_TIME_LEN];
 };
 
-#define SKIP_NAMES	32
-
 struct escalate {
 	struct inc_cli	 cli;
 	bool		 notices, force;
@@ -32,10 +30,13 @@ struct escalate {
 	bool		 has_duty;
 	struct duty_officer duty;
 	bool		 write;		/* records are written: due fields */
-	/* skip_closed: the fields it reads; see there */
-	const char	*names[SKIP_NAMES];
-	size_t		 nnames;
+	struct ob_fields *fields;	/* what the obligations read */
+	char		*add;		/* answer: the due lines */
 };
+
+/* Fields each() reads besides those of the obligations. */
+static const char *const extra_fields[] = { "status", "due" };
+enum { EXTRA_STATUS, EXTRA_DUE };
 
 enum {
 	OPT_NOTICES = OPT_PROGRAM, OPT_FORMAT, OPT_ACK, OPT_FORCE, OPT_ID,
@@ -123,21 +124,52 @@ acknowledge(const struct escalate *e, struct inc_record *r)
 	return EXIT_OK;
 }
 
-/* "a b c" in the record's memory, or NULL. */
-static const char *
-join3(struct inc_record *r, const char *a, const char *b, const char *c)
+/* Room for the value of a due field of ob, NUL included. */
+static size_t
+due_size(const struct inc_obligation *ob)
 {
-	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-	char *s;
+	return strlen(ob->id) + sizeof(" overdue ") + INC_TIME_LEN;
+}
 
-	if ((s = record_alloc(r, la + lb + lc + 3)) == NULL)
-		return NULL;
-	memcpy(s, a, la);
-	s[la] = ' ';
-	memcpy(s + la + 1, b, lb);
-	s[la + 1 + lb] = ' ';
-	memcpy(s + la + lb + 2, c, lc + 1);
-	return s;
+/*
+ * The value of a due field, "id state deadline" (deadline "-" when there
+ * is none yet), into buf of due_size; its length.  By hand: snprintf is
+ * slow per record.
+ */
+static size_t
+due_value(char *buf, const struct ob_status *st)
+{
+	const char *id = st->ob->id, *state = ob_state_name(st->state);
+	size_t a = strlen(id), b = strlen(state);
+	char *p = buf;
+
+	memcpy(p, id, a);
+	p += a;
+	*p++ = ' ';
+	memcpy(p, state, b);
+	p += b;
+	*p++ = ' ';
+	if (st->has_deadline) {
+		time_format(p, st->deadline);
+		p += INC_TIME_TEXT;
+	} else
+		*p++ = '-';
+	*p = '\0';
+	return (size_t)(p - buf);
+}
+
+/* A status value that says closed (and may not without a closed time). */
+static bool
+says_closed(const char *v, size_t len)
+{
+	size_t i;
+
+	if (len < 6 || memcmp(v, "closed", 6) != 0)
+		return false;
+	for (i = 6; i < len; i++)
+		if (v[i] != ' ' && v[i] != '\t' && v[i] != '\r')
+			return false;
+	return true;
 }
 
 static int
@@ -145,15 +177,16 @@ each(struct inc_record *r, void *ctx)
 {
 	struct escalate *e = ctx;
 	const struct inc_plan *plan = e->cli.plan;
+	struct ob_fields *f = e->fields;
 	struct ob_status st;
 	struct notice n;
 	struct inc_item *it;
 	enum inc_level lv;
 	const char *bad, **due, **bads;
-	char tb[INC_TIME_LEN], q[48];
+	char *s, q[48];
 	size_t i, j, ndue = 0, nbad = 0;
 	int status = EXIT_OK;
-	bool closed = record_get(r, "closed") != NULL;
+	bool closed;
 
 	/* Room for every due field and --ack, or the record left whole. */
 	if (r->nitems + plan->nobligations + e->nacks >
@@ -165,15 +198,16 @@ each(struct inc_record *r, void *ctx)
 	if (e->nacks > 0 && record_is_incident(r, e->id) &&
 	    (status = acknowledge(e, r)) != EXIT_OK)
 		return status;
+	ob_fields_read(f, r);
 	/* The closed time decides missed and the handling report. */
-	if (!closed && (it = record_field(r, "status")) != NULL &&
-	    strncmp(it->value, "closed", 6) == 0 &&
-	    strspn(it->value + 6, " \t\r") == strlen(it->value + 6)) {
+	if (!(closed = ob_fields_closed(f)) &&
+	    (it = record_field(r, "status")) != NULL &&
+	    says_closed(it->value, strlen(it->value))) {
 		inc_warn_at(r->file, it->line, "status is closed but there is "
 		    "no closed: time");
 		status = EXIT_TROUBLE;
 	}
-	if (obligation_level(r, &lv) == -1) {
+	if (ob_fields_level(f, &lv) == -1) {
 		it = record_field(r, "level");
 		inc_warn_at(r->file, it->line, "level: \"%s\": not I, II, "
 		    "III or IV", quote(q, it->value));
@@ -192,9 +226,9 @@ each(struct inc_record *r, void *ctx)
 	for (i = 0; i < plan->nobligations; i++) {
 		const struct inc_obligation *ob = &plan->obligations[i];
 
-		if (!obligation_applies(ob, r))
+		if (!ob_fields_applies(f, i))
 			continue;
-		if (obligation_state(ob, r, e->cli.now, &st, &bad) == -1) {
+		if (ob_fields_state(f, i, e->cli.now, &st, &bad) == -1) {
 			/* Once per field, not once per obligation. */
 			for (j = 0; j < nbad && strcmp(bads[j], bad) != 0; j++)
 				continue;
@@ -219,16 +253,12 @@ each(struct inc_record *r, void *ctx)
 		}
 		if (!e->write)
 			continue;	/* notices alone: no due fields */
-		if (st.has_deadline)
-			time_format(tb, st.deadline);
-		else
-			strcpy(tb, "-");
-		/* "id state deadline": by hand, snprintf is slow per record. */
-		if ((due[ndue++] = join3(r, ob->id, ob_state_name(st.state),
-		    tb)) == NULL) {
+		if ((s = record_alloc(r, due_size(ob))) == NULL) {
 			inc_warn_at(r->file, r->line, "out of memory");
 			return EXIT_TROUBLE;
 		}
+		due_value(s, &st);
+		due[ndue++] = s;
 	}
 	if (status == EXIT_TROUBLE || !e->write)
 		return status;
@@ -240,129 +270,64 @@ each(struct inc_record *r, void *ctx)
 }
 
 /*
- * --notices without -i over an archive: a record closed at a readable
- * time gets no notice, and each() says nothing of it unless a field it
- * reads is unreadable.  skip_closed tells such records from their bytes
- * (inc_loop.skip), so that they are not parsed: it reads, with the same
- * functions, the fields each() and obligation_state read (closed, level,
- * and for each obligation that applies its after, before and done
- * fields), and has the record parsed when any is missing where needed
- * or unreadable.  names: "closed", "level", then after, before, field
- * of each obligation (NULL where it has none).
+ * A record answered from its bytes (inc_loop.answer), as each() would
+ * answer it: most records of an archive have every field each() reads
+ * readable and no due fields yet, so their due fields are worked out
+ * here and they are not parsed.  A record each() would complain of or
+ * change otherwise, or (--notices) that is open and may want a notice,
+ * is left to each().  Not used with --ack.
  */
-static void
-skip_names(struct escalate *e)
+static int
+answer(const struct raw_para *para, void *ctx, const char **add,
+    size_t *addlen)
 {
+	struct escalate *e = ctx;
 	const struct inc_plan *plan = e->cli.plan;
-	size_t i;
+	struct ob_fields *f = e->fields;
+	struct ob_status st;
+	enum inc_level lv;
+	const char *bad, *v;
+	char *p = e->add;
+	size_t i, len;
+	int status = EXIT_OK;
+	bool closed;
 
-	e->nnames = 0;
-	if (2 + 3 * plan->nobligations > SKIP_NAMES)
-		return;			/* no skipping: parse them all */
-	e->names[e->nnames++] = "closed";
-	e->names[e->nnames++] = "level";
+	/* Room for the due fields: a record has at most a line per 2 bytes. */
+	if ((para->len + 1) / 2 + plan->nobligations > (size_t)INC_MAX_FIELDS ||
+	    !ob_fields_read_raw(f, para) || ob_fields_level(f, &lv) == -1 ||
+	    ob_fields_extra(f, EXTRA_DUE, &len) != NULL)
+		return -1;
+	closed = ob_fields_closed(f);
+	v = ob_fields_extra(f, EXTRA_STATUS, &len);
+	if (!closed && (e->notices || (v != NULL && says_closed(v, len))))
+		return -1;
 	for (i = 0; i < plan->nobligations; i++) {
-		e->names[e->nnames++] = plan->obligations[i].after;
-		e->names[e->nnames++] = plan->obligations[i].before;
-		e->names[e->nnames++] = plan->obligations[i].field;
-	}
-}
-
-/* A raw value as a C string (as record_get gives it), or NULL if long. */
-static const char *
-raw_string(const struct raw_value *v, char *buf, size_t size)
-{
-	size_t n = strnlen(v->s, v->len);
-
-	if (n >= size)
-		return NULL;
-	memcpy(buf, v->s, n);
-	buf[n] = '\0';
-	return buf;
-}
-
-/* The values read so far in one paragraph: detected is asked 4 times. */
-struct seen {
-	const char	*s[SKIP_NAMES];
-	bool		 ok[SKIP_NAMES];
-	size_t		 n;
-};
-
-/* Absent (when may_lack), or present and a time obligation_time reads. */
-static bool
-readable(const struct raw_value *v, bool may_lack, struct seen *sn)
-{
-	struct inc_time t;
-	char buf[256];
-	const char *s;
-	size_t i;
-	bool ok;
-
-	if (v->s == NULL)
-		return may_lack;
-	for (i = 0; i < sn->n; i++)
-		if (sn->s[i] == v->s)
-			return sn->ok[i];
-	ok = (s = raw_string(v, buf, sizeof(buf))) != NULL &&
-	    obligation_time(s, &t) == 0;
-	if (sn->n < SKIP_NAMES) {
-		sn->s[sn->n] = v->s;
-		sn->ok[sn->n++] = ok;
-	}
-	return ok;
-}
-
-static bool
-skip_closed(const struct raw_para *para, void *ctx)
-{
-	const struct escalate *e = ctx;
-	const struct inc_plan *plan = e->cli.plan;
-	const struct inc_obligation *ob;
-	struct raw_value v[SKIP_NAMES];
-	const char *names[SKIP_NAMES];
-	struct seen sn;
-	enum inc_level lv = LEVEL_NONE;
-	char buf[16];
-	size_t i, n = 0, len;
-
-	if (e->nnames == 0)
-		return false;
-	/* record_raw_values wants names: a NULL one asks for nothing. */
-	for (i = 0; i < e->nnames; i++)
-		names[n++] = e->names[i] != NULL ? e->names[i] : "";
-	sn.n = 0;
-	if (!record_raw_values(para, names, n, v) ||
-	    !readable(&v[0], false, &sn))
-		return false;
-	/* obligation_level: trailing blanks off, then I, II, III or IV. */
-	if (v[1].s != NULL) {
-		len = strnlen(v[1].s, v[1].len);
-		while (len > 0 && (v[1].s[len - 1] == ' ' ||
-		    v[1].s[len - 1] == '\t' || v[1].s[len - 1] == '\n' ||
-		    v[1].s[len - 1] == '\r'))
-			len--;
-		if (len == 0 || len >= 8)
-			return false;
-		memcpy(buf, v[1].s, len);
-		buf[len] = '\0';
-		if ((lv = level_parse(buf)) == LEVEL_NONE)
-			return false;
-	}
-	for (i = 0; i < plan->nobligations; i++) {
-		ob = &plan->obligations[i];
-		/* obligation_applies */
-		if (ob->levels != 0 && (lv == LEVEL_NONE ||
-		    (ob->levels & LEVEL_BIT(lv)) == 0))
+		if (!ob_fields_applies(f, i))
 			continue;
-		/* obligation_state: after must be there, the others may not */
-		if ((ob->after != NULL &&
-		    !readable(&v[2 + 3 * i], false, &sn)) ||
-		    (ob->after == NULL && ob->before != NULL &&
-		    !readable(&v[3 + 3 * i], true, &sn)) ||
-		    !readable(&v[4 + 3 * i], true, &sn))
-			return false;
+		if (ob_fields_state(f, i, e->cli.now, &st, &bad) == -1)
+			return -1;
+		if (st.state == OB_OVERDUE)
+			status = EXIT_FOUND;
+		if (e->write) {
+			memcpy(p, "due: ", 5);
+			p += 5 + due_value(p + 5, &st);
+			*p++ = '\n';
+		}
 	}
-	return true;
+	*add = e->add;
+	*addlen = (size_t)(p - e->add);
+	return status;
+}
+
+/* Room for the due lines of every obligation. */
+static size_t
+add_size(const struct inc_plan *plan)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < plan->nobligations; i++)
+		n += sizeof("due: \n") + due_size(&plan->obligations[i]);
+	return n;
 }
 
 /* "initial-report" or "initial-report=2026-11-24T09:40:00+08:00". */
@@ -494,6 +459,12 @@ main(int argc, char *argv[])
 		goto done;
 	}
 	e.has_duty = roster_on_duty(roster, e.cli.now, &e.duty) == 0;
+	if ((e.fields = ob_fields_new(e.cli.plan, extra_fields,
+	    sizeof(extra_fields) / sizeof(extra_fields[0]))) == NULL ||
+	    (e.add = malloc(add_size(e.cli.plan))) == NULL) {
+		status = inc_nomem();
+		goto done;
+	}
 
 	inc_buffer_stdout();
 	memset(&lp, 0, sizeof(lp));
@@ -501,13 +472,13 @@ main(int argc, char *argv[])
 	lp.ctx = &e;
 	lp.filter = !e.notices || in_place;
 	e.write = lp.filter;
-	if (e.notices && !in_place && nacks == 0) {
-		skip_names(&e);		/* closed records: no notice */
-		lp.skip = skip_closed;
-	}
+	if (nacks == 0)
+		lp.answer = answer;	/* most records: not parsed */
 	lp.in_place = in_place;
 	status = inc_finish(inc_each_record(argc, argv, &lp));
 done:
+	ob_fields_free(e.fields);
+	free(e.add);
 	roster_free(roster);
 	free(e.acks);
 	free(acks);

@@ -32,6 +32,16 @@ each(struct inc_record *rec, void *ctx)
 	return report_add(ctx, rec);
 }
 
+/* A record report_skip knows is outside the report: nothing to say. */
+static int
+outside(const struct raw_para *para, void *ctx, const char **add,
+    size_t *addlen)
+{
+	(void)add;
+	(void)addlen;
+	return report_skip(para, ctx) ? EXIT_OK : -1;
+}
+
 struct opts {
 	const char	*day, *since, *until, *incident, *format, *roster;
 };
@@ -101,7 +111,7 @@ run(struct inc_cli *cli, const struct opts *o, int argc, char **argv)
 		return inc_nomem();
 	}
 	lp.each = each;
-	lp.skip = report_skip;	/* records outside the day, unparsed */
+	lp.answer = outside;	/* records outside the day, unparsed */
 	lp.ctx = &r;
 	lp.filter = false;
 	lp.out = stdout;

@@ -19,6 +19,9 @@ struct pass {
 	int		 fd;
 	int		 status;
 	bool		 unread;	/* input not read to its end */
+	int		 answered;	/* the last record answered: status, */
+	const char	*add;		/* and the lines it adds */
+	size_t		 addlen;
 };
 
 /*
@@ -27,8 +30,8 @@ struct pass {
  * predecessor directly.
  */
 static int
-write_paragraph(FILE *out, const struct inc_record *r, bool *first,
-    bool *ends_nl)
+write_paragraph(FILE *out, const struct inc_record *r, const char *add,
+    size_t addlen, bool *first, bool *ends_nl)
 {
 	if (!r->continued) {
 		if (!*ends_nl && putc('\n', out) == EOF)
@@ -43,7 +46,31 @@ write_paragraph(FILE *out, const struct inc_record *r, bool *first,
 		*ends_nl = true;
 	else if (r->rawlen > 0)
 		*ends_nl = r->raw[r->rawlen - 1] == '\n';
+	if (addlen > 0) {
+		/* Fields added to a record answered from its bytes. */
+		if ((!*ends_nl && putc('\n', out) == EOF) ||
+		    fwrite(add, 1, addlen, out) != addlen)
+			return -1;
+		*ends_nl = add[addlen - 1] == '\n';
+	}
 	return 0;
+}
+
+/* The reader's skip hook: the program's answer, kept for run(). */
+static bool
+answer(const struct raw_para *para, void *ctx)
+{
+	struct pass *ps = ctx;
+	const char *add = NULL;
+	size_t addlen = 0;
+	int st;
+
+	if ((st = ps->lp->answer(para, ps->lp->ctx, &add, &addlen)) < 0)
+		return false;
+	ps->answered = st;
+	ps->add = add;
+	ps->addlen = add != NULL ? addlen : 0;
+	return true;
 }
 
 /* One input stream through the program, to out (NULL: no output). */
@@ -53,7 +80,7 @@ run(struct pass *ps, FILE *out)
 	const struct inc_loop *lp = ps->lp;
 	struct inc_reader *rd;
 	struct inc_record rec;
-	bool first = true, ends_nl = true;
+	bool first = true, ends_nl = true, skipped;
 	int got, st, rc = 0;
 
 	if ((rd = reader_open(ps->fd, ps->name)) == NULL) {
@@ -62,20 +89,23 @@ run(struct pass *ps, FILE *out)
 		ps->unread = true;
 		return 0;
 	}
-	if (lp->skip != NULL)
-		reader_set_skip(rd, lp->skip, lp->ctx);
+	if (lp->answer != NULL)
+		reader_set_skip(rd, answer, ps);
 	record_init(&rec);
 	while ((got = reader_next(rd, &rec)) == 1) {
 		if (rec.kind == RECORD_BAD && rec.errmsg != NULL) {
 			inc_warn_at(ps->name, rec.errline, "%s", rec.errmsg);
 			ps->status = EXIT_TROUBLE;
 		}
+		skipped = rec.kind == RECORD_SKIPPED;
 		if (rec.kind == RECORD_INCIDENT) {
 			st = lp->each(&rec, lp->ctx);
 			ps->status = status_worse(ps->status, st);
-		}
-		if (out != NULL &&
-		    write_paragraph(out, &rec, &first, &ends_nl) == -1) {
+		} else if (skipped)
+			ps->status = status_worse(ps->status, ps->answered);
+		if (out != NULL && write_paragraph(out, &rec,
+		    skipped ? ps->add : NULL, skipped ? ps->addlen : 0, &first,
+		    &ends_nl) == -1) {
 			rc = -1;
 			break;
 		}

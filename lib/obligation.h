@@ -74,4 +74,36 @@ int		 obligation_state(const struct inc_obligation *,
 		    const struct inc_record *, struct inc_time now,
 		    struct ob_status *, const char **bad);
 
+/*
+ * Every obligation of the plan against record after record: the fields
+ * they read (closed, level, and each obligation's after or before and
+ * its own field) found in one pass over the record, each time read once.
+ * A filter that checks all of them for each record would otherwise look
+ * up detected four times and closed five.  The answers are those of the
+ * functions above, whose rules they share.
+ *
+ * ob_fields_new once for a plan (NULL: out of memory), with any other
+ * fields the caller wants found in the same pass; then, per record,
+ * ob_fields_read (or ob_fields_read_raw on a paragraph's bytes: false when
+ * record_raw_values cannot say, and the record must be parsed), then ask.
+ * Obligation i is the plan's obligations[i]; ob_fields_extra gives the
+ * value of extra[j] (NULL: no such field) as record_get would, its length
+ * in *len (not NUL-terminated when read from bytes).
+ */
+struct ob_fields;
+
+struct ob_fields *ob_fields_new(const struct inc_plan *,
+		    const char *const *extra, size_t nextra);
+void		 ob_fields_free(struct ob_fields *);
+void		 ob_fields_read(struct ob_fields *, const struct inc_record *);
+bool		 ob_fields_read_raw(struct ob_fields *,
+		    const struct raw_para *);
+const char	*ob_fields_extra(const struct ob_fields *, size_t j,
+		    size_t *len);
+bool		 ob_fields_closed(const struct ob_fields *);	/* has closed */
+int		 ob_fields_level(const struct ob_fields *, enum inc_level *);
+bool		 ob_fields_applies(const struct ob_fields *, size_t i);
+int		 ob_fields_state(struct ob_fields *, size_t i,
+		    struct inc_time now, struct ob_status *, const char **bad);
+
 #endif

@@ -351,6 +351,100 @@ test_delta(void **state)
 	assert_int_equal(d, 60);
 }
 
+/* One obligation's answers, by lookups and from the gathered fields. */
+static void
+agree(struct ob_fields *f, size_t i, const struct inc_obligation *ob,
+    const struct inc_record *r, struct inc_time now)
+{
+	struct ob_status a, b;
+	const char *bad_a, *bad_b;
+	char ta[INC_TIME_LEN], tb[INC_TIME_LEN];
+	int rc;
+
+	assert_int_equal(ob_fields_applies(f, i), obligation_applies(ob, r));
+	rc = obligation_state(ob, r, now, &a, &bad_a);
+	assert_int_equal(ob_fields_state(f, i, now, &b, &bad_b), rc);
+	if (rc == -1) {
+		assert_string_equal(bad_b, bad_a);
+		return;
+	}
+	assert_ptr_equal(b.ob, ob);
+	assert_int_equal(b.state, a.state);
+	assert_int_equal(b.has_deadline, a.has_deadline);
+	if (a.has_deadline)
+		assert_string_equal(time_format(tb, b.deadline),
+		    time_format(ta, a.deadline));
+	assert_int_equal(b.done, a.done);
+	if (a.done)
+		assert_int_equal(b.done_at.t, a.done_at.t);
+}
+
+/*
+ * ob_fields, read from a parsed record and from its bytes, answers as
+ * obligation_state and obligation_applies do, for every row of the
+ * table and every obligation; and finds the extra fields asked for.
+ */
+static void
+test_fields(void **state)
+{
+	struct inc_obligation obs[] = { initial, risk, leaders, handling };
+	struct inc_plan plan;
+	static const char *const extra[] = { "status", "closed" };
+	const char *levels[] = { "", "level: II\n", "level: IV\n",
+	    "level: V\n", "level: \n" };
+	static const char wrapped[] = D "level: II\n+ more\n";
+	struct ob_fields *f;
+	struct inc_record r;
+	struct inc_time now;
+	struct raw_para para;
+	enum inc_level lv, lv2;
+	const char *v;
+	char text[512];
+	size_t i, j, k, len;
+	int n;
+
+	(void)state;
+	memset(&plan, 0, sizeof(plan));
+	plan.obligations = obs;
+	plan.nobligations = sizeof(obs) / sizeof(obs[0]);
+	assert_non_null(f = ob_fields_new(&plan, extra, 2));
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		for (k = 0; k < sizeof(levels) / sizeof(levels[0]); k++) {
+			n = snprintf(text, sizeof(text), "id: x\n%s%s"
+			    "status: open\n", rows[i].fields, levels[k]);
+			assert_true(n > 0 && (size_t)n < sizeof(text));
+			build(&r, text);
+			assert_int_equal(time_parse(rows[i].now, &now), 0);
+			ob_fields_read(f, &r);
+			assert_int_equal(ob_fields_level(f, &lv),
+			    obligation_level(&r, &lv2));
+			assert_int_equal(lv, lv2);
+			assert_int_equal(ob_fields_closed(f),
+			    record_get(&r, "closed") != NULL);
+			v = ob_fields_extra(f, 0, &len);
+			assert_true(v != NULL && len == 4 &&
+			    memcmp(v, "open", 4) == 0);
+			v = ob_fields_extra(f, 1, &len);
+			assert_true(v == record_get(&r, "closed"));
+			for (j = 0; j < plan.nobligations; j++)
+				agree(f, j, &obs[j], &r, now);
+			/* From the bytes: one line per field, so it can say. */
+			para.raw = text;
+			para.len = (size_t)n;
+			para.ends = NULL;
+			para.nends = 0;
+			assert_true(ob_fields_read_raw(f, &para));
+			for (j = 0; j < plan.nobligations; j++)
+				agree(f, j, &obs[j], &r, now);
+			record_free(&r);
+		}
+	/* A value read on more than one line: parse it. */
+	para.raw = wrapped;
+	para.len = sizeof(wrapped) - 1;
+	assert_false(ob_fields_read_raw(f, &para));
+	ob_fields_free(f);
+}
+
 int
 main(void)
 {
@@ -360,6 +454,7 @@ main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_time_value),
 		cmocka_unit_test(test_delta),
+		cmocka_unit_test(test_fields),
 	};
 
 	setenv("TZ", "Asia/Shanghai", 1);

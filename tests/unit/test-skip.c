@@ -95,16 +95,27 @@ test_parse_it(void **state)
 		assert_false(values(t[i], v));
 }
 
-/* Skip records whose closed is "old"; count what the program sees. */
-static bool
-skip_old(const struct raw_para *para, void *ctx)
+/*
+ * Answer records whose closed is "old" from their bytes, adding a field
+ * to those of id 1; count what the program sees.
+ */
+static int
+skip_old(const struct raw_para *para, void *ctx, const char **add,
+    size_t *addlen)
 {
-	static const char *const n[] = { "closed" };
-	struct raw_value v;
+	static const char *const n[] = { "closed", "id" };
+	struct raw_value v[2];
 
 	(void)ctx;
-	return record_raw_values(para, n, 1, &v) && v.s != NULL &&
-	    v.len == 3 && memcmp(v.s, "old", 3) == 0;
+	if (!record_raw_values(para, n, 2, v) || v[0].s == NULL ||
+	    v[0].len != 3 || memcmp(v[0].s, "old", 3) != 0)
+		return -1;
+	if (v[1].s != NULL && v[1].len == 1 && v[1].s[0] == '1') {
+		*add = "seen: bytes\n";
+		*addlen = 12;
+		return 1;
+	}
+	return 0;
 }
 
 static int
@@ -120,10 +131,13 @@ static void
 test_loop(void **state)
 {
 	const char in[] = "id: 1\nclosed: old\n\nid: 2\nclosed: new\n\n"
-	    "id: 3\nclosed: old\n+ but it goes on\n\nid: 4\nclosed:  old\n";
-	const char want[] = "id: 1\nclosed: old\n\nid: 2\nclosed: new\n"
-	    "seen: yes\n\nid: 3\nclosed: old\n+ but it goes on\nseen: yes\n\n"
-	    "id: 4\nclosed:  old\nseen: yes\n";
+	    "id: 3\nclosed: old\n+ but it goes on\n\nid: 4\nclosed:  old\n\n"
+	    "id: 5\nclosed: old\n\nid: 1\nclosed: old";
+	const char want[] = "id: 1\nclosed: old\nseen: bytes\n\n"
+	    "id: 2\nclosed: new\nseen: yes\n\n"
+	    "id: 3\nclosed: old\n+ but it goes on\nseen: yes\n\n"
+	    "id: 4\nclosed:  old\nseen: yes\n\nid: 5\nclosed: old\n\n"
+	    "id: 1\nclosed: old\nseen: bytes\n";
 	char path[] = "/tmp/test-skip-XXXXXX", *out = NULL;
 	char *files[1] = { path };
 	size_t outlen = 0;
@@ -141,8 +155,9 @@ test_loop(void **state)
 	lp.ctx = &seen;
 	lp.filter = true;
 	lp.out = fp;
-	lp.skip = skip_old;
-	assert_int_equal(inc_each_record(1, files, &lp), 0);
+	lp.answer = skip_old;
+	/* The worst status, of each and of the answers. */
+	assert_int_equal(inc_each_record(1, files, &lp), 1);
 	fclose(fp);
 	unlink(path);
 	assert_int_equal(seen, 3);
