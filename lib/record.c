@@ -134,6 +134,8 @@ item_insert(struct inc_record *r, size_t at)
 {
 	if (r->nitems >= (size_t)INC_MAX_FIELDS || record_push(r) == NULL)
 		return NULL;
+	if (at + 1 == r->nitems)
+		return &r->items[at];	/* at the end, the common case */
 	memmove(&r->items[at + 1], &r->items[at],
 	    (r->nitems - 1 - at) * sizeof(*r->items));
 	memset(&r->items[at], 0, sizeof(*r->items));
