@@ -14,6 +14,7 @@
 #include "notice.h"
 #include "obligation.h"
 #include "roster.h"
+#include "text.h"
 
 struct ack {
 	const struct inc_obligation *ob;
@@ -56,28 +57,6 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
-/*
- * A value quoted in a message: record text may come from an attacker,
- * so no control byte reaches the terminal, and it is cut at 40 bytes
- * (at a character).
- */
-static const char *
-quote(char buf[48], const char *s)
-{
-	size_t n = strlen(s), i;
-
-	if (n > 40) {
-		n = 40;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	for (i = 0; i < n; i++)
-		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' :
-		    s[i];
-	buf[i] = '\0';
-	return buf;
-}
-
 /* Report an obligation's field that is missing or not a time. */
 static void
 report_bad(const struct inc_record *r, const char *field)
@@ -91,7 +70,7 @@ report_bad(const struct inc_record *r, const char *field)
 	else
 		inc_warn_at(r->file, it->line, "%s: not a time: \"%s\" "
 		    "(write when, e.g. 2026-11-24T09:40:00+08:00)", field,
-		    quote(q, it->value));
+		    text_quote(q, sizeof(q), it->value));
 }
 
 /* --ack: a person's value is kept unless --force. */
@@ -114,7 +93,7 @@ acknowledge(const struct escalate *e, struct inc_record *r)
 			}
 			inc_warn_at(r->file, it->line, "%s: \"%s\" "
 			    "replaced by %s (--force)", a->ob->field,
-			    quote(q, it->value), a->when);
+			    text_quote(q, sizeof(q), it->value), a->when);
 		}
 		if (record_set(r, a->ob->field, a->when) == -1) {
 			inc_warn_at(r->file, r->line, "out of memory");
@@ -210,7 +189,7 @@ each(struct inc_record *r, void *ctx)
 	if (ob_fields_level(f, &lv) == -1) {
 		it = record_field(r, "level");
 		inc_warn_at(r->file, it->line, "level: \"%s\": not I, II, "
-		    "III or IV", quote(q, it->value));
+		    "III or IV", text_quote(q, sizeof(q), it->value));
 		status = EXIT_TROUBLE;
 	}
 	if ((due = record_alloc(r, (plan->nobligations + 1) * sizeof(*due))) ==

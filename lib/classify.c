@@ -20,8 +20,9 @@
 #include "classify.h"
 #include "diag.h"
 #include "grade.h"
+#include "text.h"
 
-#define SAFE_LEN	64
+#define SAFE_LEN	64	/* a value quoted in a message */
 
 enum field {
 	F_CATEGORY, F_SUBTYPE, F_MATCH, F_IMPORTANCE, F_LOSS, F_IMPACT,
@@ -118,32 +119,6 @@ file_of(const struct inc_record *r)
 	return r->file != NULL ? r->file : "-";
 }
 
-/*
- * A value quoted in a message: record text may come from an attacker, so
- * no control bytes reach the terminal, and it is cut (at a character).
- */
-static const char *
-safe(char buf[SAFE_LEN], const char *s)
-{
-	size_t n = strlen(s), i, max = SAFE_LEN - 4;
-	bool cut = n > max;
-
-	if (cut) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	for (i = 0; i < n; i++)
-		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' :
-		    s[i];
-	if (cut) {
-		memcpy(buf + i, "...", 3);
-		i += 3;
-	}
-	buf[i] = '\0';
-	return buf;
-}
-
 static int
 bad(const struct inc_record *r, const struct fields *f, enum field k,
     const char *what)
@@ -151,7 +126,7 @@ bad(const struct inc_record *r, const struct fields *f, enum field k,
 	char b[SAFE_LEN];
 
 	inc_warn_at(file_of(r), f->line[k], "%s \"%s\": %s", field_names[k],
-	    safe(b, f->v[k]), what);
+	    text_quote(b, SAFE_LEN, f->v[k]), what);
 	return EXIT_TROUBLE;
 }
 
@@ -207,7 +182,8 @@ fill(const struct inc_classifier *cl, struct inc_record *r,
 	if (!cl->force || strcmp(f->v[k], value) == 0)
 		return 0;
 	inc_warn_at(file_of(r), f->line[k], "--force: %s was \"%s\", now "
-	    "\"%s\"", field_names[k], safe(a, f->v[k]), safe(b, value));
+	    "\"%s\"", field_names[k], text_quote(a, SAFE_LEN, f->v[k]),
+	    text_quote(b, SAFE_LEN, value));
 	if (record_set(r, field_names[k], value) == -1)
 		return -1;
 	f->v[k] = record_get(r, field_names[k]);

@@ -229,6 +229,54 @@ text_put_safe(FILE *fp, const char *s, size_t len, int keep_newlines)
 	return 0;
 }
 
+/* One character of s as text_put_safe writes it: *piece, its length. */
+static size_t
+safe_piece(const char *s, size_t len, size_t *n, const char **piece,
+    char esc[ESC_MAX])
+{
+	static const char replacement[] = "\xef\xbf\xbd";
+	uint32_t cp;
+	size_t e;
+
+	*n = text_utf8_next(s, len, &cp);
+	if (cp == TEXT_INVALID) {
+		*piece = replacement;
+		return 3;
+	}
+	if ((e = escape_of(cp, 0, esc)) > 0) {
+		*piece = esc;
+		return e;
+	}
+	*piece = s;
+	return *n;
+}
+
+char *
+text_quote(char *buf, size_t size, const char *s)
+{
+	static const char more[] = "...";
+	char esc[ESC_MAX];
+	const char *piece;
+	size_t len = strlen(s), i, o = 0, n, e, room = size - 1;
+
+	/* What does not fit whole is cut, with room kept for "...". */
+	for (i = 0; i < len && o <= room; i += n)
+		o += safe_piece(s + i, len - i, &n, &piece, esc);
+	if (o > room)
+		room -= sizeof(more) - 1;
+	for (i = o = 0; i < len; i += n) {
+		e = safe_piece(s + i, len - i, &n, &piece, esc);
+		if (o + e > room) {
+			memcpy(buf + o, more, sizeof(more));
+			return buf;
+		}
+		memcpy(buf + o, piece, e);
+		o += e;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 static int
 put_spaces(FILE *fp, size_t n)
 {

@@ -33,6 +33,14 @@ size_t	text_width(const char *s, size_t len);
 int	text_put_safe(FILE *, const char *s, size_t len, int keep_newlines);
 
 /*
+ * s quoted in a message, into buf of size bytes (at least 16): as
+ * text_put_safe writes it on one line, cut between characters with
+ * "..." when it does not fit.  Record text may come from an attacker:
+ * no control reaches the terminal.  Returns buf.
+ */
+char	*text_quote(char *buf, size_t size, const char *s);
+
+/*
  * text_put_safe on one line (a newline is escaped, a tab written as a
  * space), then spaces up to width cells.  Never truncates.
  */

@@ -281,7 +281,8 @@ esc=$(printf '\033')
 bel=$(printf '\007')
 { cat $T/g1; echo
   printf 'id: e\033]0;owned\007\ndetected: 2026-11-24T09:15:00+08:00\033[2J\n'
-  printf 'level: V\033[31m\ncategory: c\033[31m\nsubtype: s\033[31m\n'
+  printf 'level: V\302\23331m\342\200\256\ncategory: c\033[31m\n'
+  printf 'subtype: s\302\23331m\n'
   printf 'importance: \033[1m\nsystem: \033[5m\nprocedure: p\033[31m\n'
   printf 'step: x\033[31m\nreported: y\033[31m\nclosed: z\033[2J\n\n'
   printf 'id: f\nprocedure: p\033[31m\n\nid: h\ncategory: c\033[31m\n\n'
@@ -294,7 +295,10 @@ while read -r m; do
 	cp $T/esc.rec $T/in.rec
 	run "$m" $T/in.rec
 	verdict -
-	! grep -aq "[$esc$bel]" $T/e || why="$why an escape on stderr;"
+	! grep -aq "[$esc$bel]" $T/e &&
+	    ! grep -aq "$(printf '\302\233')" $T/e &&
+	    ! grep -aq "$(printf '\342\200\256')" $T/e ||
+	    why="$why an escape on stderr;"
 	# Text for people (not records, TSV, CSV or JSON): none on stdout.
 	case $m in
 	*--notices\ --format*|*csv*|*json*) ;;

@@ -368,12 +368,50 @@ test_utf8_next(void **state)
 	assert_int_equal(cp, TEXT_INVALID);
 }
 
+/* Values quoted in messages: escaped as text_put_safe, cut whole. */
+static void
+test_quote(void **state)
+{
+	static const struct {
+		const char	*in;
+		size_t		 size;
+		const char	*want;
+	} t[] = {
+		{ "level V", 16, "level V" },
+		{ "V\033[31m", 16, "V\\x1b[31m" },
+		{ "V\302\23331m", 16, "V\\x9b31m" },		/* C1 CSI */
+		{ "a\342\200\256b", 16, "a\\u202eb" },	/* bidi override */
+		{ "a\377b", 16, "a\357\277\275b" },		/* U+FFFD */
+		{ "a\tb\nc", 16, "a\tb\\x0ac" },
+		{ "0123456789abcde", 16, "0123456789abcde" },	/* fits */
+		{ "0123456789abcdef", 16, "0123456789ab..." },
+		/* 事件 is 6 bytes: cut before a character, never inside. */
+		{ "012345678事件", 16, "012345678事件" },
+		{ "0123456789事件", 16, "0123456789..." },
+		{ "01234567事件xy", 16, "01234567事..." },
+		{ "\033\033\033\033", 16, "\\x1b\\x1b\\x1b..." },
+		{ "", 16, "" },
+	};
+	char buf[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		memset(buf, 'Z', sizeof(buf));
+		assert_ptr_equal(text_quote(buf, t[i].size, t[i].in), buf);
+		assert_string_equal(buf, t[i].want);
+		assert_true(strlen(buf) < t[i].size);
+		assert_int_equal(buf[t[i].size], 'Z');	/* nothing beyond */
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_safe),
+		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_write_error),
 		cmocka_unit_test(test_padded),
 		cmocka_unit_test(test_wrapped),
