@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "record.h"
 #include "roster.h"
+#include "text.h"
 
 enum roster_kind { ROSTER_DATE, ROSTER_WEEKDAY, ROSTER_DEFAULT };
 
@@ -127,7 +128,7 @@ entry(struct inc_roster *ro, const struct inc_record *r, const char *file)
 	struct inc_time mid;
 	size_t pos = 0;
 	int kinds;
-	char *d, *name, *phone;
+	char *d, *name, *phone, q[64];
 
 	memset(&e, 0, sizeof(e));
 	kinds = (record_get(r, "date") != NULL) +
@@ -147,7 +148,8 @@ entry(struct inc_roster *ro, const struct inc_record *r, const char *file)
 		e.kind = ROSTER_WEEKDAY;
 		if ((e.weekdays = weekdays_parse(it->value)) == 0) {
 			inc_warn_at(file, it->line, "weekday: not days such as "
-			    "\"mon\" or \"sat sun\": %s", it->value);
+			    "\"mon\" or \"sat sun\": %s",
+			    text_quote(q, sizeof(q), it->value));
 			return -1;
 		}
 	} else if (record_get(r, "default") != NULL) {
@@ -156,7 +158,8 @@ entry(struct inc_roster *ro, const struct inc_record *r, const char *file)
 		if ((d = trimmed(it->value)) == NULL)
 			goto nomem;
 		if (strcmp(d, "yes") != 0) {
-			inc_warn_at(file, it->line, "default: not yes: %s", d);
+			inc_warn_at(file, it->line, "default: not yes: %s",
+			    text_quote(q, sizeof(q), d));
 			free(d);
 			return -1;
 		}
@@ -177,7 +180,7 @@ entry(struct inc_roster *ro, const struct inc_record *r, const char *file)
 			goto nomem;
 		if (date_parse(d, &mid) == -1) {
 			inc_warn_at(file, it->line, "date: not a date such as "
-			    "2026-11-24: %s", d);
+			    "2026-11-24: %s", text_quote(q, sizeof(q), d));
 			free(d);
 			goto fail;
 		}
