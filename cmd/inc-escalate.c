@@ -14,6 +14,7 @@
 #include "notice.h"
 #include "obligation.h"
 #include "roster.h"
+#include "status.h"
 #include "text.h"
 
 struct ack {
@@ -137,18 +138,26 @@ due_value(char *buf, const struct ob_status *st)
 	return (size_t)(p - buf);
 }
 
-/* A status value that says closed (and may not without a closed time). */
-static bool
-says_closed(const char *v, size_t len)
-{
-	size_t i;
+/* What is wrong with the record's status, if anything. */
+enum status_problem { STATUS_FINE, STATUS_UNKNOWN, STATUS_NO_CLOSED };
 
-	if (len < 6 || memcmp(v, "closed", 6) != 0)
-		return false;
-	for (i = 6; i < len; i++)
-		if (v[i] != ' ' && v[i] != '\t' && v[i] != '\r')
-			return false;
-	return true;
+static enum status_problem
+status_problem(const struct ob_fields *f)
+{
+	size_t len;
+	const char *v = ob_fields_extra(f, EXTRA_STATUS, &len);
+
+	if (v == NULL)
+		return STATUS_FINE;
+	switch (status_parse(v, len)) {
+	case STATUS_BAD:
+		return STATUS_UNKNOWN;
+	case STATUS_CLOSED:
+		/* The closed time decides missed and the handling report. */
+		return ob_fields_closed(f) ? STATUS_FINE : STATUS_NO_CLOSED;
+	default:
+		return STATUS_FINE;
+	}
 }
 
 static int
@@ -165,6 +174,7 @@ each(struct inc_record *r, void *ctx)
 	char *s, q[48];
 	size_t i, j, ndue = 0, nbad = 0;
 	int status = EXIT_OK;
+	enum status_problem problem;
 	bool closed;
 
 	/* Room for every due field and --ack, or the record left whole. */
@@ -178,12 +188,15 @@ each(struct inc_record *r, void *ctx)
 	    (status = acknowledge(e, r)) != EXIT_OK)
 		return status;
 	ob_fields_read(f, r);
-	/* The closed time decides missed and the handling report. */
-	if (!(closed = ob_fields_closed(f)) &&
-	    (it = record_field(r, "status")) != NULL &&
-	    says_closed(it->value, strlen(it->value))) {
-		inc_warn_at(r->file, it->line, "status is closed but there is "
-		    "no closed: time");
+	closed = ob_fields_closed(f);
+	if ((problem = status_problem(f)) != STATUS_FINE) {
+		it = record_field(r, "status");
+		if (problem == STATUS_UNKNOWN)
+			inc_warn_at(r->file, it->line, "status: \"%s\": not "
+			    STATUS_VALUES, text_quote(q, sizeof(q), it->value));
+		else
+			inc_warn_at(r->file, it->line, "status is closed but "
+			    "there is no closed: time");
 		status = EXIT_TROUBLE;
 	}
 	if (ob_fields_level(f, &lv) == -1) {
@@ -265,7 +278,7 @@ answer(const struct raw_para *para, void *ctx, const char **add,
 	struct ob_fields *f = e->fields;
 	struct ob_status st;
 	enum inc_level lv;
-	const char *bad, *v;
+	const char *bad;
 	char *p = e->add;
 	size_t i, len;
 	int status = EXIT_OK;
@@ -277,8 +290,7 @@ answer(const struct raw_para *para, void *ctx, const char **add,
 	    ob_fields_extra(f, EXTRA_DUE, &len) != NULL)
 		return -1;
 	closed = ob_fields_closed(f);
-	v = ob_fields_extra(f, EXTRA_STATUS, &len);
-	if (!closed && (e->notices || (v != NULL && says_closed(v, len))))
+	if ((!closed && e->notices) || status_problem(f) != STATUS_FINE)
 		return -1;
 	for (i = 0; i < plan->nobligations; i++) {
 		if (!ob_fields_applies(f, i))

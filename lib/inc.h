@@ -36,6 +36,7 @@
 #include "plan.h"
 #include "cli.h"
 #include "obligation.h"
+#include "status.h"
 #include "procedure.h"
 #include "roster.h"
 #include "text.h"

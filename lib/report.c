@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "procedure.h"
 #include "report.h"
+#include "status.h"
 
 /* The record fields each measure reads, in enum rep_measure order. */
 static const char *const measure_field[MEASURE_COUNT] = {
@@ -236,7 +237,7 @@ day_wants_old(const struct report *r, const struct inc_record *rec,
 		*open_at_end = closed->at.t >= r->until.t;
 	else
 		*open_at_end = (st = record_get(rec, "status")) == NULL ||
-		    strcmp(st, "closed") != 0;
+		    status_parse(st, strlen(st)) != STATUS_CLOSED;
 	if (*open_at_end)
 		return true;
 	if (closed->set && in_range(r, closed->at.t))
@@ -464,6 +465,9 @@ copy_incident(struct report *r, const struct inc_record *rec,
 	/* Counted all the same (as unknown), but never without a word. */
 	if (inc->level_text != NULL && inc->level == LEVEL_NONE)
 		status = bad_value(rec, "level", "not a level (I, II, III or IV)");
+	if (inc->status != NULL &&
+	    status_parse(inc->status, strlen(inc->status)) == STATUS_BAD)
+		status = bad_value(rec, "status", "not " STATUS_VALUES);
 	if (inc->category != NULL &&
 	    plan_category(r->plan, inc->category) == NULL)
 		status = bad_value(rec, "category", "not a category of the plan");

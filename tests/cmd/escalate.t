@@ -3,7 +3,7 @@
 . tests/lib.sh
 D=tests/cmd/escalate
 N='--now 2026-11-24T12:00:00+08:00'
-plan 68
+plan 71
 
 # Records out: every state of every obligation (states.rec says which).
 check_out 'due fields: met, late, pending, overdue, missed; Z and +08:00' \
@@ -71,6 +71,17 @@ check 'a bad timestamp in a closed field is reported with its line' \
 check 'status closed without a closed time is reported, the record kept' \
     "printf 'id: x\ndetected: 2026-11-24T09:15:00+08:00\nstatus: closed\n' >$T/s.rec;
      inc-escalate $N $T/s.rec >$T/o 2>$T/e; [ \$? -eq 2 ] && grep -q '^inc-escalate: $T/s.rec:3: status is closed but there is no closed: time' $T/e && cmp $T/o $T/s.rec"
+check 'status closed with a blank after it is still closed' \
+    "printf 'id: x\ndetected: 2026-11-24T09:15:00+08:00\nstatus: closed \n' >$T/s.rec;
+     inc-escalate $N $T/s.rec 2>&1 >/dev/null | grep -q 'status is closed but there is no closed: time'"
+check 'a status that is none of the four is reported, the record kept' \
+    "printf 'id: x\ndetected: 2026-11-24T09:15:00+08:00\nstatus: clsoed\n' >$T/s.rec;
+     inc-escalate $N $T/s.rec >$T/o 2>$T/e; [ \$? -eq 2 ] && cmp $T/o $T/s.rec &&
+     grep -qx 'inc-escalate: $T/s.rec:3: status: \"clsoed\": not open, contained, recovered or closed' $T/e"
+check 'the four statuses are all fine' \
+    "for v in open contained recovered; do printf 'id: x\ndetected: 2026-11-24T11:15:00+08:00\nstatus: %s\n' \$v; echo; done >$T/s.rec;
+     printf 'id: y\ndetected: 2026-11-24T11:15:00+08:00\nstatus: closed\nclosed: 2026-11-24T11:30:00+08:00\n' >>$T/s.rec;
+     inc-escalate $N $T/s.rec >$T/o 2>$T/e; [ \$? -eq 0 ] && [ ! -s $T/e ] && [ \$(grep -c '^due: initial-report' $T/o) -eq 4 ]"
 check '--force --ack repairs a done field without a time' \
     "printf 'id: x\ndetected: 2026-11-24T09:15:00+08:00\nreported: yes\n' >$T/y.rec;
      inc-escalate $N --force --ack initial-report=2026-11-24T09:50:00+08:00 $T/y.rec 2>/dev/null | grep -q '^due: initial-report met '"

@@ -4,7 +4,7 @@
 # format read back by a real parser, hostile text in every format, the
 # handling report, and the errors a user can reach.
 . tests/lib.sh
-plan 78
+plan 80
 
 D=tests/cmd/report
 R="inc-report --plan $D/plan.yaml"
@@ -243,4 +243,11 @@ printf 'id: nodate\ntitle: x\n\nid: baddate\ndetected: 2026-11-24T24:00:00Z\n' >
 check_status 2 'a record without a readable detected exits 2' '$DAY "$T/bad.rec"'
 check 'records that cannot be placed are named by file:line' \
     '$DAY "$T/bad.rec" 2>&1 >/dev/null | grep -q "bad.rec:1: no detected field" && $DAY "$T/bad.rec" 2>&1 >/dev/null | grep -q "bad.rec:5: detected: not a time"'
+printf 'id: typo\ndetected: 2026-11-24T10:00:00+08:00\nstatus: clsoed\n\nid: blank\ndetected: 2026-11-23T10:00:00+08:00\nstatus: closed \n' >"$T/status.rec"
+check 'a status that is none of the four: named by file:line, exit 2' \
+    '$DAY --format json "$T/status.rec" >"$T/o" 2>"$T/e"; [ $? -eq 2 ] &&
+     grep -qx "inc-report: $T/status.rec:3: status: not open, contained, recovered or closed" "$T/e" &&
+     grep -q "\"typo\"" "$T/o"'
+check 'status closed with a blank after it: closed before the day, left out' \
+    '$DAY --format json "$T/status.rec" >"$T/o" 2>/dev/null; grep -q "\"typo\"" "$T/o" && ! grep -q "\"blank\"" "$T/o"'
 check_status 2 'an unreadable file exits 2' '$DAY "$T/nosuch.rec"'
