@@ -64,13 +64,19 @@ time_of(const char *v, size_t len, struct inc_time *t)
 
 	while (len > 0 && is_space(v[len - 1]))
 		len--;
-	if (len > 0 && time_parse_n(v, len, t) == 0)
-		return 0;
 	/*
 	 * A time, then who or how: "2026-11-24T09:40:00+08:00 by phone".
 	 * The time may itself hold a space ("2026-11-24 09:40"), so the
 	 * longest prefix that ends before a blank and reads as a time wins.
+	 * A blank after the first INC_TIME_TEXT bytes: no time is longer
+	 * nor holds a blank there, so if those bytes read as one, that is
+	 * the answer (the common case, first).
 	 */
+	if (len > INC_TIME_TEXT && is_space(v[INC_TIME_TEXT]) &&
+	    time_parse_n(v, INC_TIME_TEXT, t) == 0)
+		return 0;
+	if (len > 0 && time_parse_n(v, len, t) == 0)
+		return 0;
 	for (p = len < TIME_TEXT_MAX ? len : TIME_TEXT_MAX; p > 0; p--)
 		if (p < len && is_space(v[p]) && !is_space(v[p - 1]) &&
 		    time_parse_n(v, p, t) == 0)

@@ -516,11 +516,24 @@ static struct {
 	char	 date[10];	/* YYYY-MM-DD */
 } last_day;
 
+/* The time written last: deadlines come in pairs (1h, 1h, 2h, 2h). */
+static struct {
+	bool		 set;
+	struct inc_time	 tv;
+	char		 text[INC_TIME_TEXT + 1];
+} last_time;
+
 char *
 time_format(char buf[INC_TIME_LEN], struct inc_time tv)
 {
 	int64_t t, days, secs, y;
 	int m, d, off = tv.offset, aoff;
+
+	if (last_time.set && last_time.tv.t == tv.t &&
+	    last_time.tv.offset == tv.offset) {
+		memcpy(buf, last_time.text, sizeof(last_time.text));
+		return buf;
+	}
 
 	if (off % 60 != 0 || off > MAX_OFFSET || off < -MAX_OFFSET)
 		off = 0;
@@ -566,6 +579,9 @@ time_format(char buf[INC_TIME_LEN], struct inc_time tv)
 	buf[22] = ':';
 	put_pair(buf + 23, aoff / 60 % 60);
 	buf[25] = '\0';
+	memcpy(last_time.text, buf, sizeof(last_time.text));
+	last_time.tv = tv;
+	last_time.set = true;
 	return buf;
 }
 
