@@ -6,7 +6,7 @@
 . tests/lib.sh
 A=tests/cmd/skip/archive.rec
 N='--now 2026-11-25T00:00:00+08:00'
-plan 23
+plan 25
 
 check_status 2 'notices: bad old records are still data errors' \
     "inc-escalate --notices $N $A"
@@ -37,6 +37,12 @@ for f in $A tests/cmd/escalate/states.rec tests/cmd/escalate/levels.rec \
     tests/cmd/report/handling.rec share/examples/incidents.rec; do
 	same_as_parsed filter "$N" "$f"
 done
+python3 tests/cmd/skip/mix.py 3000 7 >"$T/mix.rec"
+same_as_parsed 'filter, 3000 mixed records' "$N" "$T/mix.rec"
+check 'notices, 3000 mixed records: mix.rec answered as parsed' \
+    "inc-escalate --notices $N $T/mix.rec >\$T/1 2>\$T/1e; echo \$? >>\$T/1;
+     inc-escalate -i --notices --ack police-report --incident no-such-incident $N $T/mix.rec >\$T/2 2>\$T/2e;
+     echo \$? >>\$T/2; cmp \$T/1 \$T/2 && cmp \$T/1e \$T/2e && grep -q '^due: ' $T/mix.rec"
 same_as_parsed 'filter, clock in Z' '--now 2026-11-24T02:00:00Z' \
     tests/cmd/escalate/states.rec
 same_as_parsed 'in place' "-i $N" "\$T/a.rec"
