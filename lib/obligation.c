@@ -372,10 +372,10 @@ ob_fields_read(struct ob_fields *f, const struct inc_record *r)
 bool
 ob_fields_read_raw(struct ob_fields *f, const struct raw_para *para)
 {
-	struct raw_value v[32];
+	struct raw_value v[RAW_VALUES_MAX];
 	size_t i;
 
-	if (f->nnames > 32 || !record_raw_values(para, f->names, f->nnames,
+	if (f->nnames > RAW_VALUES_MAX || !record_raw_values(para, f->names, f->nnames,
 	    v))
 		return false;
 	for (i = 0; i < f->nnames; i++)

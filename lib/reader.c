@@ -394,12 +394,12 @@ record_raw_values(const struct raw_para *para, const char *const *names,
 {
 	const char *p = para->raw, *e = p + para->len, *le, *te, *q, *text;
 	struct lines L = { p, e, para->ends, para->nends, 0 };
-	size_t nlen[32], i, items = 0;
+	size_t nlen[RAW_VALUES_MAX], i, items = 0;
 	uint32_t by_first[26] = { 0 };	/* the names by first letter */
 	uint32_t found = 0, cand;
 	bool fields = false, in_field = false, wanted = false;
 
-	if (n > 32)
+	if (n > RAW_VALUES_MAX)
 		return false;
 	for (i = 0; i < n; i++) {
 		nlen[i] = strlen(names[i]);

@@ -167,12 +167,14 @@ struct raw_value {
 };
 
 /*
- * The first value of each of n names (at most 32) in a paragraph, as
- * record_get would give them once parsed.  Returns false, and the
+ * The first value of each of n names (at most RAW_VALUES_MAX) in a
+ * paragraph, as record_get would give them once parsed.  Returns false, and the
  * paragraph must be parsed to be judged, unless it is an incident
  * record that parses without error and each value found is on one line
  * (no continuation lines).
  */
+#define RAW_VALUES_MAX	32	/* names one call may ask: a bit each */
+
 bool		 record_raw_values(const struct raw_para *,
 		    const char *const *names, size_t n, struct raw_value *);
 

@@ -576,7 +576,7 @@ report_add(struct report *r, const struct inc_record *rec)
  * report_add and day_wants_old step by step, and at any doubt (a field
  * missing or unreadable, a record that would not parse) has it parsed.
  */
-#define SKIP_NAMES	32
+#define SKIP_NAMES	RAW_VALUES_MAX
 
 /* "YYYY-MM-DD" of instant t, in UTC. */
 static void
