@@ -29,7 +29,6 @@ static const struct option longopts[] = {
 struct raw {
 	struct inc_classifier	*cl;
 	struct alert_clock	 clock;
-	struct inc_record	 rec;
 	uint64_t		 ordinal;	/* lines of the whole input */
 	bool			 first;
 	bool			 live;		/* flush every record */
@@ -68,8 +67,9 @@ each_line(const char *line, size_t len, const char *file, long lineno,
     bool truncated, void *ctx)
 {
 	struct raw *rw = ctx;
-	struct inc_record *r = &rw->rec;
 	struct inc_alert a;
+	const char *text;
+	size_t n;
 	int st;
 
 	(void)truncated;	/* reported by the loop; the cut line is used */
@@ -87,13 +87,13 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 		return EXIT_TROUBLE;
 	if (alert_parse(line, len, &rw->clock, &a) == -1)
 		return 0;	/* a blank line is no alert */
-	record_reset(r);
-	r->kind = RECORD_INCIDENT;
-	r->file = file;
-	r->line = lineno;
-	st = classify_alert(rw->cl, r, &a, line, len, rw->ordinal);
+	rw->cl->file = file;
+	rw->cl->line = lineno;
+	st = classify_alert(rw->cl, &a, line, len, rw->ordinal, &text, &n);
+	if (st == -1)
+		return EXIT_TROUBLE;	/* out of memory, reported */
 	if ((!rw->first && putchar('\n') == EOF) ||
-	    record_write(stdout, r) == -1 ||
+	    fwrite(text, 1, n, stdout) != n ||
 	    (rw->live && fflush(stdout) == EOF)) {
 		rw->werr = true;	/* inc_finish reports it */
 		return EXIT_TROUBLE;
@@ -161,9 +161,8 @@ main(int argc, char *argv[])
 		rw.first = true;
 		rw.live = live_input(argc, argv);
 		alert_clock_set(&rw.clock, cli.now);
-		record_init(&rw.rec);
 		st = inc_each_line(argc, argv, each_line, &rw);
-		record_free(&rw.rec);
+		classifier_free(&cl);
 	} else {
 		loop.ctx = &cl;
 		loop.in_place = in_place;

@@ -14,6 +14,7 @@
  * classified in time linear in its size, whatever the number of fields.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "alert.h"
@@ -473,14 +474,15 @@ add_line(struct inc_record *r, const char *name, const char *value)
 }
 
 /*
- * The record of an alert line is made here, so its fields are known
- * without a look: none that classify reads from a person is there but
- * id and detected.  detected is written from a time read by alert_parse
- * (years 1970 to 9999); written in its own offset, whole minutes within
- * 18 hours, it reads back: no need to parse it again.
+ * The record of an alert line, made as a record (reset, file and line
+ * set) and classified: id, detected, source, host and title added, then
+ * classify on the fields found, without looking for those it cannot
+ * have.  detected is written from a time read by alert_parse (years 1970
+ * to 9999); written in its own offset, whole minutes within 18 hours, it
+ * reads back: no need to parse it again.
  */
-int
-classify_alert(struct inc_classifier *cl, struct inc_record *r,
+static int
+alert_record(struct inc_classifier *cl, struct inc_record *r,
     const struct inc_alert *a, const char *line, size_t len,
     uint64_t ordinal)
 {
@@ -522,4 +524,166 @@ classify_alert(struct inc_classifier *cl, struct inc_record *r,
 nomem:
 	inc_warn_at(file_of(r), r->line, "out of memory");
 	return EXIT_TROUBLE;
+}
+
+/*
+ * What classify adds to the record of an alert (category, subtype,
+ * match, level, level_basis), and the status it gives, depend on nothing
+ * but the keyword its title matched: such a record holds no field of a
+ * person's.  So the first alert of each keyword is made as a record and
+ * classified by the rules above, the text of what they added is kept,
+ * and every later alert of that keyword is written as text: its own
+ * fields, then that text.  (Building records and writing them was half
+ * the time of inc-classify --raw.)
+ */
+struct alert_tail {
+	bool	 set;
+	int	 status;
+	char	*text;
+	size_t	 len;
+};
+
+/* The kept tail of key (0: no keyword; else the keyword's rank + 1). */
+static struct alert_tail *
+tail_slot(struct inc_classifier *cl, size_t key)
+{
+	struct alert_tail *t;
+	size_t n;
+
+	if (key >= cl->ntails) {
+		n = key + 16;
+		if ((t = reallocarray(cl->tails, n, sizeof(*t))) == NULL)
+			return NULL;
+		memset(t + cl->ntails, 0, (n - cl->ntails) * sizeof(*t));
+		cl->tails = t;
+		cl->ntails = n;
+	}
+	return &cl->tails[key];
+}
+
+/*
+ * Classify the alert as a record; keep the text of what was added.  A
+ * status of trouble (out of memory, reported) is not kept: the text is
+ * used once, and the next alert of the keyword is made as a record.
+ * Returns -1 only when out of memory for the text.
+ */
+static int
+make_tail(struct inc_classifier *cl, struct alert_tail *t,
+    const struct inc_alert *a, const char *line, size_t len,
+    uint64_t ordinal)
+{
+	struct inc_record *r = &cl->scratch, added;
+	size_t own, size = 0;
+	FILE *fp;
+
+	record_reset(r);
+	r->kind = RECORD_INCIDENT;
+	r->file = cl->file;
+	r->line = cl->line;
+	t->status = alert_record(cl, r, a, line, len, ordinal);
+	/* id, detected, source (tag, else host), host, title */
+	own = 3 + (a->tag != NULL || a->host != NULL) + (a->host != NULL);
+	added = *r;
+	added.items += own;
+	added.nitems -= own;
+	free(t->text);
+	t->text = NULL;
+	if ((fp = open_memstream(&t->text, &size)) == NULL ||
+	    record_write(fp, &added) == -1 || fclose(fp) == EOF) {
+		inc_warn_at(file_of(r), r->line, "out of memory");
+		return -1;
+	}
+	t->len = size;
+	t->set = t->status != EXIT_TROUBLE;
+	return 0;
+}
+
+/* room for n bytes of text */
+static int
+text_room(struct inc_classifier *cl, size_t n)
+{
+	char *b;
+
+	if (n <= cl->textcap)
+		return 0;
+	if ((b = realloc(cl->text, n)) == NULL)
+		return -1;
+	cl->text = b;
+	cl->textcap = n;
+	return 0;
+}
+
+/* The bytes of a value as the record path keeps them: up to a NUL. */
+static size_t
+value_len(const char *s, size_t n)
+{
+	const char *z = memchr(s, '\0', n);
+
+	return z != NULL ? (size_t)(z - s) : n;
+}
+
+int
+classify_alert(struct inc_classifier *cl, const struct inc_alert *a,
+    const char *line, size_t len, uint64_t ordinal, const char **text,
+    size_t *textlen)
+{
+	struct alert_tail *t;
+	struct inc_match m;
+	char id[INC_ID_LEN], when[INC_TIME_LEN], *b;
+	const char *src = a->tag != NULL ? a->tag : a->host;
+	size_t srclen = 0, hostlen = 0, titlelen, key;
+
+	titlelen = value_len(a->msg, a->msglen);
+	match_clear(&m);
+	matcher_scan(cl->matcher, a->msg, titlelen, NULL, &m);
+	key = m.subtype != NULL ? m.order + 1 : 0;
+	if ((t = tail_slot(cl, key)) == NULL)
+		goto nomem;
+	if (!t->set) {
+		if (make_tail(cl, t, a, line, len, ordinal) == -1)
+			return -1;
+	} else
+		cl->ordinal++;		/* as classify counts its records */
+	if (src != NULL)
+		srclen = value_len(src, a->tag != NULL ? a->taglen :
+		    a->hostlen);
+	if (a->host != NULL)
+		hostlen = value_len(a->host, a->hostlen);
+	if (text_room(cl, 64 + INC_ID_LEN + INC_TIME_LEN + srclen + hostlen +
+	    titlelen + t->len) == -1)
+		goto nomem;
+	inc_id(id, line, len, ordinal, a->detected);
+	time_format(when, a->detected);
+	b = cl->text;
+	b += record_field_line(b, "id", 2, id, strlen(id));
+	b += record_field_line(b, "detected", 8, when, strlen(when));
+	if (src != NULL)
+		b += record_field_line(b, "source", 6, src, srclen);
+	if (a->host != NULL)
+		b += record_field_line(b, "host", 4, a->host, hostlen);
+	b += record_field_line(b, "title", 5, a->msg, titlelen);
+	memcpy(b, t->text, t->len);
+	*text = cl->text;
+	*textlen = (size_t)(b - cl->text) + t->len;
+	return t->status;
+nomem:
+	inc_warn_at(cl->file != NULL ? cl->file : "-", cl->line,
+	    "out of memory");
+	return -1;
+}
+
+void
+classifier_free(struct inc_classifier *cl)
+{
+	size_t i;
+
+	for (i = 0; i < cl->ntails; i++)
+		free(cl->tails[i].text);
+	free(cl->tails);
+	free(cl->text);
+	record_free(&cl->scratch);
+	cl->tails = NULL;
+	cl->ntails = 0;
+	cl->text = NULL;
+	cl->textcap = 0;
 }

@@ -21,6 +21,8 @@
 #include "record.h"
 #include "timeutil.h"
 
+struct alert_tail;
+
 struct inc_classifier {
 	const struct inc_plan	 *plan;
 	const struct inc_matcher *matcher;
@@ -35,6 +37,16 @@ struct inc_classifier {
 	bool			  other_found;
 	const struct inc_category *other;
 	const struct inc_subtype  *other_sub;
+	/* classify_alert: where the alert is, for messages */
+	const char		 *file;
+	long			  line;
+	/* classify_alert's own: set to zero, freed by classifier_free */
+	struct alert_tail	 *tails;	/* what classify adds, by
+						 * keyword */
+	size_t			  ntails;
+	char			 *text;		/* the record written */
+	size_t			  textcap;
+	struct inc_record	  scratch;	/* the first of a keyword */
 };
 
 /*
@@ -47,14 +59,19 @@ struct inc_classifier {
 int	classify_record(struct inc_classifier *, struct inc_record *);
 
 /*
- * inc-classify --raw: add to r (reset, file and line set) the fields of
- * an alert, a from line (len bytes) the ordinal-th line of the input, and
- * classify it.  The same as adding id, detected, source, host and title
- * and calling classify_record, without looking for fields it cannot have.
+ * inc-classify --raw: the record of an alert, a from line (len bytes)
+ * the ordinal-th line of the input, as the text record_write would give
+ * for it classified: the same as making a record of id, detected,
+ * source, host and title and calling classify_record.  *text (valid
+ * until the next call) and *textlen are its lines; returns the status as
+ * classify_record does, or -1 when out of memory (reported; no text).
  */
 struct inc_alert;
-int	classify_alert(struct inc_classifier *, struct inc_record *,
-	    const struct inc_alert *, const char *line, size_t len,
-	    uint64_t ordinal);
+int	classify_alert(struct inc_classifier *, const struct inc_alert *,
+	    const char *line, size_t len, uint64_t ordinal,
+	    const char **text, size_t *textlen);
+
+/* Free what classify_alert kept. */
+void	classifier_free(struct inc_classifier *);
 
 #endif

@@ -185,4 +185,12 @@ bool		 record_raw_values(const struct raw_para *,
  */
 int		 record_write(FILE *, const struct inc_record *);
 
+/*
+ * One field of a value without '\n', "name: value\n" as record_write
+ * writes it ("name:\n" when empty), into b: room for nlen + len + 3
+ * bytes.  Returns the bytes written.
+ */
+size_t		 record_field_line(char *b, const char *name, size_t nlen,
+		    const char *value, size_t len);
+
 #endif

@@ -62,12 +62,29 @@ put_raw(struct out *o, const char *raw, size_t n)
 		put_c(o, '\n');
 }
 
+size_t
+record_field_line(char *b, const char *name, size_t nlen, const char *value,
+    size_t len)
+{
+	char *b0 = b;
+
+	memcpy(b, name, nlen);
+	b += nlen;
+	*b++ = ':';
+	if (len > 0) {
+		*b++ = ' ';
+		memcpy(b, value, len);
+		b += len;
+	}
+	*b++ = '\n';
+	return (size_t)(b - b0);
+}
+
 static void
 put_field(struct out *o, const struct inc_item *it)
 {
 	const char *p = it->value, *e = it->value + it->len, *nl;
 	size_t nlen = strlen(it->name);
-	char *b;
 
 	/*
 	 * Most values are one line, and most fields fit what is left of
@@ -77,17 +94,8 @@ put_field(struct out *o, const struct inc_item *it)
 	 */
 	if (nlen + 3 + it->len <= sizeof(o->buf) - o->n &&
 	    (it->one_line || memchr(p, '\n', it->len) == NULL)) {
-		b = o->buf + o->n;
-		memcpy(b, it->name, nlen);
-		b += nlen;
-		*b++ = ':';
-		if (it->len > 0) {
-			*b++ = ' ';
-			memcpy(b, p, it->len);
-			b += it->len;
-		}
-		*b++ = '\n';
-		o->n = (size_t)(b - o->buf);
+		o->n += record_field_line(o->buf + o->n, it->name, nlen, p,
+		    it->len);
 		return;
 	}
 	put(o, it->name, nlen);

@@ -3,7 +3,7 @@
 . tests/lib.sh
 D=tests/cmd/classify
 NOW=2026-11-24T15:00:00+08:00
-plan 54
+plan 55
 
 # The alert fixture without its comments, and its columns.
 grep -v '^#' $D/alerts.tsv >"$T/alerts.tsv"
@@ -54,6 +54,20 @@ check 'alerts: ids are unique' '
 check 'alerts: a second run over its own output changes nothing' '
 	inc-classify --now $NOW $T/run1 >$T/run2; test $? -le 1 &&
 	cmp $T/run1 $T/run2'
+
+# --raw writes what classify adds to an alert from the first alert of
+# each keyword (inc-classify(1), ALERT LINES): the alerts three times
+# over, each keyword met again with other hosts and tags, must give what
+# classifying records of the same five fields gives.
+for pre in '' 'Nov 24 09:15:00 web01 sshd[1]: ' '2026-11-24T01:00:00Z waf01 '; do
+	sed "s/^/$pre/" "$T/alerts"
+done >"$T/thrice"
+check 'alerts: what --raw adds to each is what classify gives its record' '
+	inc-classify --raw --now $NOW $T/thrice >$T/thrice.out; test $? = 1 &&
+	grep -v -E "^(category|subtype|match|level|level_basis):" \
+	    $T/thrice.out >$T/thrice.bare &&
+	inc-classify --now $NOW $T/thrice.bare >$T/thrice.again; test $? = 1 &&
+	cmp $T/thrice.out $T/thrice.again'
 
 check 'alerts from a pipe: each record written as soon as it is made' '
 	mkfifo $T/fifo &&
