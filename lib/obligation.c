@@ -265,6 +265,8 @@ struct ob_fields {
 					 * start (SIZE_MAX: none) */
 	int		 has_level;	/* value_level of the record */
 	enum inc_level	 level;
+	struct raw_names raw;		/* the names, for ob_fields_read_raw */
+	bool		 raw_ok;	/* (not too many for it) */
 };
 
 static size_t
@@ -321,6 +323,7 @@ ob_fields_new(const struct inc_plan *plan, const char *const *extra,
 		f->next[i] = f->first[c];
 		f->first[c] = (int)i;
 	}
+	f->raw_ok = raw_names_init(&f->raw, f->names, f->nnames) == 0;
 	return f;
 }
 
@@ -375,8 +378,7 @@ ob_fields_read_raw(struct ob_fields *f, const struct raw_para *para)
 	struct raw_value v[RAW_VALUES_MAX];
 	size_t i;
 
-	if (f->nnames > RAW_VALUES_MAX || !record_raw_values(para, f->names, f->nnames,
-	    v))
+	if (!f->raw_ok || !record_raw_values(para, &f->raw, v))
 		return false;
 	for (i = 0; i < f->nnames; i++)
 		value_set(&f->vals[i], v[i].s, v[i].len);

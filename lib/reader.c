@@ -388,26 +388,35 @@ lowest_bit(uint32_t m)
 #endif
 }
 
+int
+raw_names_init(struct raw_names *rn, const char *const *names, size_t n)
+{
+	size_t i;
+
+	memset(rn, 0, sizeof(*rn));
+	if (n > RAW_VALUES_MAX)
+		return -1;
+	rn->names = names;
+	rn->n = n;
+	for (i = 0; i < n; i++) {
+		rn->len[i] = strlen(names[i]);
+		if (names[i][0] >= 'a' && names[i][0] <= 'z')
+			rn->by_first[names[i][0] - 'a'] |= 1u << i;
+	}
+	return 0;
+}
+
 bool
-record_raw_values(const struct raw_para *para, const char *const *names,
-    size_t n, struct raw_value *vals)
+record_raw_values(const struct raw_para *para, const struct raw_names *rn,
+    struct raw_value *vals)
 {
 	const char *p = para->raw, *e = p + para->len, *le, *te, *q, *text;
 	struct lines L = { p, e, para->ends, para->nends, 0 };
-	size_t nlen[RAW_VALUES_MAX], i, items = 0;
-	uint32_t by_first[26] = { 0 };	/* the names by first letter */
+	size_t i, items = 0;
 	uint32_t found = 0, cand;
 	bool fields = false, in_field = false, wanted = false;
 
-	if (n > RAW_VALUES_MAX)
-		return false;
-	for (i = 0; i < n; i++) {
-		nlen[i] = strlen(names[i]);
-		vals[i].s = NULL;
-		vals[i].len = 0;
-		if (names[i][0] >= 'a' && names[i][0] <= 'z')
-			by_first[names[i][0] - 'a'] |= 1u << i;
-	}
+	memset(vals, 0, rn->n * sizeof(*vals));
 	for (; p < e; p = le + (le < e)) {
 		le = next_end(&L, p);
 		if (le - p > INC_MAX_LINE)
@@ -443,14 +452,14 @@ record_raw_values(const struct raw_para *para, const char *const *names,
 			return false;
 		fields = in_field = true;
 		/* Only the names asked that begin so and are not found yet. */
-		if ((cand = by_first[*p - 'a'] & ~found) == 0)
+		if ((cand = rn->by_first[*p - 'a'] & ~found) == 0)
 			continue;
 		text = q + 1;
 		if (text < te && (*text == ' ' || *text == '\t'))
 			text++;
 		for (; cand != 0; cand &= cand - 1)
-			if (nlen[i = lowest_bit(cand)] == (size_t)(q - p) &&
-			    memcmp(p, names[i], nlen[i]) == 0) {
+			if (rn->len[i = lowest_bit(cand)] == (size_t)(q - p) &&
+			    memcmp(p, rn->names[i], rn->len[i]) == 0) {
 				vals[i].s = text;	/* each name asked */
 				vals[i].len = (size_t)(te - text);
 				found |= 1u << i;

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* Limits that bound what one record may cost (inc-record(5), LIMITS). */
@@ -167,16 +168,32 @@ struct raw_value {
 };
 
 /*
- * The first value of each of n names (at most RAW_VALUES_MAX) in a
- * paragraph, as record_get would give them once parsed.  Returns false, and the
- * paragraph must be parsed to be judged, unless it is an incident
- * record that parses without error and each value found is on one line
- * (no continuation lines).
+ * The names record_raw_values looks for, prepared once (their lengths,
+ * and which begin with each letter): it is asked for every paragraph.
+ * At most RAW_VALUES_MAX names, each [a-z][a-z0-9_]*; they must outlive
+ * the set.  raw_names_init returns 0, or -1 when there are too many.
  */
-#define RAW_VALUES_MAX	32	/* names one call may ask: a bit each */
+#define RAW_VALUES_MAX	32	/* names one set may hold: a bit each */
 
+struct raw_names {
+	const char *const *names;
+	size_t		 n;
+	size_t		 len[RAW_VALUES_MAX];
+	uint32_t	 by_first[26];	/* the names by first letter */
+};
+
+int		 raw_names_init(struct raw_names *, const char *const *names,
+		    size_t n);
+
+/*
+ * The first value of each name of the set in a paragraph, as record_get
+ * would give them once parsed.  Returns false, and the paragraph must be
+ * parsed to be judged, unless it is an incident record that parses
+ * without error and each value found is on one line (no continuation
+ * lines).
+ */
 bool		 record_raw_values(const struct raw_para *,
-		    const char *const *names, size_t n, struct raw_value *);
+		    const struct raw_names *, struct raw_value *);
 
 /*
  * Writing: fields a tool did not change are written as read; new and

@@ -82,6 +82,23 @@ report_init(struct report *r, const struct inc_plan *plan,
 	return r->ncategory == NULL || r->scratch == NULL ? -1 : 0;
 }
 
+/* The names report_skip reads, in the order it reads them. */
+static void
+skip_names_init(struct report *r)
+{
+	size_t i, n = 0;
+
+	r->skip_ready = false;
+	if (r->plan->nobligations + 2 > RAW_VALUES_MAX)
+		return;
+	r->skip_name[n++] = "detected";
+	r->skip_name[n++] = "closed";
+	for (i = 0; i < r->plan->nobligations; i++)
+		if (r->plan->obligations[i].field != NULL)
+			r->skip_name[n++] = r->plan->obligations[i].field;
+	r->skip_ready = raw_names_init(&r->skip_names, r->skip_name, n) == 0;
+}
+
 int
 report_init_day(struct report *r, const struct inc_plan *plan,
     enum inc_lang lang, struct inc_time since, struct inc_time until)
@@ -92,6 +109,7 @@ report_init_day(struct report *r, const struct inc_plan *plan,
 	r->since = since;
 	r->until = until;
 	r->now = until;
+	skip_names_init(r);
 	return 0;
 }
 
@@ -576,8 +594,6 @@ report_add(struct report *r, const struct inc_record *rec)
  * report_add and day_wants_old step by step, and at any doubt (a field
  * missing or unreadable, a record that would not parse) has it parsed.
  */
-#define SKIP_NAMES	RAW_VALUES_MAX
-
 /* "YYYY-MM-DD" of instant t, in UTC. */
 static void
 utc_date(char d[11], int64_t t)
@@ -627,19 +643,12 @@ bool
 report_skip(const struct raw_para *para, void *ctx)
 {
 	const struct report *r = ctx;
-	const char *names[SKIP_NAMES];
-	struct raw_value v[SKIP_NAMES];
+	struct raw_value v[RAW_VALUES_MAX];
 	struct inc_time det, closed, t;
-	size_t i, n = 0;
+	size_t i, n = r->skip_names.n;
 
-	if (r->kind != REP_DAY || r->plan->nobligations + 2 > SKIP_NAMES)
-		return false;
-	names[n++] = "detected";
-	names[n++] = "closed";
-	for (i = 0; i < r->plan->nobligations; i++)
-		if (r->plan->obligations[i].field != NULL)
-			names[n++] = r->plan->obligations[i].field;
-	if (!record_raw_values(para, names, n, v))
+	if (r->kind != REP_DAY || !r->skip_ready ||
+	    !record_raw_values(para, &r->skip_names, v))
 		return false;
 	/* report_add: no detected, or unreadable, is reported. */
 	if (v[0].s == NULL || lead_time_n(v[0].s, v[0].len, &det) == -1)

@@ -133,6 +133,11 @@ struct report {
 
 	bool		 has_officer;		/* from the roster */
 	char		*officer_name, *officer_phone;
+
+	/* report_skip's: detected, closed, each obligation's field */
+	const char	*skip_name[RAW_VALUES_MAX];
+	struct raw_names skip_names;
+	bool		 skip_ready;		/* else every record is parsed */
 };
 
 /*

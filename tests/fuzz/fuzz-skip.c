@@ -30,9 +30,11 @@ static bool
 look(const struct raw_para *para, void *ctx)
 {
 	struct seen *s = ctx;
+	struct raw_names rn;
 
 	s->asked = true;
-	s->clean = record_raw_values(para, names, NNAMES, s->v);
+	s->clean = raw_names_init(&rn, names, NNAMES) == 0 &&
+	    record_raw_values(para, &rn, s->v);
 	return false;
 }
 

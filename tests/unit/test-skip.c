@@ -24,15 +24,17 @@ values(const char *raw, struct raw_value *v)
 	size_t ends[4], n = 0;
 	const char *p;
 	struct raw_value w[3];
+	struct raw_names rn;
 	bool got;
 
 	/* With and without the line ends the reader passes: the same. */
 	for (p = raw; (p = strchr(p, '\n')) != NULL && n < 4; p++)
 		ends[n++] = (size_t)(p - raw);
-	got = record_raw_values(&para, names, 3, v);
+	assert_int_equal(raw_names_init(&rn, names, 3), 0);
+	got = record_raw_values(&para, &rn, v);
 	para.ends = ends;
 	para.nends = n;
-	assert_int_equal(record_raw_values(&para, names, 3, w), got);
+	assert_int_equal(record_raw_values(&para, &rn, w), got);
 	if (got)
 		assert_memory_equal(v, w, sizeof(w));
 	return got;
@@ -104,10 +106,12 @@ skip_old(const struct raw_para *para, void *ctx, const char **add,
     size_t *addlen)
 {
 	static const char *const n[] = { "closed", "id" };
+	struct raw_names rn;
 	struct raw_value v[2];
 
 	(void)ctx;
-	if (!record_raw_values(para, n, 2, v) || v[0].s == NULL ||
+	if (raw_names_init(&rn, n, 2) == -1 ||
+	    !record_raw_values(para, &rn, v) || v[0].s == NULL ||
 	    v[0].len != 3 || memcmp(v[0].s, "old", 3) != 0)
 		return -1;
 	if (v[1].s != NULL && v[1].len == 1 && v[1].s[0] == '1') {
