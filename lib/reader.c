@@ -178,17 +178,56 @@ static const bool name_byte[256] = {
 	['y'] = 1, ['z'] = 1
 };
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORD_NAMES	1
+/*
+ * The bytes of w (eight, the first lowest) that are not [a-z0-9_]: the
+ * high bit of each.  Byte-wise sums of 7-bit values and constants below
+ * 0x80 never carry into the next byte, so each byte is judged alone.
+ */
+static inline uint64_t
+not_name_bytes(uint64_t w)
+{
+	const uint64_t hi = 0x8080808080808080u, lo = 0x7f7f7f7f7f7f7f7fu;
+	uint64_t v = w & lo, us = v ^ 0x5f5f5f5f5f5f5f5fu;
+	uint64_t lower = (v + 0x1f1f1f1f1f1f1f1fu) & ~(v + 0x0505050505050505u);
+	uint64_t digit = (v + 0x5050505050505050u) & ~(v + 0x4646464646464646u);
+
+	/* a-z: v >= 'a', not >= '{'; 0-9: >= '0', not >= ':'; '_' */
+	return ~((lower | digit | ~(us + lo)) & ~w) & hi;
+}
+#endif
+
+/*
+ * Where the name bytes [a-z0-9_] from q stop, te at most.  Eight at a
+ * step where the machine reads words so: the name of every line of every
+ * record is scanned, and a byte at a time that was a third of the work
+ * of a filter that skips most records.
+ */
+static inline const char *
+name_end(const char *q, const char *te)
+{
+#ifdef WORD_NAMES
+	uint64_t w, m;
+
+	for (; te - q >= 8; q += 8) {
+		memcpy(&w, q, 8);
+		if ((m = not_name_bytes(w)) != 0)
+			return q + (__builtin_ctzll(m) >> 3);
+	}
+#endif
+	while (q < te && name_byte[(unsigned char)*q])
+		q++;
+	return q;
+}
+
 bool
 field_name_valid(const char *s, size_t n)
 {
-	size_t i;
-
 	if (n == 0 || s[0] < 'a' || s[0] > 'z')
 		return false;
-	for (i = 1; i < n; i++)
-		if (!name_byte[(unsigned char)s[i]])
-			return false;
-	return true;
+	return name_end(s + 1, s + n) == s + n;
 }
 
 /* The end of the line at p, the next of the cursor.  Once per line. */
@@ -323,9 +362,7 @@ parse(struct inc_record *r, const char *p, const char *e, long line,
 			after = next;
 		} else {
 			/* A valid name is read on the way to its colon. */
-			for (q = p + 1; q < te && name_byte[(unsigned char)*q];
-			    q++)
-				continue;
+			q = name_end(p + 1, te);
 			if (*p >= 'a' && *p <= 'z' && q < te && *q == ':') {
 				colon = q;
 				fields = true;
@@ -435,19 +472,7 @@ record_raw_values(const struct raw_para *para, const struct raw_names *rn,
 			continue;
 		if (*p < 'a' || *p > 'z')
 			return false;
-		/*
-		 * The name, four bytes a step while it lasts: every line of
-		 * every record skipped is checked, and this loop was a third
-		 * of the work.
-		 */
-		q = p + 1;
-		while (te - q >= 4 && (name_byte[(unsigned char)q[0]] &
-		    name_byte[(unsigned char)q[1]] &
-		    name_byte[(unsigned char)q[2]] &
-		    name_byte[(unsigned char)q[3]]))
-			q += 4;
-		while (q < te && name_byte[(unsigned char)*q])
-			q++;
+		q = name_end(p + 1, te);
 		if (q == te || *q != ':')
 			return false;
 		fields = in_field = true;

@@ -210,6 +210,45 @@ test_field_names(void **state)
 		    strlen(t[i].name)), t[i].ok);
 }
 
+/*
+ * Names are scanned eight bytes at a time where the machine allows:
+ * every byte value, at every place of a name long enough for two words
+ * and a tail, is judged as [a-z0-9_] says, by the checker and by the
+ * reading of a paragraph's bytes (a line with a bad name must be
+ * parsed, to be reported).
+ */
+static void
+test_field_name_bytes(void **state)
+{
+	static const char *const id[] = { "id" };
+	char name[20], rec[64];
+	struct raw_names rn;
+	struct raw_value v[1];
+	struct raw_para para = { rec, 0, NULL, 0 };
+	size_t at;
+	bool want;
+	int c;
+
+	(void)state;
+	assert_int_equal(raw_names_init(&rn, id, 1), 0);
+	for (at = 1; at < sizeof(name); at++)
+		for (c = 0; c < 256; c++) {
+			memset(name, 'a', sizeof(name));
+			name[at] = (char)c;
+			want = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			    c == '_';
+			assert_int_equal(field_name_valid(name, sizeof(name)),
+			    want);
+			if (c == '\n' || c == ':')
+				continue;	/* another line, another name */
+			memcpy(rec, "id: a\n", 6);
+			memcpy(rec + 6, name, sizeof(name));
+			memcpy(rec + 6 + sizeof(name), ": x\n", 4);
+			para.len = 6 + sizeof(name) + 4;
+			assert_int_equal(record_raw_values(&para, &rn, v), want);
+		}
+}
+
 static void
 test_bad_records(void **state)
 {
@@ -420,6 +459,7 @@ main(void)
 		cmocka_unit_test(test_roundtrip_exact),
 		cmocka_unit_test(test_changes),
 		cmocka_unit_test(test_field_names),
+		cmocka_unit_test(test_field_name_bytes),
 		cmocka_unit_test(test_bad_records),
 		cmocka_unit_test(test_good_around_bad),
 		cmocka_unit_test(test_hostile_bytes),
