@@ -101,11 +101,21 @@ struct ob_value {
 	struct inc_time	 t;
 };
 
+/* The value of len bytes at s, up to a NUL as record_get has it. */
 static void
 value_set(struct ob_value *v, const char *s, size_t len)
 {
 	v->s = s;
 	v->len = s != NULL ? strnlen(s, len) : 0;
+	v->time = 0;
+}
+
+/* The same, of bytes known to hold no NUL. */
+static void
+value_set_exact(struct ob_value *v, const char *s, size_t len)
+{
+	v->s = s;
+	v->len = s != NULL ? len : 0;
 	v->time = 0;
 }
 
@@ -125,7 +135,6 @@ value_time(struct ob_value *v, struct inc_time *t)
 static int
 value_level(const struct ob_value *v, enum inc_level *lv)
 {
-	char buf[8];
 	size_t len = v->len;
 
 	*lv = LEVEL_NONE;
@@ -133,11 +142,7 @@ value_level(const struct ob_value *v, enum inc_level *lv)
 		return 0;
 	while (len > 0 && is_space(v->s[len - 1]))
 		len--;
-	if (len == 0 || len >= sizeof(buf))
-		return -1;
-	memcpy(buf, v->s, len);
-	buf[len] = '\0';
-	if ((*lv = level_parse(buf)) == LEVEL_NONE)
+	if ((*lv = level_parse_n(v->s, len)) == LEVEL_NONE)
 		return -1;
 	return 1;
 }
@@ -380,8 +385,13 @@ ob_fields_read_raw(struct ob_fields *f, const struct raw_para *para)
 
 	if (!f->raw_ok || !record_raw_values(para, &f->raw, v))
 		return false;
-	for (i = 0; i < f->nnames; i++)
-		value_set(&f->vals[i], v[i].s, v[i].len);
+	/* One look for a NUL in the paragraph, not one per value. */
+	if (memchr(para->raw, '\0', para->len) != NULL)
+		for (i = 0; i < f->nnames; i++)
+			value_set(&f->vals[i], v[i].s, v[i].len);
+	else
+		for (i = 0; i < f->nnames; i++)
+			value_set_exact(&f->vals[i], v[i].s, v[i].len);
 	read_level(f);
 	return true;
 }

@@ -9,6 +9,7 @@
 #include "plan-impl.h"
 
 static const char *const level_ids[] = { NULL, "I", "II", "III", "IV" };
+static const size_t level_len[] = { 0, 1, 2, 3, 2 };
 
 /* The roles of inc-plan(5) in Chinese; another role is shown by its id. */
 static const struct {
@@ -165,11 +166,24 @@ scale_index(const struct inc_scale *s, const char *id)
 enum inc_level
 level_parse(const char *s)
 {
+	return level_parse_n(s, strlen(s));
+}
+
+enum inc_level
+level_parse_n(const char *s, size_t len)
+{
+	size_t	 i;
 	int	 l;
 
-	for (l = LEVEL_I; l <= LEVEL_IV; l++)
-		if (strcmp(s, level_ids[l]) == 0)
+	/* A byte at a time: the level of every record is read. */
+	for (l = LEVEL_I; l <= LEVEL_IV; l++) {
+		if (level_len[l] != len)
+			continue;
+		for (i = 0; i < len && s[i] == level_ids[l][i]; i++)
+			continue;
+		if (i == len)
 			return (enum inc_level)l;
+	}
 	return LEVEL_NONE;
 }
 

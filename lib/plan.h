@@ -247,6 +247,7 @@ const struct inc_unit *plan_unit(const struct inc_plan *, const char *);
 const struct inc_system *plan_system(const struct inc_plan *, const char *);
 int		 scale_index(const struct inc_scale *, const char *);
 enum inc_level	 level_parse(const char *);	/* "III" -> LEVEL_III */
+enum inc_level	 level_parse_n(const char *, size_t);	/* len bytes */
 const char	*level_id(enum inc_level);	/* LEVEL_III -> "III"; NULL */
 
 /* Is s an id of the plan, [a-z][a-z0-9-]* ?  (Levels are I to IV.) */

@@ -5,11 +5,16 @@
 
 #include "status.h"
 
-static const char *const names[] = {
-	[STATUS_OPEN] = "open",
-	[STATUS_CONTAINED] = "contained",
-	[STATUS_RECOVERED] = "recovered",
-	[STATUS_CLOSED] = "closed"
+#define NAME(s)	{ s, sizeof(s) - 1 }
+
+static const struct {
+	const char	*s;
+	size_t		 len;
+} names[] = {
+	[STATUS_OPEN] = NAME("open"),
+	[STATUS_CONTAINED] = NAME("contained"),
+	[STATUS_RECOVERED] = NAME("recovered"),
+	[STATUS_CLOSED] = NAME("closed")
 };
 
 enum inc_status
@@ -21,7 +26,7 @@ status_parse(const char *v, size_t len)
 	    v[len - 1] == '\r'))
 		len--;
 	for (i = STATUS_OPEN; i <= STATUS_CLOSED; i++)
-		if (strlen(names[i]) == len && memcmp(v, names[i], len) == 0)
+		if (names[i].len == len && memcmp(v, names[i].s, len) == 0)
 			return (enum inc_status)i;
 	return STATUS_BAD;
 }

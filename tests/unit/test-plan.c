@@ -389,6 +389,12 @@ levels_by_id(void **state)
 	assert_int_equal(level_parse("i"), LEVEL_NONE);
 	assert_int_equal(level_parse(""), LEVEL_NONE);
 	assert_int_equal(level_parse("IIII"), LEVEL_NONE);
+	assert_int_equal(level_parse("VI"), LEVEL_NONE);
+	assert_int_equal(level_parse("IX"), LEVEL_NONE);
+	/* Of len bytes, not a string: what follows does not count. */
+	assert_int_equal(level_parse_n("IV: more", 2), LEVEL_IV);
+	assert_int_equal(level_parse_n("III", 2), LEVEL_II);
+	assert_int_equal(level_parse_n("II", 0), LEVEL_NONE);
 	assert_null(level_id(LEVEL_NONE));
 	assert_null(level_id((enum inc_level)5));
 }
