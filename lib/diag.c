@@ -90,12 +90,15 @@ inc_finish(int status)
  * Records are small and many: write them in large blocks.  The buffer is
  * given, as glibc ignores the size when it is to allocate one itself
  * (then 4 KiB writes: a third of the time of inc-classify --raw went to
- * the system).  Static: stdout uses it until the program exits.
+ * the system).  256 KiB: a filter writing to a file spent 5% less time
+ * than with 64 KiB (the kernel works per block written, and large
+ * blocks fill large pages), and no more with 1 MiB.  Static: stdout
+ * uses it until the program exits.
  */
 void
 inc_buffer_stdout(void)
 {
-	static char buf[1 << 16];
+	static char buf[1 << 18];
 
 	setvbuf(stdout, buf, _IOFBF, sizeof(buf));
 }

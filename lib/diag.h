@@ -37,7 +37,7 @@ int	status_worse(int a, int b);
  */
 int	inc_finish(int status);
 
-/* Standard output in 64 KiB blocks, for programs that write records. */
+/* Standard output in 256 KiB blocks, for programs that write records. */
 void	inc_buffer_stdout(void);
 
 #endif
