@@ -575,6 +575,7 @@ make_tail(struct inc_classifier *cl, struct alert_tail *t,
 	struct inc_record *r = &cl->scratch, added;
 	size_t own, size = 0;
 	FILE *fp;
+	int werr;
 
 	record_reset(r);
 	r->kind = RECORD_INCIDENT;
@@ -583,19 +584,24 @@ make_tail(struct inc_classifier *cl, struct alert_tail *t,
 	t->status = alert_record(cl, r, a, line, len, ordinal);
 	/* id, detected, source (tag, else host), host, title */
 	own = 3 + (a->tag != NULL || a->host != NULL) + (a->host != NULL);
+	if (r->nitems < own)
+		return -1;	/* out of memory making it, reported */
 	added = *r;
 	added.items += own;
 	added.nitems -= own;
 	free(t->text);
 	t->text = NULL;
-	if ((fp = open_memstream(&t->text, &size)) == NULL ||
-	    record_write(fp, &added) == -1 || fclose(fp) == EOF) {
-		inc_warn_at(file_of(r), r->line, "out of memory");
-		return -1;
-	}
+	if ((fp = open_memstream(&t->text, &size)) == NULL)
+		goto nomem;
+	werr = record_write(fp, &added);
+	if (fclose(fp) == EOF || werr == -1)
+		goto nomem;
 	t->len = size;
 	t->set = t->status != EXIT_TROUBLE;
 	return 0;
+nomem:
+	inc_warn_at(file_of(r), r->line, "out of memory");
+	return -1;
 }
 
 /* room for n bytes of text */
