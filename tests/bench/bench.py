@@ -17,7 +17,7 @@ BIN = os.path.join(TOP, "bin")
 RSS = os.path.join(TOP, "build", "bench-rss")
 ALERTS = int(os.environ.get("BENCH_ALERTS", "500000"))
 RECORDS = int(os.environ.get("BENCH_RECORDS", "200000"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
 NOW = "2026-11-25T00:00:00+08:00"
 DAY = "2026-11-24"                  # the last day of the archive
 ENV = dict(os.environ, TZ="Asia/Shanghai", LANG="C.UTF-8", LC_ALL="C.UTF-8")
