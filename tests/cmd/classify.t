@@ -56,18 +56,30 @@ check 'alerts: a second run over its own output changes nothing' '
 	cmp $T/run1 $T/run2'
 
 # --raw writes what classify adds to an alert from the first alert of
-# each keyword (inc-classify(1), ALERT LINES): the alerts three times
-# over, each keyword met again with other hosts and tags, must give what
-# classifying records of the same five fields gives.
-for pre in '' 'Nov 24 09:15:00 web01 sshd[1]: ' '2026-11-24T01:00:00Z waf01 '; do
-	sed "s/^/$pre/" "$T/alerts"
-done >"$T/thrice"
+# each keyword (inc-classify(1), ALERT LINES): the alerts four times
+# over, with no header, a host and a tag, a host alone, a tag alone, in
+# turn from line to line (so that the first alert of a keyword is of
+# every kind), must give records of the fields --raw makes, once each,
+# and what classifying records of those fields gives.
+awk 'BEGIN {
+	h[0] = ""; h[1] = "Nov 24 09:15:00 web01 sshd[1]: "
+	h[2] = "2026-11-24T01:00:00Z waf01 "
+	h[3] = "2026-11-24T02:00:00+08:00 sshd[7]: "
+} { a[NR] = $0 } END {
+	for (k = 0; k < 4; k++)
+		for (i = 1; i <= NR; i++)
+			print h[(i + k) % 4] a[i]
+}' "$T/alerts" >"$T/four"
 check 'alerts: what --raw adds to each is what classify gives its record' '
-	inc-classify --raw --now $NOW $T/thrice >$T/thrice.out; test $? = 1 &&
+	inc-classify --raw --now $NOW $T/four >$T/four.out; test $? = 1 &&
+	awk -F: "NF {n = n \$1 \" \"; next} {print n; n = \"\"}
+	    END {print n}" $T/four.out | sort -u >$T/four.shapes &&
+	test "$(grep -c -x -E "id detected (source (host )?)?title category subtype match level_basis " $T/four.shapes)" = 3 &&
+	test "$(wc -l <$T/four.shapes)" = 3 &&
 	grep -v -E "^(category|subtype|match|level|level_basis):" \
-	    $T/thrice.out >$T/thrice.bare &&
-	inc-classify --now $NOW $T/thrice.bare >$T/thrice.again; test $? = 1 &&
-	cmp $T/thrice.out $T/thrice.again'
+	    $T/four.out >$T/four.bare &&
+	inc-classify --now $NOW $T/four.bare >$T/four.again; test $? = 1 &&
+	cmp $T/four.out $T/four.again'
 
 check 'alerts from a pipe: each record written as soon as it is made' '
 	mkfifo $T/fifo &&
