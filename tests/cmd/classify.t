@@ -3,7 +3,7 @@
 . tests/lib.sh
 D=tests/cmd/classify
 NOW=2026-11-24T15:00:00+08:00
-plan 55
+plan 56
 
 # The alert fixture without its comments, and its columns.
 grep -v '^#' $D/alerts.tsv >"$T/alerts.tsv"
@@ -80,6 +80,12 @@ check 'alerts: what --raw adds to each is what classify gives its record' '
 	    $T/four.out >$T/four.bare &&
 	inc-classify --now $NOW $T/four.bare >$T/four.again; test $? = 1 &&
 	cmp $T/four.out $T/four.again'
+
+check 'alerts: a NUL ends the value it falls in, and what is after it is not matched' '
+	printf "Nov 24 09:15:00 web01 sshd[1]: login ok\0DDoS\n" |
+	inc-classify --raw --now $NOW >$T/nul.out; test $? = 1 &&
+	grep -qx "title: login ok" $T/nul.out && grep -qx "match: none" $T/nul.out &&
+	! grep -q DDoS $T/nul.out'
 
 check 'alerts from a pipe: each record written as soon as it is made' '
 	mkfifo $T/fifo &&
