@@ -119,15 +119,11 @@ due_size(const struct inc_obligation *ob)
 static size_t
 due_value(char *buf, const struct ob_status *st)
 {
-	const char *id = st->ob->id, *state = ob_state_name(st->state);
-	size_t a = strlen(id), b = strlen(state);
 	char *p = buf;
 
-	memcpy(p, id, a);
-	p += a;
+	p = stpcpy(p, st->ob->id);
 	*p++ = ' ';
-	memcpy(p, state, b);
-	p += b;
+	p = stpcpy(p, ob_state_name(st->state));
 	*p++ = ' ';
 	if (st->has_deadline) {
 		time_format(p, st->deadline);

@@ -523,11 +523,18 @@ static struct {
 	char		 text[INC_TIME_TEXT + 1];
 } last_time;
 
+/* The offset written last, "+08:00": one zone, mostly. */
+static struct {
+	bool	 set;
+	int	 off;
+	char	 text[6];
+} last_off;
+
 char *
 time_format(char buf[INC_TIME_LEN], struct inc_time tv)
 {
-	int64_t t, days, secs, y;
-	int m, d, off = tv.offset, aoff;
+	int64_t t, days, y;
+	int m, d, off = tv.offset, aoff, secs;
 
 	if (last_time.set && last_time.tv.t == tv.t &&
 	    last_time.tv.offset == tv.offset) {
@@ -544,17 +551,17 @@ time_format(char buf[INC_TIME_LEN], struct inc_time tv)
 		t = MIN_CIVIL - off;
 	t += off;
 	days = t / DAY;
-	secs = t % DAY;
+	secs = (int)(t % DAY);
 	if (secs < 0) {
 		secs += DAY;
 		days--;
 	}
-	aoff = off < 0 ? -off : off;
 	/*
 	 * By hand, two digits at a time from a table: snprintf was most of
 	 * the time of a filter that dates, and a digit at a time a third of
-	 * what was left.  The date of the last day written is kept: a
-	 * record's deadlines mostly fall on one day.
+	 * what was left.  The date of the last day written is kept, and the
+	 * last offset: a record's deadlines mostly fall on one day, and an
+	 * archive's times are mostly in one zone.
 	 */
 	if (!last_day.set || last_day.days != days) {
 		civil_from_days(days, &y, &m, &d);
@@ -567,17 +574,23 @@ time_format(char buf[INC_TIME_LEN], struct inc_time tv)
 		last_day.days = days;
 		last_day.set = true;
 	}
+	if (!last_off.set || last_off.off != off) {
+		aoff = off < 0 ? -off : off;
+		last_off.text[0] = off < 0 ? '-' : '+';
+		put_pair(last_off.text + 1, aoff / 3600);
+		last_off.text[3] = ':';
+		put_pair(last_off.text + 4, aoff / 60 % 60);
+		last_off.off = off;
+		last_off.set = true;
+	}
 	memcpy(buf, last_day.date, 10);
 	buf[10] = 'T';
-	put_pair(buf + 11, (int)(secs / 3600));
+	put_pair(buf + 11, secs / 3600);
 	buf[13] = ':';
-	put_pair(buf + 14, (int)(secs / 60 % 60));
+	put_pair(buf + 14, secs / 60 % 60);
 	buf[16] = ':';
-	put_pair(buf + 17, (int)(secs % 60));
-	buf[19] = off < 0 ? '-' : '+';
-	put_pair(buf + 20, aoff / 3600);
-	buf[22] = ':';
-	put_pair(buf + 23, aoff / 60 % 60);
+	put_pair(buf + 17, secs % 60);
+	memcpy(buf + 19, last_off.text, 6);
 	buf[25] = '\0';
 	memcpy(last_time.text, buf, sizeof(last_time.text));
 	last_time.tv = tv;
