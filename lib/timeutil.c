@@ -311,20 +311,46 @@ two(const char *s)
 }
 
 /*
- * The form the tools write, "2026-11-24T09:15:00+08:00", read at fixed
- * places: most times read are this one, and the general path below
- * costs several times more.  1 done (0 or -1 in *rc), 0 not this form.
- */
-/*
- * The date last read by rfc3339_fixed and its day number: the times of
- * a record, and of records in a row, mostly fall on one day, and the
- * date was half the cost of a time.
+ * The two dates last read by rfc3339_fixed and their day numbers, the
+ * newer first: the times of a record, and of records in a row, mostly
+ * fall on one day or the next (a handling report due a day after), and
+ * the date was half the cost of a time.
  */
 static struct {
 	bool	 set;
 	char	 date[10];	/* "YYYY-MM-DD", valid */
 	int64_t	 day;
-} last_date;
+} last_date[2];
+
+/* Is the date at s one read before?  Its day in *day. */
+static bool
+date_known(const char *s, int64_t *day)
+{
+	if (last_date[0].set && memcmp(s, last_date[0].date, 10) == 0) {
+		*day = last_date[0].day;
+		return true;
+	}
+	if (last_date[1].set && memcmp(s, last_date[1].date, 10) == 0) {
+		*day = last_date[1].day;
+		return true;
+	}
+	return false;
+}
+
+static void
+date_keep(const char *s, int64_t day)
+{
+	last_date[1] = last_date[0];
+	memcpy(last_date[0].date, s, 10);
+	last_date[0].day = day;
+	last_date[0].set = true;
+}
+
+/*
+ * The form the tools write, "2026-11-24T09:15:00+08:00", read at fixed
+ * places: most times read are this one, and the general path below
+ * costs several times more.  1 done (0 or -1 in *rc), 0 not this form.
+ */
 
 /*
  * The digit at s[i], 0 to 9, or 16 when it is no digit: an OR of several
@@ -350,9 +376,7 @@ rfc3339_fixed(const char *s, size_t len, struct inc_time *out, int *rc)
 	    s[22] != ':')
 		return 0;
 	*rc = -1;
-	if (last_date.set && memcmp(s, last_date.date, 10) == 0)
-		day = last_date.day;
-	else {
+	if (!date_known(s, &day)) {
 		if ((y1 = two(s)) < 0 || (y2 = two(s + 2)) < 0 ||
 		    (f.mon = two(s + 5)) < 0 || (f.mday = two(s + 8)) < 0)
 			return 1;
@@ -360,9 +384,7 @@ rfc3339_fixed(const char *s, size_t len, struct inc_time *out, int *rc)
 		if (check_date(&f) == -1)
 			return 1;
 		day = days_from_civil(f.year, f.mon, f.mday);
-		memcpy(last_date.date, s, 10);
-		last_date.day = day;
-		last_date.set = true;
+		date_keep(s, day);
 	}
 	/* The ten digits of the time tested at once, without branches. */
 	if ((digit_at(s, 11) | digit_at(s, 12) | digit_at(s, 14) |

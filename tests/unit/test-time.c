@@ -336,6 +336,32 @@ test_format_edges(void **state)
 	    "2000-02-29T23:59:59+00:00");
 }
 
+/*
+ * Reading and writing keep the last dates, days and offsets they saw:
+ * the table's times in every order of pairs, each read and written
+ * right after any other, must come out as they do alone.
+ */
+static void
+test_kept(void **state)
+{
+	size_t n = sizeof(rfc) / sizeof(rfc[0]), i, j, k;
+	struct inc_time tv;
+	char buf[INC_TIME_LEN];
+
+	(void)state;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+			for (k = 0; k < 3; k++) {
+				size_t x = k == 1 ? j : i;
+
+				assert_int_equal(time_parse(rfc[x].in, &tv), 0);
+				assert_int_equal(tv.t, rfc[x].t);
+				assert_int_equal(tv.offset, rfc[x].offset);
+				assert_string_equal(time_format(buf, tv),
+				    rfc[x].out);
+			}
+}
+
 static void
 test_now(void **state)
 {
@@ -486,6 +512,7 @@ main(void)
 		cmocka_unit_test(test_dst),
 		cmocka_unit_test(test_time_local),
 		cmocka_unit_test(test_format_edges),
+		cmocka_unit_test(test_kept),
 		cmocka_unit_test(test_now),
 		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_duration),
