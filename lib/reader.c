@@ -449,15 +449,22 @@ record_raw_values(const struct raw_para *para, const struct raw_names *rn,
 {
 	const char *p = para->raw, *e = p + para->len, *le, *te, *q, *text;
 	struct lines L = { p, e, para->ends, para->nends, 0 };
-	size_t i, items = 0;
+	size_t i;
 	uint32_t found = 0, cand;
 	bool fields = false, in_field = false, wanted = false;
 
+	/*
+	 * A paragraph this short has no line over INC_MAX_LINE, nor more
+	 * than INC_MAX_FIELDS items (each but the last takes two bytes at
+	 * least): the limits need no look on each line.  A longer one is
+	 * parsed.
+	 */
+	if (para->len > (size_t)INC_MAX_LINE ||
+	    para->len >= 2 * (size_t)INC_MAX_FIELDS)
+		return false;
 	memset(vals, 0, rn->n * sizeof(*vals));
 	for (; p < e; p = le + (le < e)) {
 		le = next_end(&L, p);
-		if (le - p > INC_MAX_LINE)
-			return false;
 		if (*p == '+') {
 			/* A continuation: of a field, and not a wanted one. */
 			if (!in_field || wanted)
@@ -465,8 +472,6 @@ record_raw_values(const struct raw_para *para, const struct raw_names *rn,
 			continue;
 		}
 		te = le > p && le[-1] == '\r' ? le - 1 : le;
-		if (++items > (size_t)INC_MAX_FIELDS)
-			return false;
 		in_field = wanted = false;
 		if (*p == '#')
 			continue;

@@ -98,6 +98,32 @@ test_parse_it(void **state)
 }
 
 /*
+ * The limits of a record, checked by the length of the paragraph: one
+ * of 199,999 bytes cannot hold more than 100,000 items nor a line over
+ * 1 MiB, and is read; from 200,000 bytes it is left to the parser,
+ * which counts.
+ */
+static void
+test_limits(void **state)
+{
+	struct raw_value v[3];
+	size_t n;
+	char *b;
+
+	(void)state;
+	for (n = 199999; n <= 200000; n++) {
+		assert_non_null(b = malloc(n + 1));
+		memset(b, '#', n);
+		memcpy(b, "closed: old\n", 12);
+		for (size_t i = 13; i < n; i += 2)
+			b[i] = '\n';	/* "#\n" lines, the shortest */
+		b[n] = '\0';
+		assert_int_equal(values(b, v), n < 200000);
+		free(b);
+	}
+}
+
+/*
  * Answer records whose closed is "old" from their bytes, adding a field
  * to those of id 1; count what the program sees.
  */
@@ -175,6 +201,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_parse_it),
+		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_loop),
 	};
 
