@@ -128,6 +128,9 @@ fill(struct inc_reader *rd)
 static bool
 blank_line(const char *p, const char *e)
 {
+	/* Most lines begin with a letter: no blank byte is above ' '. */
+	if (p < e && (unsigned char)*p > ' ')
+		return false;
 	for (; p < e; p++)
 		if (*p != ' ' && *p != '\t' && *p != '\r')
 			return false;
@@ -553,7 +556,7 @@ reader_next(struct inc_reader *rd, struct inc_record *r)
 {
 	const char *p, *e, *le;
 	struct raw_para para;
-	size_t off;
+	size_t off, nends;
 	long line, lines;
 
 	record_reset(r);
@@ -585,10 +588,18 @@ reader_next(struct inc_reader *rd, struct inc_record *r)
 		rd->start = (size_t)(le - rd->buf) + (le < e);
 		rd->line++;
 	}
-	/* Find the end of the paragraph: a blank line or the end. */
+	/*
+	 * Find the end of the paragraph: a blank line or the end.  Its
+	 * first line, found above, is not looked for again.
+	 */
 	off = rd->start;
 	lines = 0;
-	rd->nends = 0;
+	nends = 0;
+	if (le < e && (size_t)(le - p) < (size_t)INC_MAX_RECORD) {
+		rd->ends[nends++] = (size_t)(le - p);
+		off = (size_t)(le - rd->buf) + 1;
+		lines = 1;
+	}
 	for (;;) {
 		p = rd->buf + off;
 		e = rd->buf + rd->end;
@@ -596,8 +607,8 @@ reader_next(struct inc_reader *rd, struct inc_record *r)
 		if (le != NULL) {
 			if (blank_line(p, le))
 				break;
-			if (rd->nends < END_CACHE)
-				rd->ends[rd->nends++] = (size_t)(le - rd->buf) -
+			if (nends < END_CACHE)
+				rd->ends[nends++] = (size_t)(le - rd->buf) -
 				    rd->start;
 			off = (size_t)(le - rd->buf) + 1;
 			lines++;
@@ -624,6 +635,7 @@ reader_next(struct inc_reader *rd, struct inc_record *r)
 		    "unread";
 		return 1;
 	}
+	rd->nends = nends;
 	p = rd->buf + rd->start;
 	e = rd->buf + off;
 	line = rd->line;
