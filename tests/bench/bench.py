@@ -25,9 +25,12 @@ ENV.pop("INC_PLAN", None)
 
 
 def run(cmd, out_path):
-    """One run: seconds and peak RSS in KiB.  Output goes to a file, never
-    /dev/null (GNU grep stops at the first match when it sees /dev/null).
-    The peak comes from the rss helper (see rss.c for why)."""
+    """One run: seconds, peak RSS in KiB, exit status and bytes written.
+    Output goes to a file, never /dev/null (GNU grep stops at the first
+    match when it sees /dev/null), removed after the run: a filter's
+    output left for the next round would be written back to the disk
+    in the middle of other measurements.  The peak comes from the rss
+    helper (see rss.c for why)."""
     argv = shlex.split(cmd) if isinstance(cmd, str) else cmd
     rss_file = out_path + ".rss"
     with open(out_path, "wb") as out:
@@ -35,8 +38,10 @@ def run(cmd, out_path):
         p = subprocess.run([RSS, rss_file] + argv, stdout=out,
                            stderr=subprocess.DEVNULL, env=ENV)
         dt = time.perf_counter() - t0
+    size = os.path.getsize(out_path)
+    os.unlink(out_path)
     with open(rss_file) as f:
-        return dt, int(f.read()), p.returncode
+        return dt, int(f.read()), p.returncode, size
 
 
 def measure_all(jobs, work):
@@ -49,12 +54,12 @@ def measure_all(jobs, work):
     out = os.path.join(work, "out")
     for _ in range(ROUNDS):
         for name, cmd, size in jobs:
-            dt, r, code = run(cmd, out)
+            dt, r, code, size = run(cmd, out)
             if code not in (0, 1):
                 sys.exit(f"bench: {name} exited {code}: {cmd}")
             times[name].append(dt)
             rss[name] = max(rss[name], r)
-            outs[name] = os.path.getsize(out)
+            outs[name] = size
     res = {}
     for name, cmd, size in jobs:
         med = statistics.median(times[name])
@@ -233,6 +238,9 @@ def main():
     gen_records(recs, RECORDS)
     small = os.path.join(work, "small.rec")
     gen_records(small, RECORDS // 10)
+    # The data on the disk before the clock starts, not written back in
+    # the middle of the first rounds.
+    os.sync()
     asize, rsize = os.path.getsize(alerts), os.path.getsize(recs)
     print(f"inc bench: {ALERTS} alert lines ({asize / 1e6:.1f} MB), "
           f"{RECORDS} records ({rsize / 1e6:.1f} MB), {ROUNDS} rounds, "
