@@ -189,8 +189,9 @@ int		 raw_names_init(struct raw_names *, const char *const *names,
  * The first value of each name of the set in a paragraph, as record_get
  * would give them once parsed.  Returns false, and the paragraph must be
  * parsed to be judged, unless it is an incident record that parses
- * without error and each value found is on one line (no continuation
- * lines).
+ * without error, each value found is on one line (no continuation
+ * lines), and it is under 200,000 bytes (so within the limits above
+ * without counting).
  */
 bool		 record_raw_values(const struct raw_para *,
 		    const struct raw_names *, struct raw_value *);
