@@ -463,57 +463,74 @@ classify_record(struct inc_classifier *cl, struct inc_record *r)
 	return classify(cl, r, &f, false);
 }
 
-/* A value of one line (of an alert line), in the record's memory. */
-static int
-add_line(struct inc_record *r, const char *name, const char *value)
+/*
+ * The fields an alert's record has of its own, in order: id, detected,
+ * source (what sent it, the tag, else where from, the host), host and
+ * title.  Each value is taken up to a NUL, as a record keeps it.
+ */
+#define ALERT_FIELDS	5
+
+struct alert_fields {
+	size_t		 n;
+	const char	*name[ALERT_FIELDS];
+	size_t		 nlen[ALERT_FIELDS];
+	const char	*value[ALERT_FIELDS];
+	size_t		 len[ALERT_FIELDS];
+};
+
+static void
+af_add(struct alert_fields *af, const char *name, size_t nlen,
+    const char *value, size_t len)
 {
-	if (record_add_const(r, name, value, strlen(value)) == -1)
-		return -1;
-	r->items[r->nitems - 1].one_line = true;
-	return 0;
+	const char *z = memchr(value, '\0', len);
+
+	af->name[af->n] = name;
+	af->nlen[af->n] = nlen;
+	af->value[af->n] = value;
+	af->len[af->n++] = z != NULL ? (size_t)(z - value) : len;
+}
+
+#define AF_ADD(af, name, v, len)	af_add(af, name, sizeof(name) - 1, v, len)
+
+static void
+alert_fields(struct alert_fields *af, const struct inc_alert *a,
+    const char *id, const char *when)
+{
+	af->n = 0;
+	AF_ADD(af, "id", id, strlen(id));
+	AF_ADD(af, "detected", when, strlen(when));
+	if (a->tag != NULL)
+		AF_ADD(af, "source", a->tag, a->taglen);
+	else if (a->host != NULL)
+		AF_ADD(af, "source", a->host, a->hostlen);
+	if (a->host != NULL)
+		AF_ADD(af, "host", a->host, a->hostlen);
+	AF_ADD(af, "title", a->msg, a->msglen);
 }
 
 /*
- * The record of an alert line, made as a record (reset, file and line
- * set) and classified: id, detected, source, host and title added, then
- * classify on the fields found, without looking for those it cannot
- * have.  detected is written from a time read by alert_parse (years 1970
- * to 9999); written in its own offset, whole minutes within 18 hours, it
- * reads back: no need to parse it again.
+ * The record of an alert, made of its own fields (r reset, file and line
+ * set) and classified, without looking for the fields of a person's it
+ * cannot have.  detected is written from a time read by alert_parse
+ * (years 1970 to 9999); written in its own offset, whole minutes within
+ * 18 hours, it reads back: no need to parse it again.
  */
 static int
 alert_record(struct inc_classifier *cl, struct inc_record *r,
-    const struct inc_alert *a, const char *line, size_t len,
-    uint64_t ordinal)
+    const struct inc_alert *a, const struct alert_fields *af)
 {
 	struct fields f;
-	char *id, *when, *src = NULL, *host = NULL, *title;
-	const char *s;
-	size_t n;
+	char *v;
+	size_t i;
 
-	/*
-	 * Each value made or copied once, into the record's own memory, and
-	 * added as it is (the names are literals): no second copy.
-	 */
-	id = record_alloc(r, INC_ID_LEN);
-	when = record_alloc(r, INC_TIME_LEN);
-	/* source: what sent it (the tag), else where from (the host). */
-	s = a->tag != NULL ? a->tag : a->host;
-	n = a->tag != NULL ? a->taglen : a->hostlen;
-	if (id == NULL || when == NULL ||
-	    (s != NULL && (src = record_strdup(r, s, n)) == NULL) ||
-	    (a->host != NULL &&
-	    (host = record_strdup(r, a->host, a->hostlen)) == NULL) ||
-	    (title = record_strdup(r, a->msg, a->msglen)) == NULL)
-		goto nomem;
-	inc_id(id, line, len, ordinal, a->detected);
-	time_format(when, a->detected);
-	if (add_line(r, "id", id) == -1 ||
-	    add_line(r, "detected", when) == -1 ||
-	    (src != NULL && add_line(r, "source", src) == -1) ||
-	    (host != NULL && add_line(r, "host", host) == -1) ||
-	    add_line(r, "title", title) == -1)
-		goto nomem;
+	for (i = 0; i < af->n; i++) {
+		if ((v = record_strdup(r, af->value[i], af->len[i])) == NULL ||
+		    record_add_const(r, af->name[i], v, af->len[i]) == -1) {
+			inc_warn_at(file_of(r), r->line, "out of memory");
+			return EXIT_TROUBLE;
+		}
+		r->items[r->nitems - 1].one_line = true;
+	}
 	memset(&f, 0, sizeof(f));
 	f.v[F_ID] = r->items[0].value;
 	f.v[F_DETECTED] = r->items[1].value;
@@ -521,9 +538,6 @@ alert_record(struct inc_classifier *cl, struct inc_record *r,
 	return classify(cl, r, &f, a->detected.offset % 60 == 0 &&
 	    a->detected.offset <= 18 * 3600 &&
 	    a->detected.offset >= -18 * 3600);
-nomem:
-	inc_warn_at(file_of(r), r->line, "out of memory");
-	return EXIT_TROUBLE;
 }
 
 /*
@@ -562,18 +576,17 @@ tail_slot(struct inc_classifier *cl, size_t key)
 }
 
 /*
- * Classify the alert as a record; keep the text of what was added.  A
- * status of trouble (out of memory, reported) is not kept: the text is
- * used once, and the next alert of the keyword is made as a record.
- * Returns -1 only when out of memory for the text.
+ * Classify the alert as a record; keep the text of what was added after
+ * its own fields.  A status of trouble (out of memory, reported) is not
+ * kept: the text is used once, and the next alert of the keyword is made
+ * as a record.  Returns -1 only when out of memory for the text.
  */
 static int
 make_tail(struct inc_classifier *cl, struct alert_tail *t,
-    const struct inc_alert *a, const char *line, size_t len,
-    uint64_t ordinal)
+    const struct inc_alert *a, const struct alert_fields *af)
 {
 	struct inc_record *r = &cl->scratch, added;
-	size_t own, size = 0;
+	size_t size = 0;
 	FILE *fp;
 	int werr;
 
@@ -581,14 +594,12 @@ make_tail(struct inc_classifier *cl, struct alert_tail *t,
 	r->kind = RECORD_INCIDENT;
 	r->file = cl->file;
 	r->line = cl->line;
-	t->status = alert_record(cl, r, a, line, len, ordinal);
-	/* id, detected, source (tag, else host), host, title */
-	own = 3 + (a->tag != NULL || a->host != NULL) + (a->host != NULL);
-	if (r->nitems < own)
+	t->status = alert_record(cl, r, a, af);
+	if (r->nitems < af->n)
 		return -1;	/* out of memory making it, reported */
 	added = *r;
-	added.items += own;
-	added.nitems -= own;
+	added.items += af->n;
+	added.nitems -= af->n;
 	free(t->text);
 	t->text = NULL;
 	if ((fp = open_memstream(&t->text, &size)) == NULL)
@@ -619,55 +630,38 @@ text_room(struct inc_classifier *cl, size_t n)
 	return 0;
 }
 
-/* The bytes of a value as the record path keeps them: up to a NUL. */
-static size_t
-value_len(const char *s, size_t n)
-{
-	const char *z = memchr(s, '\0', n);
-
-	return z != NULL ? (size_t)(z - s) : n;
-}
-
 int
 classify_alert(struct inc_classifier *cl, const struct inc_alert *a,
     const char *line, size_t len, uint64_t ordinal, const char **text,
     size_t *textlen)
 {
+	struct alert_fields af;
 	struct alert_tail *t;
 	struct inc_match m;
 	char id[INC_ID_LEN], when[INC_TIME_LEN], *b;
-	const char *src = a->tag != NULL ? a->tag : a->host;
-	size_t srclen = 0, hostlen = 0, titlelen, key;
+	size_t i, need, key;
 
-	titlelen = value_len(a->msg, a->msglen);
-	match_clear(&m);
-	matcher_scan(cl->matcher, a->msg, titlelen, NULL, &m);
+	inc_id(id, line, len, ordinal, a->detected);
+	time_format(when, a->detected);
+	alert_fields(&af, a, id, when);
+	match_clear(&m);	/* the title is the last of them */
+	matcher_scan(cl->matcher, af.value[af.n - 1], af.len[af.n - 1], NULL,
+	    &m);
 	key = m.subtype != NULL ? m.order + 1 : 0;
 	if ((t = tail_slot(cl, key)) == NULL)
 		goto nomem;
 	if (!t->set) {
-		if (make_tail(cl, t, a, line, len, ordinal) == -1)
+		if (make_tail(cl, t, a, &af) == -1)
 			return -1;
 	} else
 		cl->ordinal++;		/* as classify counts its records */
-	if (src != NULL)
-		srclen = value_len(src, a->tag != NULL ? a->taglen :
-		    a->hostlen);
-	if (a->host != NULL)
-		hostlen = value_len(a->host, a->hostlen);
-	if (text_room(cl, 64 + INC_ID_LEN + INC_TIME_LEN + srclen + hostlen +
-	    titlelen + t->len) == -1)
+	for (need = t->len, i = 0; i < af.n; i++)
+		need += af.nlen[i] + 3 + af.len[i];
+	if (text_room(cl, need) == -1)
 		goto nomem;
-	inc_id(id, line, len, ordinal, a->detected);
-	time_format(when, a->detected);
-	b = cl->text;
-	b += record_field_line(b, "id", 2, id, strlen(id));
-	b += record_field_line(b, "detected", 8, when, strlen(when));
-	if (src != NULL)
-		b += record_field_line(b, "source", 6, src, srclen);
-	if (a->host != NULL)
-		b += record_field_line(b, "host", 4, a->host, hostlen);
-	b += record_field_line(b, "title", 5, a->msg, titlelen);
+	for (b = cl->text, i = 0; i < af.n; i++)
+		b += record_field_line(b, af.name[i], af.nlen[i], af.value[i],
+		    af.len[i]);
 	memcpy(b, t->text, t->len);
 	*text = cl->text;
 	*textlen = (size_t)(b - cl->text) + t->len;
