@@ -8,8 +8,15 @@
 #include "diag.h"
 #include "plan-impl.h"
 
-static const char *const level_ids[] = { NULL, "I", "II", "III", "IV" };
-static const size_t level_len[] = { 0, 1, 2, 3, 2 };
+#define LEVEL(s)	{ s, sizeof(s) - 1 }
+
+static const struct {
+	const char	*id;
+	size_t		 len;
+} levels[] = {
+	[LEVEL_I] = LEVEL("I"), [LEVEL_II] = LEVEL("II"),
+	[LEVEL_III] = LEVEL("III"), [LEVEL_IV] = LEVEL("IV")
+};
 
 /* The roles of inc-plan(5) in Chinese; another role is shown by its id. */
 static const struct {
@@ -177,9 +184,9 @@ level_parse_n(const char *s, size_t len)
 
 	/* A byte at a time: the level of every record is read. */
 	for (l = LEVEL_I; l <= LEVEL_IV; l++) {
-		if (level_len[l] != len)
+		if (levels[l].len != len)
 			continue;
-		for (i = 0; i < len && s[i] == level_ids[l][i]; i++)
+		for (i = 0; i < len && s[i] == levels[l].id[i]; i++)
 			continue;
 		if (i == len)
 			return (enum inc_level)l;
@@ -192,7 +199,7 @@ level_id(enum inc_level l)
 {
 	if (l < LEVEL_I || l > LEVEL_IV)
 		return NULL;
-	return level_ids[l];
+	return levels[l].id;
 }
 
 const char *
