@@ -405,12 +405,6 @@ parse(struct inc_record *r, const char *p, const char *e, long line,
 	return 1;
 }
 
-/*
- * The rules of parse, checked without building anything: any line parse
- * would refuse, a descriptor, or no field at all, and the answer is "parse
- * it" (false).  Line lengths are checked on every line, continuation
- * lines too, which only errs on the side of parsing.
- */
 /* The index of the lowest bit set in m (not 0). */
 static size_t
 lowest_bit(uint32_t m)
@@ -446,6 +440,11 @@ raw_names_init(struct raw_names *rn, const char *const *names, size_t n)
 	return 0;
 }
 
+/*
+ * The rules of parse, checked without building anything: any line parse
+ * would refuse, a descriptor, or no field at all, and the answer is "parse
+ * it" (false).
+ */
 bool
 record_raw_values(const struct raw_para *para, const struct raw_names *rn,
     struct raw_value *vals)

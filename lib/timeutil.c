@@ -347,12 +347,6 @@ date_keep(const char *s, int64_t day)
 }
 
 /*
- * The form the tools write, "2026-11-24T09:15:00+08:00", read at fixed
- * places: most times read are this one, and the general path below
- * costs several times more.  1 done (0 or -1 in *rc), 0 not this form.
- */
-
-/*
  * The digit at s[i], 0 to 9, or 16 when it is no digit: an OR of several
  * has bit 4 set exactly when one is not a digit.
  */
@@ -364,6 +358,11 @@ digit_at(const char *s, size_t i)
 	return d <= 9 ? d : 16;
 }
 
+/*
+ * The form the tools write, "2026-11-24T09:15:00+08:00", read at fixed
+ * places: most times read are this one, and the general path below
+ * costs several times more.  1 done (0 or -1 in *rc), 0 not this form.
+ */
 static int
 rfc3339_fixed(const char *s, size_t len, struct inc_time *out, int *rc)
 {
