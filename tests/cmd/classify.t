@@ -206,7 +206,7 @@ inc-classify: $T/bad.rec:6: importance \"huge\": not an importance of the plan
 inc-classify: $T/bad.rec:7: loss \"total\": not a loss of the plan
 inc-classify: $T/bad.rec:8: impact \"world\": not an impact of the plan
 inc-classify: $T/bad.rec:9: level \"V\": not a level (I, II, III or IV)
-inc-classify: $T/bad.rec:10: detected \"yesterday\": not a time (2026-11-24T09:15:00+08:00)" \
+inc-classify: $T/bad.rec:10: detected \"yesterday\": not a time (like 2026-11-24T09:15:00+08:00 or 2026-11-24 09:15)" \
     'cat $T/bad.err'
 check 'bad values: left as they are, good records around classified' '
 	sed -n 4,10p $T/bad.rec >$T/want &&

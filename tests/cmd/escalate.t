@@ -60,7 +60,7 @@ check_out 'not yet closed: handling report pending, no deadline' \
 check_status 2 'bad data: exit 2' "inc-escalate $N $D/bad.rec"
 check_out 'each reported with file and line' \
     "inc-escalate: $D/bad.rec:1: no detected: the clocks of the plan start there
-inc-escalate: $D/bad.rec:7: reported: not a time: \"yes\" (write when, e.g. 2026-11-24T09:40:00+08:00)
+inc-escalate: $D/bad.rec:7: reported: not a time: \"yes\" (like 2026-11-24T09:15:00+08:00 or 2026-11-24 09:15)
 inc-escalate: $D/bad.rec:11: level: \"V\": not I, II, III or IV" \
     "inc-escalate $N $D/bad.rec 2>&1 >/dev/null"
 check 'bad records passed through unchanged, good ones get due fields' \
