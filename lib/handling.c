@@ -196,8 +196,10 @@ report_handling_text(FILE *fp, const struct report *r)
 		return 0;
 	fprintf(fp, "%s\n%s\n", text_in(pl->title, lg),
 	    rep_label(L_HANDLING_TITLE, lg));
-	fprintf(fp, "%s: %s\n\n", rep_label(L_AS_OF, lg),
+	fprintf(fp, "%s: %s\n", rep_label(L_AS_OF, lg),
 	    rep_time_full(now, r->now));
+	rep_zone_line(fp, "", r->now, lg);
+	putc('\n', fp);
 	line(fp, "", rep_label(L_ID, lg), inc->id);
 	line(fp, "", rep_label(L_TITLE, lg), inc->title);
 	line(fp, "", rep_label(L_SOURCE, lg), inc->source);
@@ -256,7 +258,7 @@ report_handling_markdown(FILE *fp, const struct report *r)
 	const struct inc_procedure *p;
 	const struct rep_step *sd;
 	enum inc_lang lg = r->lang;
-	char tb[INC_TIME_LEN];
+	char tb[INC_TIME_LEN], zone[REP_ZONE_LEN];
 	struct rep_when w;
 	const char *txt;
 	size_t i, k;
@@ -278,6 +280,7 @@ report_handling_markdown(FILE *fp, const struct report *r)
 	md_field(fp, rep_label(L_CLOSED, lg), inc->closed.set ?
 	    rep_time_full(tb, inc->closed.at) : NULL);
 	md_field(fp, rep_label(L_AS_OF, lg), rep_time_full(tb, r->now));
+	md_field(fp, rep_label(L_ZONE, lg), rep_zone_text(zone, r->now));
 
 	fprintf(fp, "\n## %s\n\n| | |\n| --- | --- |\n",
 	    rep_label(L_CLASSIFICATION, lg));

@@ -69,6 +69,7 @@ heading(FILE *fp, const struct report *r)
 	fprintf(fp, " %s\n\n", rep_label(L_DAY_TITLE, lg));
 	fprintf(fp, "- %s: %s -- %s\n", rep_label(L_PERIOD, lg),
 	    rep_time_full(a, r->since), rep_time_full(b, r->until));
+	rep_zone_line(fp, "- ", r->until, lg);
 	if ((duty = rep_duty_text(r)) != NULL && *duty != '\0') {
 		fprintf(fp, "- %s: ", rep_label(L_DUTY, lg));
 		rep_md_put(fp, duty);

@@ -139,8 +139,10 @@ rep_incident_cells(const struct report *r, const struct rep_incident *inc,
 	rc->c[6] = NULL;
 	if (inc->next != NULL) {
 		/* "!" marks a deadline already passed */
+		/* zh: the obligation's name, not its English id */
 		snprintf(rc->next, sizeof(rc->next), "%s %s%s",
 		    rep_time_short(rc->t2, inc->next->deadline),
+		    r->lang == LANG_ZH ? text_in(inc->next->ob->name, lg) :
 		    inc->next->ob->id,
 		    inc->next->state == OB_OVERDUE ? "!" : "");
 		rc->c[6] = rc->next;
@@ -234,6 +236,7 @@ heading(FILE *fp, const struct report *r)
 	fprintf(fp, "%s\n", rep_label(L_DAY_TITLE, lg));
 	fprintf(fp, "%s: %s -- %s\n", rep_label(L_PERIOD, lg),
 	    rep_time_full(a, r->since), rep_time_full(b, r->until));
+	rep_zone_line(fp, "", r->until, lg);
 	if ((duty = rep_duty_text(r)) != NULL && *duty != '\0')
 		put_safe_line(fp, rep_label(L_DUTY, lg), duty);
 	free(duty);
