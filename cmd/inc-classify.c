@@ -99,6 +99,7 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	st = classify_alert(rw->cl, &a, line, len, rw->ordinal, &text, &n);
 	if (st == -1)
 		return EXIT_TROUBLE;	/* out of memory, reported */
+	st = classify_raw_status(text, n, st);	/* 1: level I or II */
 	if ((!rw->first && putchar('\n') == EOF) ||
 	    fwrite(text, 1, n, stdout) != n ||
 	    (rw->live && fflush(stdout) == EOF)) {
