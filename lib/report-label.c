@@ -138,6 +138,18 @@ rep_status_label(const char *status, enum inc_lang lang)
 }
 
 const char *
+rep_system_label(const struct inc_plan *plan, const char *id,
+    enum inc_lang lang)
+{
+	const struct inc_system *s;
+
+	if (id == NULL || lang == LANG_EN || (s = plan_system(plan, id)) ==
+	    NULL || s->name.zh == NULL)
+		return id;
+	return s->name.zh;
+}
+
+const char *
 rep_category_label(const struct inc_plan *plan, const char *id,
     enum inc_lang lang)
 {

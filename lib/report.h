@@ -223,6 +223,9 @@ const char	*rep_state_label(enum ob_state, enum inc_lang);
 const char	*rep_status_label(const char *status, enum inc_lang);
 const char	*rep_category_label(const struct inc_plan *, const char *id,
 		    enum inc_lang);
+/* A system: its id in English, its name (when the plan has it) in zh. */
+const char	*rep_system_label(const struct inc_plan *, const char *id,
+		    enum inc_lang);
 const char	*rep_measure_key(enum rep_measure);	/* "reported" */
 /*
  * The zone the report's times are in, said once at its top: "时区:

@@ -4,7 +4,7 @@
 # by the program's name however it was called (getopt's own too), and
 # "not a time" with an example of what is.
 . tests/lib.sh
-plan 52
+plan 53
 
 PROGS='inc-classify inc-escalate inc-checklist inc-report inc-plan'
 EX='(like 2026-11-24T09:15:00+08:00 or 2026-11-24 09:15)'
