@@ -26,6 +26,23 @@ bad_option(int c, int argc, char *const argv[], char name[64])
 		snprintf(name, 64, "?");
 }
 
+/* How many long options "--na" is the start of. */
+static int
+prefix_of(const struct option *longopts, const char *name)
+{
+	size_t	 n;
+	int	 k = 0;
+
+	if (strncmp(name, "--", 2) != 0)
+		return 0;
+	name += 2;
+	n = strlen(name);
+	for (; longopts->name != NULL; longopts++)
+		if (strncmp(longopts->name, name, n) == 0)
+			k++;
+	return k;
+}
+
 int
 cli_getopt(struct inc_cli *cli, int argc, char *const argv[],
     const char *shortopts, const struct option *longopts)
@@ -55,6 +72,9 @@ cli_getopt(struct inc_cli *cli, int argc, char *const argv[],
 			    strchr(name, '-') == name && name[1] == '-'))
 				inc_warn("%s takes no argument",
 				    text_quote(q, sizeof(q), name));
+			else if (prefix_of(longopts, name) > 1)
+				inc_warn("%s is ambiguous: say more of the "
+				    "option", text_quote(q, sizeof(q), name));
 			else
 				inc_warn("unknown option %s",
 				    text_quote(q, sizeof(q), name));

@@ -4,7 +4,7 @@
 # by the program's name however it was called (getopt's own too), and
 # "not a time" with an example of what is.
 . tests/lib.sh
-plan 53
+plan 54
 
 PROGS='inc-classify inc-escalate inc-checklist inc-report inc-plan'
 EX='(like 2026-11-24T09:15:00+08:00 or 2026-11-24 09:15)'
@@ -37,6 +37,8 @@ for p in $PROGS; do
 done
 check_out 'an argument to an option that takes none' \
     'inc-report: --help takes no argument' './bin/inc-report --help=x 2>&1 | head -1'
+check_out 'an abbreviation of two options' \
+    'inc-escalate: --fo is ambiguous: say more of the option' './bin/inc-escalate --fo 2>&1 | head -1'
 check 'the usage follows the message, on standard error' \
     "./bin/inc-report --bogus 2>&1 >/dev/null | sed -n 2p | grep -q '^usage: inc-report '"
 
