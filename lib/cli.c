@@ -68,8 +68,9 @@ cli_getopt(struct inc_cli *cli, int argc, char *const argv[],
 			return '?';
 		case '?':
 			bad_option(c, argc, argv, name);
+			/* a long option of a program's own, or --in-place=x */
 			if (optopt >= 0x100 || (optopt != 0 &&
-			    strchr(name, '-') == name && name[1] == '-'))
+			    strncmp(name, "--", 2) == 0))
 				inc_warn("%s takes no argument",
 				    text_quote(q, sizeof(q), name));
 			else if (prefix_of(longopts, name) > 1)
