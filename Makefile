@@ -7,6 +7,7 @@
 #	make fuzz	libFuzzer on each harness, FUZZ_SECONDS each (clang)
 #	make install	PREFIX=/usr/local DESTDIR= (uninstall, clean)
 #	make deps	install the Debian packages the build and tests need
+#			(make, make demo and make check do it themselves as root)
 
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
@@ -84,19 +85,28 @@ build/tests/fuzz-%-replay: build/tests/fuzz/fuzz-%.o build/tests/fuzz/replay.o b
 	$(CC) $(ALL_LDFLAGS) -o $@ build/tests/fuzz/fuzz-$*.o \
 	    build/tests/fuzz/replay.o build/libinc.a $(LIBS)
 
-build/check-deps.ok:
+# As root, need-deps installs what is missing (apt-get); otherwise it
+# prints the sudo apt-get line.  One after the other: apt holds a lock.
+build/check-deps.ok: build/deps.ok
 	@sh tests/need-deps check
 	@mkdir -p build && touch $@
+
+build/demo-deps.ok: build/deps.ok
+	@sh tests/need-deps demo
+	@mkdir -p build && touch $@
+
+# The unit tests include cmocka.h.
+$(UNITS:%=%.o): build/check-deps.ok
 
 # Pages generated from the plan: inc-procedures(7), inc-<procedure>(7).
 man-generated: $(filter bin/inc-plan,$(PROGS))
 	@if [ -f bin/inc-plan ]; then mkdir -p build/man && INC_PLAN= \
 	    bin/inc-plan man build/man; fi
 
-check: all $(UNITS) $(REPLAYS) build/check-deps.ok
+check: build/check-deps.ok all $(UNITS) $(REPLAYS)
 	@SANITIZE=$(SANITIZE) sh tests/run $(UNITS) $(REPLAYS)
 
-demo: all
+demo: build/demo-deps.ok all
 	@sh share/examples/demo
 
 FUZZ_SECONDS ?= 60

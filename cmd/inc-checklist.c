@@ -28,6 +28,18 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
+static const char *const options[] = {
+	"PROCEDURE\tprint that procedure's steps",
+	"--list\tthe procedures of the plan",
+	"--done N[,M...]\tsteps done (N or PROCEDURE.N)",
+	"--by WHO\twho did them",
+	"--pending\tprint the steps left per incident",
+	"--incident ID\tonly that incident",
+	"--force\treplace a step a person recorded",
+	"-i, --in-place\tedit the record files named, atomically",
+	NULL
+};
+
 /* The options struct checklist does not hold. */
 struct opts {
 	const char	*operand;	/* PROCEDURE */
@@ -94,7 +106,8 @@ main(int argc, char *argv[])
 	struct inc_cli cli = {
 		.usage = "[PROCEDURE] [--done N[,M...]] [--by WHO] [--pending] "
 		    "[--incident ID] [-i] [--force] [file ...]\n"
-		    "       inc-checklist --list"
+		    "       inc-checklist --list",
+		.options = options
 	};
 	struct checklist ck;
 	struct opts o;
@@ -105,7 +118,7 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	if ((o.dones = calloc(argc, sizeof(*o.dones))) == NULL)
 		return inc_nomem();
-	while ((c = getopt_long(argc, argv, "i", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&cli, argc, argv, "i", longopts)) != -1) {
 		switch (c) {
 		case 'i':
 			o.in_place = true;

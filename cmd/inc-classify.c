@@ -26,6 +26,13 @@ static const struct option longopts[] = {
 	{ NULL,		0,		NULL, 0 }
 };
 
+static const char *const options[] = {
+	"--raw\teach input line is an alert; records out",
+	"--force\trecompute the fields a person set",
+	"-i, --in-place\tedit the record files named, atomically",
+	NULL
+};
+
 struct raw {
 	struct inc_classifier	*cl;
 	struct alert_clock	 clock;
@@ -92,6 +99,7 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	st = classify_alert(rw->cl, &a, line, len, rw->ordinal, &text, &n);
 	if (st == -1)
 		return EXIT_TROUBLE;	/* out of memory, reported */
+	st = classify_raw_status(text, n, st);	/* 1: level I or II */
 	if ((!rw->first && putchar('\n') == EOF) ||
 	    fwrite(text, 1, n, stdout) != n ||
 	    (rw->live && fflush(stdout) == EOF)) {
@@ -107,7 +115,8 @@ main(int argc, char *argv[])
 {
 	struct inc_cli cli = {
 		.usage = "[-i] [--raw] [--force] [--plan FILE] [--now TIME] "
-		    "[file ...]"
+		    "[file ...]",
+		.options = options
 	};
 	struct inc_classifier cl;
 	struct inc_loop loop = { .each = each_record, .filter = true };
@@ -117,7 +126,7 @@ main(int argc, char *argv[])
 	int c, st;
 
 	inc_set_prog(argv[0]);
-	while ((c = getopt_long(argc, argv, "i", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&cli, argc, argv, "i", longopts)) != -1) {
 		switch (c) {
 		case 'i':
 			in_place = true;

@@ -36,6 +36,17 @@ struct escalate {
 	char		*add;		/* answer: the due lines */
 };
 
+static const char *const options[] = {
+	"--notices\tone line per notice: who to tell, how, by when",
+	"--format F\twith --notices: text or tsv (default text)",
+	"--ack OB[=TIME]\tobligation OB done (at TIME, default --now)",
+	"--incident ID\t--ack only that incident",
+	"--force\t--ack replaces a time a person set",
+	"--roster FILE\twho is on duty (else $INC_ROSTER)",
+	"-i, --in-place\tedit the record files named, atomically",
+	NULL
+};
+
 /* Fields each() reads besides those of the obligations. */
 static const char *const extra_fields[] = { "status", "due" };
 enum { EXTRA_STATUS, EXTRA_DUE };
@@ -70,8 +81,8 @@ report_bad(const struct inc_record *r, const char *field)
 		    "start there", field);
 	else
 		inc_warn_at(r->file, it->line, "%s: not a time: \"%s\" "
-		    "(write when, e.g. 2026-11-24T09:40:00+08:00)", field,
-		    text_quote(q, sizeof(q), it->value));
+		    "(%s)", field, text_quote(q, sizeof(q), it->value),
+		    INC_TIME_EXAMPLE);
 }
 
 /* --ack: a person's value is kept unless --force. */
@@ -341,9 +352,8 @@ parse_ack(struct escalate *e, const char *arg)
 		return -1;
 	}
 	if (eq != NULL && time_parse(eq + 1, &t) == -1) {
-		inc_warn("--ack %s: not a time: %s (e.g. "
-		    "2026-11-24T09:40:00+08:00 or \"2026-11-24 09:40\")", name,
-		    eq + 1);
+		inc_warn("--ack %s: not a time: %s (%s)", name, eq + 1,
+		    INC_TIME_EXAMPLE);
 		return -1;
 	}
 	time_format(a->when, t);
@@ -369,9 +379,10 @@ main(int argc, char *argv[])
 	    "[--ack OBLIGATION[=TIME] ...] [--force] [--incident ID]\n"
 	    "\t[--roster FILE] [--now TIME] [--plan FILE] [--lang zh|en] "
 	    "[file ...]";
+	e.cli.options = options;
 	if ((acks = calloc((size_t)argc, sizeof(*acks))) == NULL)
 		return inc_nomem();
-	while ((c = getopt_long(argc, argv, "i", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&e.cli, argc, argv, "i", longopts)) != -1) {
 		switch (c) {
 		case 'i':
 			in_place = true;

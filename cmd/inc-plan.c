@@ -29,6 +29,15 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
+static const char *const options[] = {
+	"check [FILE]\tcheck a plan file (default the plan in force)",
+	"-v, --verbose\twith check: a summary of a valid plan",
+	"show\tprint the plan in force",
+	"--format F\twith show: text or json (default text)",
+	"man DIR\twrite the pages generated from the plan into DIR",
+	NULL
+};
+
 /*
  * The checker's messages carry no "inc-plan: " prefix: they are the
  * program's output, in the form editors jump to (file:line:column).
@@ -49,6 +58,10 @@ check(const char *file, const char *opt, bool verbose)
 	plan_errors_free(&errs);
 	if (p == NULL)
 		return EXIT_TROUBLE;
+	if (zone_apply(p) == -1) {	/* $TZ, as every program checks it */
+		plan_free(p);
+		return EXIT_TROUBLE;
+	}
 	if (verbose)
 		plan_show_summary(stdout, p);
 	plan_free(p);
@@ -60,7 +73,8 @@ main(int argc, char *argv[])
 {
 	struct inc_cli	 cli = {
 		.usage = "check [-v] [file] | show [--format text|json] | "
-		    "man dir"
+		    "man dir",
+		.options = options
 	};
 	const char	*format = NULL, *cmd;
 	char		 failed[PATH_MAX];
@@ -69,7 +83,7 @@ main(int argc, char *argv[])
 	int		 c, status;
 
 	inc_set_prog(argv[0]);
-	while ((c = getopt_long(argc, argv, "v", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&cli, argc, argv, "v", longopts)) != -1) {
 		switch (c) {
 		case OPT_FORMAT:
 			format = optarg;

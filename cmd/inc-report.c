@@ -26,6 +26,16 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+static const char *const options[] = {
+	"--day DATE\tthe duty report of that day (default yesterday)",
+	"--since TIME\tthe report of a period from TIME",
+	"--until TIME\tto TIME (default --now)",
+	"--incident ID\tthe handling report of one incident",
+	"--format F\ttext, markdown, csv or json (default text)",
+	"--roster FILE\twho is on duty (else $INC_ROSTER)",
+	NULL
+};
+
 static int
 each(struct inc_record *rec, void *ctx)
 {
@@ -54,16 +64,18 @@ period(const struct opts *o, struct inc_time now, struct inc_time *since,
 	if (o->since == NULL) {
 		if (report_day_period(o->day, now, since, until) == 0)
 			return 0;
-		inc_warn("--day %s: not a date (YYYY-MM-DD)", o->day);
+		inc_warn("--day %s: not a date (like 2026-11-24)", o->day);
 		return EXIT_TROUBLE;
 	}
 	if (time_parse(o->since, since) == -1) {
-		inc_warn("--since %s: not a time", o->since);
+		inc_warn("--since %s: not a time (%s)", o->since,
+		    INC_TIME_EXAMPLE);
 		return EXIT_TROUBLE;
 	}
 	*until = now;
 	if (o->until != NULL && time_parse(o->until, until) == -1) {
-		inc_warn("--until %s: not a time", o->until);
+		inc_warn("--until %s: not a time (%s)", o->until,
+		    INC_TIME_EXAMPLE);
 		return EXIT_TROUBLE;
 	}
 	if (until->t <= since->t) {
@@ -140,13 +152,14 @@ main(int argc, char *argv[])
 		    "[--incident ID]\n"
 		    "\t[--format text|markdown|csv|json] [--roster FILE] "
 		    "[--plan FILE] [--now TIME]\n"
-		    "\t[--lang zh|en] [file ...]"
+		    "\t[--lang zh|en] [file ...]",
+		.options = options
 	};
 	struct opts o = { 0 };
 	int c, st;
 
 	inc_set_prog(argv[0]);
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&cli, argc, argv, "", longopts)) != -1) {
 		switch (c) {
 		case OPT_DAY:
 			o.day = optarg;

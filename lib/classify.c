@@ -423,8 +423,8 @@ classify(struct inc_classifier *cl, struct inc_record *r, struct fields *f,
 		if (time_parse(f->v[F_DETECTED], &detected) == 0)
 			dated = true;
 		else
-			st = bad(r, f, F_DETECTED, "not a time "
-			    "(2026-11-24T09:15:00+08:00)");
+			st = bad(r, f, F_DETECTED, "not a time ("
+			    INC_TIME_EXAMPLE ")");
 	}
 
 	if (!bad_tax && (s = taxonomy(cl, r, f, cat, sub, many)) != 0) {

@@ -71,6 +71,13 @@ int	classify_alert(struct inc_classifier *, const struct inc_alert *,
 	    const char *line, size_t len, uint64_t ordinal,
 	    const char **text, size_t *textlen);
 
+/*
+ * inc-classify --raw's status for the record text it wrote, given
+ * classify_alert's st: 1 (EXIT_FOUND) for a record of level I or II,
+ * else 0; a missing level is no error.  2 and -1 pass through.
+ */
+int	classify_raw_status(const char *text, size_t len, int st);
+
 /* Free what classify_alert kept. */
 void	classifier_free(struct inc_classifier *);
 

@@ -24,17 +24,24 @@ line(FILE *fp, const char *indent, const char *label, const char *v)
 	putc('\n', fp);
 }
 
-/* "name (id)" of a plan element, the id alone when the plan has none. */
+/*
+ * "name (id)" of a plan element, the id alone when the plan has none;
+ * the name alone when with_id is false (Chinese: no English ids beside
+ * Chinese names).
+ */
 static void
 named(FILE *fp, const char *indent, const char *label, const char *id,
-    const char *name)
+    const char *name, bool with_id)
 {
 	fprintf(fp, "%s%s: ", indent, label);
 	if (id == NULL) {
 		fputs("-\n", fp);
 		return;
 	}
-	if (name != NULL && strcmp(name, id) != 0) {
+	if (name != NULL && strcmp(name, id) != 0 && !with_id) {
+		text_put_safe(fp, name, strlen(name), 0);
+		putc('\n', fp);
+	} else if (name != NULL && strcmp(name, id) != 0) {
 		text_put_safe(fp, name, strlen(name), 0);
 		fputs(" (", fp);
 		text_put_safe(fp, id, strlen(id), 0);
@@ -196,12 +203,15 @@ report_handling_text(FILE *fp, const struct report *r)
 		return 0;
 	fprintf(fp, "%s\n%s\n", text_in(pl->title, lg),
 	    rep_label(L_HANDLING_TITLE, lg));
-	fprintf(fp, "%s: %s\n\n", rep_label(L_AS_OF, lg),
+	fprintf(fp, "%s: %s\n", rep_label(L_AS_OF, lg),
 	    rep_time_full(now, r->now));
+	rep_zone_line(fp, "", r->now, lg);
+	putc('\n', fp);
 	line(fp, "", rep_label(L_ID, lg), inc->id);
 	line(fp, "", rep_label(L_TITLE, lg), inc->title);
 	line(fp, "", rep_label(L_SOURCE, lg), inc->source);
-	line(fp, "", rep_label(L_SYSTEM, lg), inc->system);
+	line(fp, "", rep_label(L_SYSTEM, lg),
+	    rep_system_label(pl, inc->system, lg));
 	line(fp, "", rep_label(L_STATUS, lg),
 	    rep_status_label(inc->status, lg));
 	line(fp, "", rep_label(L_DETECTED, lg), rep_time_full(tb,
@@ -211,17 +221,20 @@ report_handling_text(FILE *fp, const struct report *r)
 
 	fprintf(fp, "\n%s\n", rep_label(L_CLASSIFICATION, lg));
 	named(fp, "  ", rep_label(L_CATEGORY, lg), inc->category,
-	    inc->category ? rep_category_label(pl, inc->category, lg) : NULL);
+	    inc->category ? rep_category_label(pl, inc->category, lg) : NULL,
+	    lg == LANG_EN);
 	named(fp, "  ", rep_label(L_SUBTYPE, lg), inc->subtype,
-	    subtype_label(r, inc));
+	    subtype_label(r, inc), lg == LANG_EN);
 	named(fp, "  ", rep_label(L_IMPORTANCE, lg), inc->importance,
-	    rep_scale_label(&pl->importance, inc->importance, lg));
+	    rep_scale_label(&pl->importance, inc->importance, lg),
+	    lg == LANG_EN);
 	named(fp, "  ", rep_label(L_LOSS, lg), inc->loss,
-	    rep_scale_label(&pl->loss, inc->loss, lg));
+	    rep_scale_label(&pl->loss, inc->loss, lg), lg == LANG_EN);
 	named(fp, "  ", rep_label(L_IMPACT, lg), inc->impact,
-	    rep_scale_label(&pl->impact, inc->impact, lg));
+	    rep_scale_label(&pl->impact, inc->impact, lg), lg == LANG_EN);
+	/* I to IV are no English: 一般 (IV) says which 一般 */
 	named(fp, "  ", rep_label(L_LEVEL, lg), inc->level_text,
-	    level_label(r, inc));
+	    level_label(r, inc), true);
 	line(fp, "  ", rep_label(L_BASIS, lg), inc->level_basis);
 
 	fprintf(fp, "\n%s\n", rep_label(L_TIMELINE, lg));
@@ -256,7 +269,7 @@ report_handling_markdown(FILE *fp, const struct report *r)
 	const struct inc_procedure *p;
 	const struct rep_step *sd;
 	enum inc_lang lg = r->lang;
-	char tb[INC_TIME_LEN];
+	char tb[INC_TIME_LEN], zone[REP_ZONE_LEN];
 	struct rep_when w;
 	const char *txt;
 	size_t i, k;
@@ -270,7 +283,8 @@ report_handling_markdown(FILE *fp, const struct report *r)
 	md_field(fp, rep_label(L_ID, lg), inc->id);
 	md_field(fp, rep_label(L_TITLE, lg), inc->title);
 	md_field(fp, rep_label(L_SOURCE, lg), inc->source);
-	md_field(fp, rep_label(L_SYSTEM, lg), inc->system);
+	md_field(fp, rep_label(L_SYSTEM, lg),
+	    rep_system_label(pl, inc->system, lg));
 	md_field(fp, rep_label(L_STATUS, lg),
 	    rep_status_label(inc->status, lg));
 	md_field(fp, rep_label(L_DETECTED, lg),
@@ -278,6 +292,7 @@ report_handling_markdown(FILE *fp, const struct report *r)
 	md_field(fp, rep_label(L_CLOSED, lg), inc->closed.set ?
 	    rep_time_full(tb, inc->closed.at) : NULL);
 	md_field(fp, rep_label(L_AS_OF, lg), rep_time_full(tb, r->now));
+	md_field(fp, rep_label(L_ZONE, lg), rep_zone_text(zone, r->now));
 
 	fprintf(fp, "\n## %s\n\n| | |\n| --- | --- |\n",
 	    rep_label(L_CLASSIFICATION, lg));

@@ -7,6 +7,7 @@
  *	timeutil.h	RFC 3339 times, local times, durations, the clock
  *	plan.h		the plan of inc-plan(5): load, check, look up
  *	cli.h		--plan, --now, --lang, --help, --version
+ *	zone.h		the district's time zone: the plan's, or $TZ
  *	obligation.h	obligations and their states against a clock
  *	procedure.h	procedures, routing, step progress
  *	roster.h	who is on duty

@@ -16,13 +16,16 @@ struct labels {
 	const char *state[5];
 	const char *by, *left, *deadline, *duty, *tell, *phones, *through;
 	const char *before, *before_end, *incident, *none;
+	const char *no_phone, *via_end, *closed;
 	const char *open, *close, *comma, *semi, *list, *colon;
 };
 
 static const struct labels zh = {
-	{ "按时", "迟报", "待办", "逾期", "漏报" },
+	/* the reports' words too (rep_state_label): one set */
+	{ "按时", "迟报", "未到期", "逾期未报", "漏报" },
 	" ", "剩 ", "期限 ", "值班 ", "通知 ", "电话 ", "经",
 	"在 ", " 之前", "事件 ", "无",
+	"预案未列其电话，", "联系", "事件关闭",
 	"（", "）", "，", "；", "、", "："
 };
 
@@ -30,6 +33,7 @@ static const struct labels en = {
 	{ "met", "late", "pending", "overdue", "missed" },
 	" by ", " left", "deadline ", "on duty ", "tell ", "phones ",
 	"through ", "before ", "", "incident ", "none",
+	"no phone of its own in the plan: ", "", "closed",
 	" (", ")", ", ", "; ", ", ", ": "
 };
 
@@ -155,7 +159,13 @@ put_state(FILE *fp, const struct notice *n, const struct labels *L)
 	}
 }
 
-/* "区公安分局，电话 0759-2733796、0759-2733063（经…）" */
+/*
+ * A unit with phones of its own: "区公安分局，电话 0759-1234567".  One
+ * without is never shown with another's numbers as if they were its
+ * own: "区公安分局（预案未列其电话，经 区政府…办公室 联系，电话
+ * 0759-2733796、0759-2733063）", "District Public Security Bureau (no
+ * phone of its own in the plan: through the Office ..., phones ...)".
+ */
 static void
 put_unit(FILE *fp, const struct notice *n, const struct inc_unit *u,
     const struct labels *L)
@@ -169,22 +179,29 @@ put_unit(FILE *fp, const struct notice *n, const struct inc_unit *u,
 		put(fp, role_name(p->role, n->lang));
 		fputc(' ', fp);
 		put(fp, p->name);
-		fputs(L->close, fp);
 	}
-	fputs(L->comma, fp);
-	fputs(L->phones, fp);
-	if (via == NULL) {
-		fputs(L->none, fp);
+	if (via == u) {
+		if (p != NULL)
+			fputs(L->close, fp);
+		fputs(L->comma, fp);
+		fputs(L->phones, fp);
+		put_phones(fp, via, L->list, false);
 		return;
 	}
-	put_phones(fp, via, L->list, false);
-	/* Through the duty unit goes without saying: it was named. */
-	if (via != u && via != n->plan->duty) {
-		fputs(L->open, fp);
+	fputs(p != NULL ? L->semi : L->open, fp);
+	fputs(L->no_phone, fp);
+	if (via == NULL) {
+		fputs(L->phones, fp);
+		fputs(L->none, fp);
+	} else {
 		fputs(L->through, fp);
 		put(fp, text_in(via->name, n->lang));
-		fputs(L->close, fp);
+		fputs(L->via_end, fp);
+		fputs(L->comma, fp);
+		fputs(L->phones, fp);
+		put_phones(fp, via, L->list, false);
 	}
+	fputs(L->close, fp);
 }
 
 /* Who tells: the officer on duty, else the unit that keeps the duty. */
@@ -249,7 +266,9 @@ write_text(FILE *fp, const struct notice *n)
 		if (ob->before != NULL) {
 			fputs(L->open, fp);
 			fputs(L->before, fp);
-			put(fp, ob->before);
+			/* the record's field, said in words where we can */
+			put(fp, strcmp(ob->before, "closed") == 0 ?
+			    L->closed : ob->before);
 			fputs(L->before_end, fp);
 			fputs(L->close, fp);
 		}

@@ -16,12 +16,27 @@
 #include <string.h>
 
 #include "plan-schema.h"
+#include "zone.h"
+
+/* The district's zone (DESIGN section 7): one glibc will not take for UTC. */
+static void
+plan_timezone(struct ld *l, const struct pnode *n)
+{
+	const struct pnode *z = ps_get(n, "timezone");
+	const char	*why;
+
+	if (z == NULL || (l->p->timezone = ps_str(l, n, "timezone")) == NULL)
+		return;
+	if (!zone_exists(l->p->timezone, &why))
+		ps_err(l, z, "timezone \"%s\": %s", l->p->timezone, why);
+}
 
 static void
 plan_meta(struct ld *l, const struct pnode *n)
 {
 	static const char *const keys[] = { "*id", "*title", "issuer",
-	    "purpose", "basis", "principles", "scope", "accountability", NULL };
+	    "purpose", "basis", "principles", "scope", "accountability",
+	    "timezone", NULL };
 	static const char *const bkeys[] = { "clause", "*laws", NULL };
 	struct inc_plan	*p = l->p;
 	const struct pnode *b, *s;
@@ -30,6 +45,7 @@ plan_meta(struct ld *l, const struct pnode *n)
 	if (!ps_map(l, n, "\"plan\"", keys))
 		return;
 	p->id = ps_id(l, n, "id");
+	plan_timezone(l, n);
 	ps_text_at(l, n, "title", &p->title, NULL);
 	ps_text_at(l, n, "issuer", &p->issuer, NULL);
 	ps_text_at(l, n, "purpose", &p->purpose, &p->purpose_clause);

@@ -58,6 +58,7 @@ show_plan(struct json *j, const struct inc_plan *p)
 	json_key(j, "plan");
 	json_object_begin(j);
 	json_kv_string(j, "id", p->id);
+	json_kv_string(j, "timezone", p->timezone);
 	text(j, "title", p->title);
 	text(j, "issuer", p->issuer);
 	clause_text(j, "purpose", p->purpose_clause, p->purpose);

@@ -24,11 +24,15 @@ enum label {
 	L_OBLIGATIONS, L_FIELD, L_DEADLINE, L_WITHIN, L_AFTER, L_BEFORE,
 	L_LEVELS_APPLY, L_ALL_LEVELS, L_TELL, L_NOTE, L_PROCEDURES,
 	L_ROUTING, L_ANY, L_DEFAULT, L_SYSTEMS, L_ACCOUNTABILITY, L_STEPS,
+	L_ZONE, L_ZONE_NONE,
 	L_COUNT
 };
 
 static const struct inc_text labels[L_COUNT] = {
 	[L_SOURCE] =		{ "来源", "Source" },
+	[L_ZONE] =		{ "时区", "Time zone" },
+	[L_ZONE_NONE] =		{ "未定（用 $TZ 或系统时区）",
+	    "none (that of $TZ or of the system)" },
 	[L_PLAN] =		{ "预案", "Plan" },
 	[L_PURPOSE] =		{ "编制目的", "Purpose" },
 	[L_BASIS] =		{ "编制依据", "Basis" },
@@ -38,7 +42,8 @@ static const struct inc_text labels[L_COUNT] = {
 	[L_DUTY] =		{ "值班单位", "Duty office" },
 	[L_DUTY_PHONES] =	{ "值班电话", "Duty phones" },
 	[L_PHONES] =		{ "电话", "Phones" },
-	[L_VIA] =		{ "经", "through" },
+	[L_VIA] =		{ "预案未列其电话，经",
+	    "none of its own in the plan; through" },
 	[L_NO_PHONE] =		{ "无电话", "no phone" },
 	[L_CATEGORIES] =	{ "事件分类", "Categories" },
 	[L_KEYWORDS] =		{ "关键词", "keywords" },
@@ -266,6 +271,8 @@ show_front(const struct out *o, const struct inc_plan *p)
 	put(o, p->id);
 	fprintf(o->fp, "  %s: ", lbl(o, L_SOURCE));
 	put(o, p->source);
+	fprintf(o->fp, "\n%s: ", lbl(o, L_ZONE));
+	put(o, p->timezone != NULL ? p->timezone : lbl(o, L_ZONE_NONE));
 	putc('\n', o->fp);
 
 	section_text(o, L_PURPOSE, p->purpose_clause, p->purpose);

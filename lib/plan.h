@@ -148,6 +148,7 @@ struct inc_system {
 struct inc_plan {
 	const char	*source;		/* file name, or "(embedded)" */
 	const char	*id;			/* "mazhang" */
+	const char	*timezone;		/* "Asia/Shanghai", or NULL */
 	struct inc_text	 title;
 	struct inc_text	 issuer;
 	struct inc_text	 purpose;

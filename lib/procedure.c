@@ -169,19 +169,19 @@ step_parse_why(const struct inc_plan *plan, const char *value,
 		const char *hm = end + 1, *e2;
 
 		if (len != 10 || *end != ' ' || *hm < '0' || *hm > '9') {
-			*why = "not a time";
+			*why = "not a time (" INC_TIME_EXAMPLE ")";
 			return -1;
 		}
 		for (e2 = hm; *e2 != '\0' && !is_space(*e2); e2++)
 			continue;
 		if (time_parse_n(tok, e2 - tok, &sd->at) == -1) {
-			*why = "not a time";
+			*why = "not a time (" INC_TIME_EXAMPLE ")";
 			return -1;
 		}
 		end = e2;
 	}
 	if (*end != '\0' && !is_blank(*end)) {
-		*why = "not a time";
+		*why = "not a time (" INC_TIME_EXAMPLE ")";
 		return -1;
 	}
 	while (is_blank(*end))

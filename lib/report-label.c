@@ -5,7 +5,10 @@
  */
 #include <string.h>
 
+#include "notice.h"
 #include "report.h"
+#include "text.h"
+#include "zone.h"
 
 static const struct inc_text labels[L_COUNT] = {
 	[L_DAY_TITLE] = { "值班日报", "Daily duty report" },
@@ -65,6 +68,7 @@ static const struct inc_text labels[L_COUNT] = {
 	[L_NAME] = { "名称", "name" },
 	[L_OBLIGATIONS_ALL] = { "报告义务", "Obligations" },
 	[L_AS_OF] = { "截至", "as of" },
+	[L_ZONE] = { "时区", "Time zone" },
 };
 
 const char *
@@ -73,18 +77,41 @@ rep_label(enum rep_label l, enum inc_lang lang)
 	return text_in(labels[l], lang);
 }
 
+/* The words of the notices: one set for both (notice.c). */
 const char *
 rep_state_label(enum ob_state s, enum inc_lang lang)
 {
-	static const struct inc_text t[] = {
-		[OB_MET] = { "按时", "met" },
-		[OB_LATE] = { "迟报", "late" },
-		[OB_PENDING] = { "未到期", "pending" },
-		[OB_OVERDUE] = { "逾期未报", "overdue" },
-		[OB_MISSED] = { "漏报", "missed" },
-	};
+	return ob_state_label(s, lang);
+}
 
-	return text_in(t[s], lang);
+char *
+rep_zone_text(char buf[REP_ZONE_LEN], struct inc_time at)
+{
+	struct inc_time l = time_local(at.t);
+	const char *name = zone_name();
+	int off = l.offset < 0 ? -l.offset : l.offset;
+	char utc[16];
+
+	snprintf(utc, sizeof(utc), "UTC%c%02d:%02d", l.offset < 0 ? '-' : '+',
+	    off / 3600, off / 60 % 60);
+	if (*name == '\0')
+		snprintf(buf, REP_ZONE_LEN, "%s", utc);
+	else
+		snprintf(buf, REP_ZONE_LEN, "%.*s (%s)", REP_ZONE_LEN - 24,
+		    name, utc);
+	return buf;
+}
+
+void
+rep_zone_line(FILE *fp, const char *prefix, struct inc_time at,
+    enum inc_lang lang)
+{
+	char buf[REP_ZONE_LEN];
+
+	fprintf(fp, "%s%s: ", prefix, rep_label(L_ZONE, lang));
+	rep_zone_text(buf, at);
+	text_put_safe(fp, buf, strlen(buf), 0);		/* $TZ as given */
+	putc('\n', fp);
 }
 
 /* Status ids of inc-record(5); anything else is shown as written. */
@@ -108,6 +135,18 @@ rep_status_label(const char *status, enum inc_lang lang)
 		if (strcmp(status, t[i].id) == 0)
 			return text_in(t[i].t, lang);
 	return status;
+}
+
+const char *
+rep_system_label(const struct inc_plan *plan, const char *id,
+    enum inc_lang lang)
+{
+	const struct inc_system *s;
+
+	if (id == NULL || lang == LANG_EN || (s = plan_system(plan, id)) ==
+	    NULL || s->name.zh == NULL)
+		return id;
+	return s->name.zh;
 }
 
 const char *

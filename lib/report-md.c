@@ -69,6 +69,7 @@ heading(FILE *fp, const struct report *r)
 	fprintf(fp, " %s\n\n", rep_label(L_DAY_TITLE, lg));
 	fprintf(fp, "- %s: %s -- %s\n", rep_label(L_PERIOD, lg),
 	    rep_time_full(a, r->since), rep_time_full(b, r->until));
+	rep_zone_line(fp, "- ", r->until, lg);
 	if ((duty = rep_duty_text(r)) != NULL && *duty != '\0') {
 		fprintf(fp, "- %s: ", rep_label(L_DUTY, lg));
 		rep_md_put(fp, duty);
@@ -107,13 +108,19 @@ counts(FILE *fp, const struct report *r)
 		row_end(fp);
 	}
 	fprintf(fp, "\n### %s\n\n", rep_label(L_BY_CATEGORY, lg));
-	header(fp, (const enum rep_label[]){ L_CATEGORY, L_NAME, L_TOTAL },
-	    3, lg);
+	/* zh: the category's name alone, not its English id */
+	if (lg == LANG_EN)
+		header(fp, (const enum rep_label[]){ L_CATEGORY, L_NAME,
+		    L_TOTAL }, 3, lg);
+	else
+		header(fp, (const enum rep_label[]){ L_CATEGORY, L_TOTAL },
+		    2, lg);
 	for (i = 0; i <= r->plan->ncategories; i++) {
 		if (i == r->plan->ncategories && r->ncategory[i] == 0)
 			continue;
-		cell(fp, i < r->plan->ncategories ?
-		    r->plan->categories[i].id : "-");
+		if (lg == LANG_EN)
+			cell(fp, i < r->plan->ncategories ?
+			    r->plan->categories[i].id : "-");
 		cell(fp, i < r->plan->ncategories ?
 		    text_in(r->plan->categories[i].name, lg) :
 		    rep_label(L_UNKNOWN, lg));

@@ -133,14 +133,16 @@ rep_incident_cells(const struct report *r, const struct rep_incident *inc,
 	rc->c[1] = inc->level_text;
 	rc->c[2] = inc->category ? rep_category_label(r->plan,
 	    inc->category, lg) : NULL;
-	rc->c[3] = inc->system;
+	rc->c[3] = rep_system_label(r->plan, inc->system, lg);
 	rc->c[4] = rep_status_label(inc->status, lg);
 	rc->c[5] = rep_time_short(rc->t1, inc->detected);
 	rc->c[6] = NULL;
 	if (inc->next != NULL) {
 		/* "!" marks a deadline already passed */
+		/* zh: the obligation's name, not its English id */
 		snprintf(rc->next, sizeof(rc->next), "%s %s%s",
 		    rep_time_short(rc->t2, inc->next->deadline),
+		    r->lang == LANG_ZH ? text_in(inc->next->ob->name, lg) :
 		    inc->next->ob->id,
 		    inc->next->state == OB_OVERDUE ? "!" : "");
 		rc->c[6] = rc->next;
@@ -234,6 +236,7 @@ heading(FILE *fp, const struct report *r)
 	fprintf(fp, "%s\n", rep_label(L_DAY_TITLE, lg));
 	fprintf(fp, "%s: %s -- %s\n", rep_label(L_PERIOD, lg),
 	    rep_time_full(a, r->since), rep_time_full(b, r->until));
+	rep_zone_line(fp, "", r->until, lg);
 	if ((duty = rep_duty_text(r)) != NULL && *duty != '\0')
 		put_safe_line(fp, rep_label(L_DUTY, lg), duty);
 	free(duty);
@@ -297,7 +300,8 @@ counts(FILE *fp, const struct report *r)
 	fprintf(fp, "%s\n", rep_label(L_BY_CATEGORY, lg));
 	if (r->ndetected == 0)
 		fprintf(fp, "  %s\n", rep_label(L_NONE, lg));
-	rcols_init(&t, 3);
+	/* zh: the category's name, not its English id beside it */
+	rcols_init(&t, lg == LANG_EN ? 3 : 2);
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i <= r->plan->ncategories; i++) {
 			if (r->ncategory[i] == 0)
@@ -310,6 +314,10 @@ counts(FILE *fp, const struct report *r)
 			snprintf(num[0], sizeof(num[0]), "%zu",
 			    r->ncategory[i]);
 			c[2] = num[0];
+			if (lg != LANG_EN) {
+				c[0] = c[1];
+				c[1] = c[2];
+			}
 			if (pass == 0)
 				rcols_measure(&t, c);
 			else if (rcols_row(fp, &t, c, "  ") == -1)

@@ -225,7 +225,7 @@ time_field(const struct inc_record *rec, const char *name,
 		return 0;
 	if (lead_time(it->value, &w->at) == -1) {
 		inc_warn_at(rec->file, it->line ? it->line : rec->line,
-		    "%s: not a time", name);
+		    "%s: not a time (%s)", name, INC_TIME_EXAMPLE);
 		return 2;
 	}
 	w->set = true;
@@ -320,8 +320,8 @@ add_obligations(struct report *r, const struct inc_record *rec,
 		if (obligation_state(ob, rec, r->now, &st, &bad) == -1) {
 			if (!reported_already(bad))
 				inc_warn_at(rec->file, rec->line,
-				    "%s: %s: not a time", ob->id,
-				    bad ? bad : "?");
+				    "%s: %s: not a time (%s)", ob->id,
+				    bad ? bad : "?", INC_TIME_EXAMPLE);
 			status = 2;
 			continue;
 		}
@@ -553,7 +553,7 @@ report_add(struct report *r, const struct inc_record *rec)
 	}
 	if (lead_time(it->value, &det) == -1) {
 		inc_warn_at(rec->file, it->line ? it->line : rec->line,
-		    "detected: not a time");
+		    "detected: not a time (%s)", INC_TIME_EXAMPLE);
 		return 2;
 	}
 	if (r->kind == REP_DAY && det.t >= r->until.t)

@@ -214,6 +214,7 @@ enum rep_label {
 	L_IMPORTANCE, L_LOSS, L_IMPACT, L_BASIS, L_TIMELINE, L_STEPS,
 	L_BY_WHOM, L_SOURCE, L_CLOSED, L_NOT_DONE, L_PROCEDURE,
 	L_ACCOUNTABILITY, L_TOTAL, L_NAME, L_OBLIGATIONS_ALL, L_AS_OF,
+	L_ZONE,
 	L_COUNT
 };
 const char	*rep_label(enum rep_label, enum inc_lang);
@@ -222,7 +223,19 @@ const char	*rep_state_label(enum ob_state, enum inc_lang);
 const char	*rep_status_label(const char *status, enum inc_lang);
 const char	*rep_category_label(const struct inc_plan *, const char *id,
 		    enum inc_lang);
+/* A system: its id in English, its name (when the plan has it) in zh. */
+const char	*rep_system_label(const struct inc_plan *, const char *id,
+		    enum inc_lang);
 const char	*rep_measure_key(enum rep_measure);	/* "reported" */
+/*
+ * The zone the report's times are in, said once at its top: "时区:
+ * Asia/Shanghai (UTC+08:00)", the offset that of at.
+ */
+void		 rep_zone_line(FILE *, const char *prefix, struct inc_time at,
+		    enum inc_lang);
+/* "Asia/Shanghai (UTC+08:00)", as given in $TZ: to be made safe. */
+#define REP_ZONE_LEN	160
+char		*rep_zone_text(char buf[REP_ZONE_LEN], struct inc_time at);
 enum rep_label	 rep_measure_label(enum rep_measure);
 
 /*
@@ -247,7 +260,7 @@ int	rcols_row(FILE *, const struct rep_cols *, const char *const *cells,
 struct rep_cells {
 	const char	*c[REP_MAXCOLS];
 	char		 t1[INC_TIME_LEN], t2[INC_TIME_LEN];
-	char		 next[INC_TIME_LEN + 80];
+	char		 next[INC_TIME_LEN + 320];	/* zh: a name */
 	char		 num[32];
 };
 extern const enum rep_label rep_inc_head[REP_INC_COLS];

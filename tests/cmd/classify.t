@@ -16,7 +16,7 @@ taxonomy() {
 
 ## Alert lines
 
-check_status 1 'alerts: no loss or impact, so no level: exit 1' \
+check_status 0 'alerts: no loss or impact, so no level, and no error: exit 0' \
     'inc-classify --raw --now $NOW $T/alerts >$T/run1'
 check_out 'alerts: every hand-written line gets its category and subtype' \
     "$T/want-taxonomy" 'taxonomy $T/run1'
@@ -71,7 +71,7 @@ awk 'BEGIN {
 			print h[(i + k) % 4] a[i]
 }' "$T/alerts" >"$T/four"
 check 'alerts: what --raw adds to each is what classify gives its record' '
-	inc-classify --raw --now $NOW $T/four >$T/four.out; test $? = 1 &&
+	inc-classify --raw --now $NOW $T/four >$T/four.out; test $? = 0 &&
 	awk -F: "NF {n = n \$1 \" \"; next} {print n; n = \"\"}
 	    END {print n}" $T/four.out | sort -u >$T/four.shapes &&
 	test "$(grep -c -x -E "id detected (source (host )?)?title category subtype match level_basis " $T/four.shapes)" = 3 &&
@@ -83,7 +83,7 @@ check 'alerts: what --raw adds to each is what classify gives its record' '
 
 check 'alerts: a NUL ends the value it falls in, and what is after it is not matched' '
 	printf "Nov 24 09:15:00 web01 sshd[1]: login ok\0DDoS\n" |
-	inc-classify --raw --now $NOW >$T/nul.out; test $? = 1 &&
+	inc-classify --raw --now $NOW >$T/nul.out; test $? = 0 &&
 	grep -qx "title: login ok" $T/nul.out && grep -qx "match: none" $T/nul.out &&
 	! grep -q DDoS $T/nul.out'
 
@@ -206,7 +206,7 @@ inc-classify: $T/bad.rec:6: importance \"huge\": not an importance of the plan
 inc-classify: $T/bad.rec:7: loss \"total\": not a loss of the plan
 inc-classify: $T/bad.rec:8: impact \"world\": not an impact of the plan
 inc-classify: $T/bad.rec:9: level \"V\": not a level (I, II, III or IV)
-inc-classify: $T/bad.rec:10: detected \"yesterday\": not a time (2026-11-24T09:15:00+08:00)" \
+inc-classify: $T/bad.rec:10: detected \"yesterday\": not a time (like 2026-11-24T09:15:00+08:00 or 2026-11-24 09:15)" \
     'cat $T/bad.err'
 check 'bad values: left as they are, good records around classified' '
 	sed -n 4,10p $T/bad.rec >$T/want &&

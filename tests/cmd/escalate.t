@@ -60,7 +60,7 @@ check_out 'not yet closed: handling report pending, no deadline' \
 check_status 2 'bad data: exit 2' "inc-escalate $N $D/bad.rec"
 check_out 'each reported with file and line' \
     "inc-escalate: $D/bad.rec:1: no detected: the clocks of the plan start there
-inc-escalate: $D/bad.rec:7: reported: not a time: \"yes\" (write when, e.g. 2026-11-24T09:40:00+08:00)
+inc-escalate: $D/bad.rec:7: reported: not a time: \"yes\" (like 2026-11-24T09:15:00+08:00 or 2026-11-24 09:15)
 inc-escalate: $D/bad.rec:11: level: \"V\": not I, II, III or IV" \
     "inc-escalate $N $D/bad.rec 2>&1 >/dev/null"
 check 'bad records passed through unchanged, good ones get due fields' \
@@ -184,7 +184,7 @@ check_out 'on duty: the default' '值班室 duty room	0759-2733796' \
     "printf 'default: yes\nname: 值班室 duty room\nphone: 0759-2733796\n\nweekday: sun\nname: x\n' >$T/r.rec;
      inc-escalate $N --roster $T/r.rec --notices --format tsv $D/one.rec | head -1 | cut -f10,11"
 check 'the officer on duty comes first in a text notice' \
-    "inc-escalate $N --roster share/examples/roster.rec --lang en --notices $D/one.rec | grep -c '(police-report, 三(一)) overdue by 1h19m58s, deadline 2026-11-24T10:40:02+08:00; on duty 值班员丁 Duty Officer D, phones 138-0000-0004; tell District Public Security Bureau, phones 0759-2733796, 0759-2733063; ' | grep -qx 1"
+    "inc-escalate $N --roster share/examples/roster.rec --lang en --notices $D/one.rec | grep -c '(police-report, 三(一)) overdue by 1h19m58s, deadline 2026-11-24T10:40:02+08:00; on duty 值班员丁 Duty Officer D, phones 138-0000-0004; tell District Public Security Bureau (no phone of its own in the plan: through Office of the District Government Network and Information Security Emergency Leading Group, phones 0759-2733796, 0759-2733063); ' | grep -qx 1"
 check 'a bad roster: exit 2 with file:line' \
     "printf 'weekday: someday\nname: a\n\nname: b\n' >$T/b.rec; inc-escalate $N --roster $T/b.rec $D/one.rec >/dev/null 2>$T/e; [ \$? -eq 2 ] &&
      grep -q '$T/b.rec:1: weekday: not days' $T/e && grep -q '$T/b.rec:4: roster entry needs exactly one of' $T/e"
