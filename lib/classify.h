@@ -47,6 +47,8 @@ struct inc_classifier {
 	char			 *text;		/* the record written */
 	size_t			  textcap;
 	struct inc_record	  scratch;	/* the first of a keyword */
+	char			 *visible;	/* a title made UTF-8 */
+	size_t			  visiblecap;
 };
 
 /*

@@ -332,6 +332,22 @@ time_wall(int year, int mon, int mday, int hour, int min, int sec,
 	return wall_time(&f, out, moved);
 }
 
+int
+time_at_offset(int year, int mon, int mday, int hour, int min, int sec,
+    int offset, struct inc_time *out)
+{
+	struct fields f = { year, mon, mday, hour, min, sec };
+
+	if (check_date(&f) == -1 || hour < 0 || hour > 23 || min < 0 ||
+	    min > 59 || sec < 0 || sec > 59 || offset > MAX_OFFSET ||
+	    offset < -MAX_OFFSET)
+		return -1;
+	out->t = days_from_civil(year, mon, mday) * DAY + hour * 3600 +
+	    min * 60 + sec - offset;
+	out->offset = offset;
+	return 0;
+}
+
 /*
  * Wall time f in $TZ, refused when it does not exist there.  When
  * exact_hour is 0 a skipped time is accepted, moved forward (date_parse:

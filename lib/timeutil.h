@@ -53,6 +53,13 @@ int	time_wall(int year, int mon, int mday, int hour, int min, int sec,
 	    struct inc_time *, int *moved);
 
 /*
+ * The time of those fields at a UTC offset (seconds east, within 18
+ * hours): 0, or -1 for fields that are no time, as time_wall.
+ */
+int	time_at_offset(int year, int mon, int mday, int hour, int min,
+	    int sec, int offset, struct inc_time *);
+
+/*
  * "2026-11-24T09:15:00+08:00" (an offset of 0 is written "+00:00"),
  * always INC_TIME_TEXT bytes and a NUL.  An offset that is not whole
  * minutes is written as UTC instead; instants outside years 0000..9999
