@@ -106,6 +106,7 @@ alert_clock_set(struct alert_clock *c, struct inc_time now, bool fixed)
 
 	c->now = now;
 	c->fixed = fixed;
+	time_format(c->text, now);
 	date_of(time_local(now.t), &c->year, &m, &d);
 }
 
@@ -320,6 +321,7 @@ alert_parse(const char *line, size_t len, const struct alert_clock *clock,
 	a->host = a->tag = NULL;
 	a->hostlen = a->taglen = 0;
 	a->received = clock->now;
+	a->received_text = clock->text;
 	while (len > 0 && (space(line[len - 1]) || line[len - 1] == '\r'))
 		len--;
 	if (skip_space(line, 0, len) == len)

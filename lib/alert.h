@@ -18,6 +18,7 @@
 struct inc_alert {
 	struct inc_time	 detected;	/* the line's time, else received */
 	struct inc_time	 received;	/* when it was read: the clock */
+	const char	*received_text;	/* formatted, in the clock */
 	bool		 dated;		/* the line had a timestamp */
 	const char	*note;		/* why detected is not simply the
 					 * line's time, or NULL */
@@ -56,7 +57,7 @@ int	alert_clock_tick(struct alert_clock *);
  * a time is detected when received, and note says so; a local time
  * that exists twice or not at all (a DST change) has a note too.
  * Returns 0, or -1 when the line is blank (no alert).  Pointers point
- * into line (note into a).
+ * into line (note into a, received_text into the clock).
  */
 int	alert_parse(const char *line, size_t len, const struct alert_clock *,
 	    struct inc_alert *);

@@ -647,13 +647,12 @@ classify_alert(struct inc_classifier *cl, const struct inc_alert *a,
 	struct alert_fields af;
 	struct alert_tail *t;
 	struct inc_match m;
-	char id[INC_ID_LEN], when[INC_TIME_LEN], got[INC_TIME_LEN], *b;
+	char id[INC_ID_LEN], when[INC_TIME_LEN], *b;
 	const char *title = a->msg;
 	size_t i, need, key, titlelen = a->msglen;
 
 	inc_id(id, line, len, ordinal, a->detected);
 	time_format(when, a->detected);
-	time_format(got, a->received);
 	if (!alert_utf8_valid(title, titlelen)) {
 		need = titlelen < VISIBLE_MAX / 4 ? 4 * titlelen : VISIBLE_MAX;
 		if (need > cl->visiblecap) {
@@ -665,7 +664,7 @@ classify_alert(struct inc_classifier *cl, const struct inc_alert *a,
 		titlelen = alert_visible(cl->visible, need, title, titlelen);
 		title = cl->visible;
 	}
-	alert_fields(&af, a, id, when, got, title, titlelen);
+	alert_fields(&af, a, id, when, a->received_text, title, titlelen);
 	match_clear(&m);	/* the title is the last of them */
 	matcher_scan(cl->matcher, af.value[af.n - 1], af.len[af.n - 1], NULL,
 	    &m);

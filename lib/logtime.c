@@ -212,21 +212,31 @@ iso(const char *s, size_t i, size_t len, struct logtime *lt)
 
 /*
  * A syslog date: the year nearest the clock but never more than a day
- * after it: next year's (a "Jan  1" read on Dec 31), else this year's,
- * else last year's.
+ * after it: this year's, else last year's when this year's is more than
+ * a day ahead, else next year's when that is not (a "Jan  1" read on
+ * Dec 31).  Next year's is looked at only when this year's is most of
+ * a year behind: one conversion for nearly every line.
  */
 static int
 syslog_year(struct logtime *lt, const struct alert_clock *clock)
 {
-	int y;
+	struct logtime next;
+	bool ok;
 
-	for (y = clock->year + 1; y >= clock->year - 1; y--) {
-		lt->fields[0] = y;
-		if (convert(lt, false, 0) == 0 &&
-		    lt->t.t <= clock->now.t + DAY)
-			return 0;
+	lt->fields[0] = clock->year;
+	ok = convert(lt, false, 0) == 0;
+	if (!ok || lt->t.t > clock->now.t + DAY) {
+		lt->fields[0] = clock->year - 1;
+		return convert(lt, false, 0);
 	}
-	return -1;
+	if (lt->t.t < clock->now.t - 300 * DAY) {
+		next = *lt;
+		next.fields[0] = clock->year + 1;
+		if (convert(&next, false, 0) == 0 &&
+		    next.t.t <= clock->now.t + DAY)
+			*lt = next;
+	}
+	return 0;
 }
 
 /* "Nov 24 09:15:00" (the day may be space-padded), "Nov 24 2026 09:…" */

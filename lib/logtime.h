@@ -16,6 +16,7 @@ struct alert_clock {
 	struct inc_time	 now;
 	int		 year;
 	bool		 fixed;		/* --now: never read again */
+	char		 text[INC_TIME_LEN];	/* now, formatted */
 };
 
 enum logtime_form {
