@@ -64,7 +64,8 @@ int	classify_record(struct inc_classifier *, struct inc_record *);
  * inc-classify --raw: the record of an alert, a from line (len bytes)
  * the ordinal-th line of the input, as the text record_write would give
  * for it classified: the same as making a record of id, detected,
- * source, host and title and calling classify_record.  *text (valid
+ * received, detected_note, source, host and title (its bytes that are
+ * not UTF-8 made visible, alert_visible) and calling classify_record.  *text (valid
  * until the next call) and *textlen are its lines; returns the status as
  * classify_record does, or -1 when out of memory (reported; no text).
  */
