@@ -4,7 +4,7 @@
 . tests/lib.sh
 D=tests/cmd/logtimes
 NOW=2026-12-31T23:59:30+08:00
-plan 15
+plan 16
 
 raw() { inc-classify --raw "$@"; test $? -le 1; }
 
@@ -81,3 +81,12 @@ check_out 'invalid UTF-8: each byte written \xHH, UTF-8 as it is' \
 check 'invalid UTF-8: a second run over the output changes nothing' '
 	inc-classify --now $NOW $T/utf8.out >$T/utf8.again; test $? -le 1 &&
 	cmp $T/utf8.out $T/utf8.again'
+check 'invalid UTF-8: a long line of it, cut, still makes a record that reads again' '
+	{ head -c 600000 /dev/zero | tr "\\0" "\\377"; echo; } >$T/long &&
+	raw --now $NOW $T/long >$T/long.out &&
+	m=$(awk "length(\$0) > m {m = length(\$0)} END {print m}" $T/long.out) &&
+	test "$m" -gt 1000000 && test "$m" -lt 1048576 &&
+	grep -q "^title: \(\\\\xFF\)*\$" $T/long.out &&
+	recfix --check $T/long.out &&
+	inc-classify --now $NOW $T/long.out >$T/long.again; test $? -le 1 &&
+	cmp $T/long.out $T/long.again'
