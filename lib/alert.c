@@ -125,11 +125,20 @@ alert_clock_tick(struct alert_clock *c)
 	return 0;
 }
 
-/* A byte of a syslog tag: printable ASCII but ':', '[' and ']'. */
+/*
+ * A byte of a syslog tag: printable ASCII but ':', '[' and ']'; one bit
+ * of two words for each ASCII byte (a test per byte of every header).
+ */
 static bool
 tag_char(char c)
 {
-	return c > ' ' && c < 0x7f && c != ':' && c != '[' && c != ']';
+	static const uint64_t set[2] = {
+		0xfbfffffe00000000ULL,	/* 0x21-0x3f but ':' */
+		0x7fffffffd7ffffffULL	/* 0x40-0x7e but '[' and ']' */
+	};
+	unsigned char u = (unsigned char)c;
+
+	return u < 128 && (set[u >> 6] >> (u & 63) & 1);
 }
 
 /*
@@ -393,6 +402,7 @@ alert_utf8_valid(const char *s, size_t len)
 	const unsigned char *u = (const unsigned char *)s;
 	uint64_t w;
 	size_t i = 0, n;
+	unsigned c;
 
 	while (i < len) {
 		/* Eight ASCII bytes at once: most of a log is ASCII. */
@@ -402,6 +412,16 @@ alert_utf8_valid(const char *s, size_t len)
 				i += 8;
 				continue;
 			}
+		}
+		if ((c = u[i]) < 0x80) {
+			i++;
+			continue;
+		}
+		/* Chinese, three bytes from U+4E00 on, the rest of it. */
+		if (c >= 0xe1 && c <= 0xec && i + 3 <= len &&
+		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80) {
+			i += 3;
+			continue;
 		}
 		if ((n = utf8_char(u + i, len - i)) == 0)
 			return false;
