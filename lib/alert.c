@@ -350,8 +350,8 @@ alert_parse(const char *line, size_t len, const struct alert_clock *clock,
 		msg = 0;	/* the client, the request: all of it */
 	else if (a->dated || nil) {
 		msg = skip_space(line, end, len);
-		if (v5424 && end < len && line[end] == ' ' &&
-		    header5424(line, end + 1, len, a, &msg))
+		if (v5424 && (nil || lt.form == LT_RFC3339) && end < len &&
+		    line[end] == ' ' && header5424(line, end + 1, len, a, &msg))
 			;
 		else if (a->dated && (lt.form == LT_SYSLOG ||
 		    lt.form == LT_RFC3339))

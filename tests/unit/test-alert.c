@@ -183,6 +183,9 @@ test_forms(void **state)
 		    "2026-11-24T09:15:00+00:00", NULL, NULL, "hello" },
 		{ "<34>1 - web01 app - - - no time", NULL, "web01", "app",
 		    "no time" },
+		/* RFC 5424's header only after its own time */
+		{ "<13>1 Nov  4 08:02:00 fw01 kernel: a b - msg",
+		    "2026-11-04T08:02:00+08:00", "fw01", "kernel", "a b - msg" },
 		/* Apache error logs, 2.2 and 2.4 */
 		{ "[Sun Dec 04 04:47:44 2005] [error] [client 1.2.3.4] denied",
 		    "2005-12-04T04:47:44+08:00", NULL, NULL,
