@@ -65,9 +65,10 @@ int	classify_record(struct inc_classifier *, struct inc_record *);
  * the ordinal-th line of the input, as the text record_write would give
  * for it classified: the same as making a record of id, detected,
  * received, detected_note, source, host and title (its bytes that are
- * not UTF-8 made visible, alert_visible) and calling classify_record.  *text (valid
- * until the next call) and *textlen are its lines; returns the status as
- * classify_record does, or -1 when out of memory (reported; no text).
+ * not UTF-8 made visible, alert_visible) and calling classify_record.
+ * *text (valid until the next call) and *textlen are its lines; returns
+ * the status as classify_record does, or -1 when out of memory
+ * (reported; no text).
  */
 struct inc_alert;
 int	classify_alert(struct inc_classifier *, const struct inc_alert *,
