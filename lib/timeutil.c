@@ -153,7 +153,8 @@ parse_date(const char **p, const char *end, struct fields *f)
  * 18 hours of it, as UTC instants): then no transition falls in between
  * (zones change their offset at most twice a year, never twice within
  * days), every wall time of the day exists exactly once, and it is the
- * naive time minus that offset.  Any other day goes to resolve().  The cache is dropped when $TZ changes.
+ * naive time minus that offset.  Any other day goes to resolve().  The
+ * cache is dropped when $TZ changes.
  */
 #define ZONE_SLOTS	64
 #define ZONE_TZ_MAX	128

@@ -138,6 +138,11 @@ test_lines(void **state)
 }
 
 /* The forms of real logs (inc-classify(1), TIMES and HEADERS). */
+#define CLF	"192.0.2.1 - frank [03/Dec/2026:10:00:00 +0800] " \
+		"\"GET / HTTP/1.0\" 200 2"
+#define VHOST	"www.example.com:443 192.0.2.1 - - " \
+		"[03/Dec/2026:02:00:00 -0000] \"GET /\""
+
 static void
 test_forms(void **state)
 {
@@ -194,12 +199,8 @@ test_forms(void **state)
 		    "2000-10-11T14:32:52+08:00", NULL, NULL,
 		    "[core:error] [pid 35708] x" },
 		/* access logs: the time after the client; the line is all */
-		{ "192.0.2.1 - frank [03/Dec/2026:10:00:00 +0800] \"GET / HTTP/1.0\" 200 2",
-		    "2026-12-03T10:00:00+08:00", NULL, NULL,
-		    "192.0.2.1 - frank [03/Dec/2026:10:00:00 +0800] \"GET / HTTP/1.0\" 200 2" },
-		{ "www.example.com:443 192.0.2.1 - - [03/Dec/2026:02:00:00 -0000] \"GET /\"",
-		    "2026-12-03T02:00:00+00:00", NULL, NULL,
-		    "www.example.com:443 192.0.2.1 - - [03/Dec/2026:02:00:00 -0000] \"GET /\"" },
+		{ CLF, "2026-12-03T10:00:00+08:00", NULL, NULL, CLF },
+		{ VHOST, "2026-12-03T02:00:00+00:00", NULL, NULL, VHOST },
 		{ "[03/Dec/2026:10:00:00 +0800] GET /", "2026-12-03T10:00:00+08:00",
 		    NULL, NULL, "[03/Dec/2026:10:00:00 +0800] GET /" },
 		/* nginx, Suricata, epoch seconds */
