@@ -92,6 +92,7 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	}
 	if (rw->werr)
 		return EXIT_TROUBLE;
+	(void)alert_clock_tick(&rw->clock);	/* each alert when read */
 	if (alert_parse(line, len, &rw->clock, &a) == -1)
 		return 0;	/* a blank line is no alert */
 	rw->cl->file = file;
@@ -169,7 +170,7 @@ main(int argc, char *argv[])
 		rw.cl = &cl;
 		rw.first = true;
 		rw.live = live_input(argc, argv);
-		alert_clock_set(&rw.clock, cli.now);
+		alert_clock_set(&rw.clock, cli.now, cli.now_text != NULL);
 		st = inc_each_line(argc, argv, each_line, &rw);
 		classifier_free(&cl);
 	} else {

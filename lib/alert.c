@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "alert.h"
 
@@ -37,12 +38,25 @@ word_end(const char *s, size_t i, size_t len)
 	return i;
 }
 
-/* "<13>" and an RFC 5424 version "1 " before the timestamp. */
+#define TAG_MAX		64	/* bytes of a syslog tag */
+#define TAG_WORDS	4	/* words of a tag with blanks */
+
+static bool
+ends(const char *s, size_t i, size_t len)
+{
+	return i == len || space(s[i]);
+}
+
+/*
+ * "<13>", then RFC 5424's version "1 " (*v5424 set) or blanks, before
+ * the time.
+ */
 static size_t
-skip_pri(const char *s, size_t len)
+skip_pri(const char *s, size_t len, bool *v5424)
 {
 	size_t i = 1;
 
+	*v5424 = false;
 	if (len < 3 || s[0] != '<')
 		return 0;
 	while (i < len && i <= 4 && digit(s[i]))
@@ -50,9 +64,11 @@ skip_pri(const char *s, size_t len)
 	if (i == 1 || i >= len || s[i] != '>')
 		return 0;
 	i++;
-	if (i + 1 < len && digit(s[i]) && s[i + 1] == ' ')
-		i += 2;
-	return i;
+	if (i + 1 < len && digit(s[i]) && s[i + 1] == ' ') {
+		*v5424 = true;
+		return i + 2;
+	}
+	return skip_space(s, i, len);
 }
 
 /* Days since 1970-01-01 to a civil date (H. Hinnant's algorithm). */
@@ -84,133 +100,89 @@ date_of(struct inc_time t, int *y, unsigned *m, unsigned *d)
 }
 
 void
-alert_clock_set(struct alert_clock *c, struct inc_time now)
+alert_clock_set(struct alert_clock *c, struct inc_time now, bool fixed)
 {
 	unsigned m, d;
 
 	c->now = now;
+	c->fixed = fixed;
+	time_format(c->text, now);
 	date_of(time_local(now.t), &c->year, &m, &d);
 }
 
+int
+alert_clock_tick(struct alert_clock *c)
+{
+	time_t t;
+
+	if (c->fixed)
+		return 0;
+	if ((t = time(NULL)) == (time_t)-1)
+		return -1;
+	/* The same second: the same clock (and no $TZ looked up). */
+	if ((int64_t)t != c->now.t)
+		alert_clock_set(c, time_local((int64_t)t), false);
+	return 0;
+}
+
 /*
- * "YYYY-MM-DD HH:MM:SS" from a syslog date, 19 bytes (no NUL), by hand:
- * snprintf was a fifth of the time of a syslog line.  The year may be
- * outside 0..9999 (a clock far off); it is then written wrong on
- * purpose, so that time_parse_n refuses it.
+ * A byte of a syslog tag: printable ASCII but ':', '[' and ']'; one bit
+ * of two words for each ASCII byte (a test per byte of every header).
  */
-static void
-local_stamp(char buf[19], int year, int mon, int day, const char *hms)
+static bool
+tag_char(char c)
 {
-	if (year < 0 || year > 9999)
-		year = 0;
-	buf[0] = (char)('0' + year / 1000);
-	buf[1] = (char)('0' + year / 100 % 10);
-	buf[2] = (char)('0' + year / 10 % 10);
-	buf[3] = (char)('0' + year % 10);
-	buf[4] = '-';
-	buf[5] = (char)('0' + mon / 10);
-	buf[6] = (char)('0' + mon % 10);
-	buf[7] = '-';
-	buf[8] = (char)('0' + day / 10);
-	buf[9] = (char)('0' + day % 10);
-	buf[10] = ' ';
-	memcpy(buf + 11, hms, 8);
+	static const uint64_t set[2] = {
+		0xfbfffffe00000000ULL,	/* 0x21-0x3f but ':' */
+		0x7fffffffd7ffffffULL	/* 0x40-0x7e but '[' and ']' */
+	};
+	unsigned char u = (unsigned char)c;
+
+	return u < 128 && (set[u >> 6] >> (u & 63) & 1);
 }
 
-/* "Nov 24 09:15:00" (day may be space-padded) at s[i]; end in *end. */
-static int
-syslog_time(const char *s, size_t i, size_t len,
-    const struct alert_clock *clock, struct inc_time *t, size_t *end)
-{
-	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
-	char buf[40];
-	int mon, day, year;
-	size_t j;
-
-	if (i + 15 > len)
-		return -1;
-	for (mon = 0; mon < 12; mon++)
-		if (memcmp(s + i, months + 3 * mon, 3) == 0)
-			break;
-	if (mon == 12 || s[i + 3] != ' ')
-		return -1;
-	j = i + 4;
-	if (s[j] == ' ' && digit(s[j + 1]))
-		day = s[j + 1] - '0';
-	else if (digit(s[j]) && digit(s[j + 1]))
-		day = (s[j] - '0') * 10 + s[j + 1] - '0';
-	else
-		return -1;
-	j += 2;
-	if (s[j] != ' ' || !digit(s[j + 1]) || !digit(s[j + 2]) ||
-	    s[j + 3] != ':' || !digit(s[j + 4]) || !digit(s[j + 5]) ||
-	    s[j + 6] != ':' || !digit(s[j + 7]) || !digit(s[j + 8]))
-		return -1;
-	if (j + 9 < len && !space(s[j + 9]))
-		return -1;
-	year = clock->year;
-	local_stamp(buf, year, mon + 1, day, s + j + 1);
-	/* A date more than a day ahead of the clock is from last year. */
-	if (time_parse_n(buf, 19, t) == -1 || t->t > clock->now.t + 86400) {
-		local_stamp(buf, year - 1, mon + 1, day, s + j + 1);
-		if (time_parse_n(buf, 19, t) == -1)
-			return -1;
-	}
-	*end = j + 9;
-	return 0;
-}
-
-/* "2026-11-24T09:15:00+08:00" or "2026-11-24 09:15[:SS]" at s[i]. */
-static int
-iso_time(const char *s, size_t i, size_t len, struct inc_time *t,
-    size_t *end, bool *rfc3339)
-{
-	size_t e = word_end(s, i, len), e2;
-
-	if (e - i < 10 || !digit(s[i]) || !digit(s[i + 3]) ||
-	    s[i + 4] != '-' || s[i + 7] != '-')
-		return -1;
-	if (e - i > 10) {
-		*rfc3339 = true;
-		if (time_parse_n(s + i, e - i, t) == -1)
-			return -1;
-		*end = e;
-		return 0;
-	}
-	/* The date alone: the time is the next word. */
-	if (e >= len || s[e] != ' ')
-		return -1;
-	e2 = word_end(s, e + 1, len);
-	if (e2 - (e + 1) != 5 && e2 - (e + 1) != 8)
-		return -1;
-	*rfc3339 = false;
-	if (time_parse_n(s + i, e2 - i, t) == -1)
-		return -1;
-	*end = e2;
-	return 0;
-}
-
-/* "tag:" or "tag[pid]:" of [A-Za-z0-9_./-]; the tag's length, or 0. */
+/*
+ * A syslog tag at s[i]: "kernel:", "sshd[19939]:", "sshd(pam_unix)
+ * [19939]:" (no blank), up to words words with one blank between them
+ * before "[pid]:" ("Microsoft Word[14463]:"), or "launchd[1]" before a
+ * blank (macOS writes no colon after its pids).  The tag's length
+ * without [pid] in *n; the index after the header returned, 0 when
+ * there is no tag.
+ */
 static size_t
-tag_len(const char *s, size_t len)
+tag_at(const char *s, size_t i, size_t len, int words, size_t *n)
 {
-	size_t i = 0, n;
+	size_t j = i, w, name;
+	int k;
 
-	while (i < len && ((s[i] >= 'a' && s[i] <= 'z') ||
-	    (s[i] >= 'A' && s[i] <= 'Z') || digit(s[i]) || s[i] == '_' ||
-	    s[i] == '.' || s[i] == '/' || s[i] == '-'))
-		i++;
-	n = i;
-	if (n == 0)
-		return 0;
-	if (i < len && s[i] == '[') {
-		for (i++; i < len && digit(s[i]); i++)
+	for (k = 1; ; k++) {
+		for (w = j; j < len && tag_char(s[j]); j++)
 			;
-		if (i >= len || s[i] != ']')
+		if (j == w || j - i > TAG_MAX)
 			return 0;
-		i++;
+		if (j < len && s[j] == ':') {
+			if (k > 1 || !ends(s, j + 1, len))
+				return 0;
+			*n = j - i;
+			return j + 1;
+		}
+		if (j < len && s[j] == '[') {
+			name = j;
+			for (j++; j < len && digit(s[j]); j++)
+				;
+			if (j == name + 1 || j >= len || s[j] != ']')
+				return 0;
+			j++;
+			*n = name - i;
+			if (j < len && s[j] == ':' && ends(s, j + 1, len))
+				return j + 1;
+			return k == 1 && j < len && space(s[j]) ? j : 0;
+		}
+		if (k >= words || j + 1 >= len || s[j] != ' ' ||
+		    !tag_char(s[j + 1]))
+			return 0;
+		j++;
 	}
-	return i + 1 == len && s[i] == ':' ? n : 0;
 }
 
 /* A host name as syslog writes it: [A-Za-z0-9][A-Za-z0-9._-]*. */
@@ -238,12 +210,12 @@ static void
 header(const char *s, size_t i, size_t len, struct inc_alert *a,
     size_t *msg)
 {
-	size_t e1 = word_end(s, i, len), j, e2, n;
+	size_t e1 = word_end(s, i, len), j, e, n;
 
-	if ((n = tag_len(s + i, e1 - i)) > 0) {
+	if ((e = tag_at(s, i, len, 1, &n)) > 0) {
 		a->tag = s + i;
 		a->taglen = n;
-		*msg = e1;
+		*msg = e;
 		return;
 	}
 	if (e1 == i || e1 >= len || !hostname(s + i, e1 - i))
@@ -252,44 +224,237 @@ header(const char *s, size_t i, size_t len, struct inc_alert *a,
 	a->hostlen = e1 - i;
 	*msg = e1;
 	j = skip_space(s, e1, len);
-	e2 = word_end(s, j, len);
-	if ((n = tag_len(s + j, e2 - j)) > 0) {
+	if ((e = tag_at(s, j, len, TAG_WORDS, &n)) > 0) {
 		a->tag = s + j;
 		a->taglen = n;
-		*msg = e2;
+		*msg = e;
 	}
+}
+
+/* RFC 5424 structured data at s[i]: "-" or "[id k="v"]...": its end. */
+static size_t
+structured_data(const char *s, size_t i, size_t len)
+{
+	bool quoted = false;
+
+	if (i < len && s[i] == '-')
+		return i + 1;
+	if (i >= len || s[i] != '[')
+		return 0;
+	for (; i < len; i++) {
+		if (quoted) {
+			if (s[i] == '\\')
+				i++;	/* \" \\ \] */
+			else if (s[i] == '"')
+				quoted = false;
+		} else if (s[i] == '"')
+			quoted = true;
+		else if (s[i] == ']' && (i + 1 >= len || s[i + 1] != '['))
+			return i + 1;
+	}
+	return 0;
+}
+
+/*
+ * RFC 5424 after the time: HOSTNAME APP-NAME PROCID MSGID
+ * STRUCTURED-DATA, one blank apart, "-" when nil; then the message
+ * (after a UTF-8 byte order mark, when there is one).  False when the
+ * header is not all there.
+ */
+static bool
+header5424(const char *s, size_t i, size_t len, struct inc_alert *a,
+    size_t *msg)
+{
+	size_t w[4], e[4], k, n;
+
+	for (k = 0; k < 4; k++) {
+		w[k] = i;
+		e[k] = word_end(s, i, len);
+		if (e[k] == i || e[k] >= len || s[e[k]] != ' ')
+			return false;
+		i = e[k] + 1;
+	}
+	if ((i = structured_data(s, i, len)) == 0 || !ends(s, i, len))
+		return false;
+	n = e[0] - w[0];
+	if (!(n == 1 && s[w[0]] == '-') && hostname(s + w[0], n)) {
+		a->host = s + w[0];
+		a->hostlen = n;
+	}
+	n = e[1] - w[1];
+	for (k = 0; k < n && tag_char(s[w[1] + k]); k++)
+		;
+	if (k == n && n <= 48 && !(n == 1 && s[w[1]] == '-')) {
+		a->tag = s + w[1];
+		a->taglen = n;
+	}
+	i = skip_space(s, i, len);
+	if (i + 3 <= len && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0)
+		i += 3;
+	*msg = i;
+	return true;
+}
+
+/* A local time resolved at a clock change says so. */
+static void
+wall_note(struct inc_alert *a, const struct logtime *lt)
+{
+	char d[INC_DURATION_LEN];
+	const int *f = lt->fields;
+
+	if (lt->wall == WALL_SKIPPED)
+		snprintf(a->notebuf, sizeof(a->notebuf), "local time "
+		    "%04d-%02d-%02d %02d:%02d:%02d does not exist (clocks went "
+		    "forward): read as %s later", f[0], f[1], f[2], f[3], f[4],
+		    f[5], duration_format(d, lt->moved));
+	else if (lt->wall == WALL_TWICE)
+		snprintf(a->notebuf, sizeof(a->notebuf), "local time "
+		    "%04d-%02d-%02d %02d:%02d:%02d happens twice (clocks went "
+		    "back): the first taken", f[0], f[1], f[2], f[3], f[4],
+		    f[5]);
+	else
+		return;
+	a->note = a->notebuf;
 }
 
 int
 alert_parse(const char *line, size_t len, const struct alert_clock *clock,
     struct inc_alert *a)
 {
+	struct logtime lt;
 	size_t i, end = 0, msg;
-	bool rfc3339 = false, syslog = false;
+	bool v5424, nil = false;
 
-	memset(a, 0, sizeof(*a));
+	a->dated = false;
+	a->note = NULL;
+	a->host = a->tag = NULL;
+	a->hostlen = a->taglen = 0;
+	a->received = clock->now;
+	a->received_text = clock->text;
 	while (len > 0 && (space(line[len - 1]) || line[len - 1] == '\r'))
 		len--;
 	if (skip_space(line, 0, len) == len)
 		return -1;
-	i = skip_pri(line, len);
-	if (iso_time(line, i, len, &a->detected, &end, &rfc3339) == 0)
+	i = skip_pri(line, len, &v5424);
+	if (v5424 && i < len && line[i] == '-' && ends(line, i + 1, len)) {
+		nil = true;		/* RFC 5424 without a time */
+		end = i + 1;
+	} else if (logtime_read(line, i, len, clock, &lt) == 0) {
 		a->dated = true;
-	else if (syslog_time(line, i, len, clock, &a->detected, &end) == 0)
-		a->dated = syslog = true;
+		a->detected = lt.t;
+		end = lt.end;
+		wall_note(a, &lt);
+	}
 	msg = 0;
-	if (a->dated) {
+	if (a->dated && lt.form == LT_CLF)
+		msg = 0;	/* the client, the request: all of it */
+	else if (a->dated || nil) {
 		msg = skip_space(line, end, len);
-		if (rfc3339 || syslog)
+		if (v5424 && (nil || lt.form == LT_RFC3339) && end < len &&
+		    line[end] == ' ' && header5424(line, end + 1, len, a, &msg))
+			;
+		else if (a->dated && (lt.form == LT_SYSLOG ||
+		    lt.form == LT_RFC3339))
 			header(line, msg, len, a, &msg);
-	} else
+	}
+	if (!a->dated) {
 		a->detected = clock->now;
+		a->note = "no time in the line that inc-classify reads: "
+		    "detected is received";
+	}
 	msg = skip_space(line, msg, len);
 	if (msg == len)		/* all header: the line is the message */
 		msg = skip_space(line, 0, len);
 	a->msg = line + msg;
 	a->msglen = len - msg;
 	return 0;
+}
+
+/*
+ * UTF-8 as RFC 3629 has it: no overlong forms, no surrogates, nothing
+ * past U+10FFFF.  The length of the character at s, or 0.
+ */
+static size_t
+utf8_char(const unsigned char *s, size_t len)
+{
+	unsigned c = s[0];
+	size_t n, k;
+
+	if (c < 0x80)
+		return 1;
+	if (c < 0xc2 || c > 0xf4)
+		return 0;
+	n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	if (len < n)
+		return 0;
+	for (k = 1; k < n; k++)
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+	if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] > 0x9f) ||
+	    (c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] > 0x8f))
+		return 0;
+	return n;
+}
+
+bool
+alert_utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t w;
+	size_t i = 0, n;
+	unsigned c;
+
+	while (i < len) {
+		/* Eight ASCII bytes at once: most of a log is ASCII. */
+		if (i + 8 <= len) {
+			memcpy(&w, u + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if ((c = u[i]) < 0x80) {
+			i++;
+			continue;
+		}
+		/* Chinese, three bytes from U+4E00 on, the rest of it. */
+		if (c >= 0xe1 && c <= 0xec && i + 3 <= len &&
+		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80) {
+			i += 3;
+			continue;
+		}
+		if ((n = utf8_char(u + i, len - i)) == 0)
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+size_t
+alert_visible(char *dst, size_t cap, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o = 0, n;
+
+	while (i < len) {
+		if ((n = utf8_char(u + i, len - i)) > 0) {
+			if (o + n > cap)
+				break;
+			memcpy(dst + o, s + i, n);
+			o += n;
+			i += n;
+			continue;
+		}
+		if (o + 4 > cap)
+			break;
+		dst[o++] = '\\';
+		dst[o++] = 'x';
+		dst[o++] = hex[u[i] >> 4];
+		dst[o++] = hex[u[i] & 0xf];
+		i++;
+	}
+	return o;
 }
 
 /*

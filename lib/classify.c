@@ -24,6 +24,8 @@
 #include "text.h"
 
 #define SAFE_LEN	64	/* a value quoted in a message */
+/* bytes of an alert's title made visible: a record line must hold it */
+#define VISIBLE_MAX	((size_t)INC_MAX_LINE - 16)
 
 enum field {
 	F_CATEGORY, F_SUBTYPE, F_MATCH, F_IMPORTANCE, F_LOSS, F_IMPACT,
@@ -465,10 +467,12 @@ classify_record(struct inc_classifier *cl, struct inc_record *r)
 
 /*
  * The fields an alert's record has of its own, in order: id, detected,
- * source (what sent it, the tag, else where from, the host), host and
- * title.  Each value is taken up to a NUL, as a record keeps it.
+ * received, detected_note (why detected is not simply the line's time,
+ * when it is not), source (what sent it, the tag, else where from, the
+ * host), host and title.  Each value is taken up to a NUL, as a record
+ * keeps it.
  */
-#define ALERT_FIELDS	5
+#define ALERT_FIELDS	7
 
 struct alert_fields {
 	size_t		 n;
@@ -492,20 +496,25 @@ af_add(struct alert_fields *af, const char *name, size_t nlen,
 
 #define AF_ADD(af, name, v, len)	af_add(af, name, sizeof(name) - 1, v, len)
 
+/* title: the message, its bytes that are not UTF-8 made visible. */
 static void
 alert_fields(struct alert_fields *af, const struct inc_alert *a,
-    const char *id, const char *when)
+    const char *id, const char *when, const char *received,
+    const char *title, size_t titlelen)
 {
 	af->n = 0;
 	AF_ADD(af, "id", id, strlen(id));
 	AF_ADD(af, "detected", when, strlen(when));
+	AF_ADD(af, "received", received, strlen(received));
+	if (a->note != NULL)
+		AF_ADD(af, "detected_note", a->note, strlen(a->note));
 	if (a->tag != NULL)
 		AF_ADD(af, "source", a->tag, a->taglen);
 	else if (a->host != NULL)
 		AF_ADD(af, "source", a->host, a->hostlen);
 	if (a->host != NULL)
 		AF_ADD(af, "host", a->host, a->hostlen);
-	AF_ADD(af, "title", a->msg, a->msglen);
+	AF_ADD(af, "title", title, titlelen);
 }
 
 /*
@@ -639,11 +648,23 @@ classify_alert(struct inc_classifier *cl, const struct inc_alert *a,
 	struct alert_tail *t;
 	struct inc_match m;
 	char id[INC_ID_LEN], when[INC_TIME_LEN], *b;
-	size_t i, need, key;
+	const char *title = a->msg;
+	size_t i, need, key, titlelen = a->msglen;
 
 	inc_id(id, line, len, ordinal, a->detected);
 	time_format(when, a->detected);
-	alert_fields(&af, a, id, when);
+	if (!alert_utf8_valid(title, titlelen)) {
+		need = titlelen < VISIBLE_MAX / 4 ? 4 * titlelen : VISIBLE_MAX;
+		if (need > cl->visiblecap) {
+			if ((b = realloc(cl->visible, need)) == NULL)
+				goto nomem;
+			cl->visible = b;
+			cl->visiblecap = need;
+		}
+		titlelen = alert_visible(cl->visible, need, title, titlelen);
+		title = cl->visible;
+	}
+	alert_fields(&af, a, id, when, a->received_text, title, titlelen);
 	match_clear(&m);	/* the title is the last of them */
 	matcher_scan(cl->matcher, af.value[af.n - 1], af.len[af.n - 1], NULL,
 	    &m);
@@ -681,9 +702,12 @@ classifier_free(struct inc_classifier *cl)
 		free(cl->tails[i].text);
 	free(cl->tails);
 	free(cl->text);
+	free(cl->visible);
 	record_free(&cl->scratch);
 	cl->tails = NULL;
 	cl->ntails = 0;
 	cl->text = NULL;
 	cl->textcap = 0;
+	cl->visible = NULL;
+	cl->visiblecap = 0;
 }

@@ -47,6 +47,8 @@ struct inc_classifier {
 	char			 *text;		/* the record written */
 	size_t			  textcap;
 	struct inc_record	  scratch;	/* the first of a keyword */
+	char			 *visible;	/* a title made UTF-8 */
+	size_t			  visiblecap;
 };
 
 /*
@@ -62,9 +64,11 @@ int	classify_record(struct inc_classifier *, struct inc_record *);
  * inc-classify --raw: the record of an alert, a from line (len bytes)
  * the ordinal-th line of the input, as the text record_write would give
  * for it classified: the same as making a record of id, detected,
- * source, host and title and calling classify_record.  *text (valid
- * until the next call) and *textlen are its lines; returns the status as
- * classify_record does, or -1 when out of memory (reported; no text).
+ * received, detected_note, source, host and title (its bytes that are
+ * not UTF-8 made visible, alert_visible) and calling classify_record.
+ * *text (valid until the next call) and *textlen are its lines; returns
+ * the status as classify_record does, or -1 when out of memory
+ * (reported; no text).
  */
 struct inc_alert;
 int	classify_alert(struct inc_classifier *, const struct inc_alert *,

@@ -12,11 +12,12 @@
  *
  * The RFC 3339 form is converted with our own civil-date arithmetic,
  * not timegm(3) or mktime(3), so that it never depends on $TZ.  The
- * local form goes through mktime(3) with tm_isdst = -1 and must come
- * back unchanged: a wall time that does not exist in the zone (the hour
- * skipped when clocks go forward) is refused rather than moved.  A wall
- * time that exists twice (the hour repeated when clocks go back) is
- * whichever of the two mktime(3) picks; write an offset to be exact.
+ * local form is resolved from the zone's offsets (resolve, below), not
+ * by mktime(3), whose answer for a time that exists twice depends on
+ * the calls before it: a wall time that exists twice (the hour repeated
+ * when clocks go back) is the earlier of the two instants; one that does
+ * not exist (the hour skipped when clocks go forward) is refused by
+ * time_parse, and moved forward by the gap by time_wall.
  */
 #include <limits.h>
 #include <stdbool.h>
@@ -152,8 +153,8 @@ parse_date(const char **p, const char *end, struct fields *f)
  * 18 hours of it, as UTC instants): then no transition falls in between
  * (zones change their offset at most twice a year, never twice within
  * days), every wall time of the day exists exactly once, and it is the
- * naive time minus that offset, as mktime(3) would find.  Any other day
- * goes to mktime(3).  The cache is dropped when $TZ changes.
+ * naive time minus that offset.  Any other day goes to resolve().  The
+ * cache is dropped when $TZ changes.
  */
 #define ZONE_SLOTS	64
 #define ZONE_TZ_MAX	128
@@ -225,7 +226,7 @@ zone_same_tz(void)
 	    !zone.tz_unset && strcmp(tz, zone.tz) == 0))
 		return true;
 	if (tz != NULL && strlen(tz) >= sizeof(zone.tz))
-		return false;		/* never cached: always mktime */
+		return false;		/* never cached: always resolve */
 	memset(&zone, 0, sizeof(zone));
 	zone.tz_unset = tz == NULL;
 	if (tz != NULL)
@@ -246,7 +247,7 @@ plain_day(int64_t day, int *off)
 		return false;
 	z = &zone.slot[(uint64_t)day % ZONE_SLOTS];
 	if (!z->used || z->day != day) {
-		tzset();	/* what mktime(3) would see */
+		tzset();	/* what localtime_r must see */
 		a = offset_at(mid - 5 * DAY / 2);
 		b = offset_at(mid + 5 * DAY / 2);
 		z->day = day;
@@ -259,45 +260,110 @@ plain_day(int64_t day, int *off)
 }
 
 /*
- * Wall time f in $TZ, refused when mktime(3) had to move it, i.e. the
- * time does not exist there.  When exact_hour is 0 a moved hour is
- * accepted (date_parse: midnight skipped, the day starts at 01:00).
+ * The wall time naive (seconds since the epoch as if $TZ were UTC) in
+ * $TZ, found from the zone's offsets alone, so that the answer never
+ * depends on what was asked before (mktime(3) with tm_isdst = -1 takes
+ * the hint of its last call).  The offsets 36 hours either side are
+ * those before and after any change near it (an instant of a wall time
+ * lies within 18 hours of it; zones change at most once in three days).
+ * A wall time that exists twice (clocks going back) is the earlier
+ * instant, under the offset before the change; one that does not exist
+ * (clocks going forward) is read with the offset before the change,
+ * which moves it forward by the gap.
+ */
+static int
+resolve(int64_t naive, struct inc_time *out, int *moved)
+{
+	bool ok_before, ok_after;
+	int64_t t;
+	int before, after, off;
+
+	tzset();	/* what localtime_r must see */
+	before = offset_at(naive - 36 * 3600);
+	after = offset_at(naive + 36 * 3600);
+	if (before == INT_MIN || after == INT_MIN)
+		return WALL_BAD;
+	ok_before = offset_at(naive - before) == before;
+	ok_after = before != after && offset_at(naive - after) == after;
+	*moved = 0;
+	if (ok_before || ok_after) {
+		off = ok_before ? before : after;
+		if (ok_before && ok_after && after > before)
+			off = after;		/* the earlier instant */
+		out->t = naive - off;
+		out->offset = off;
+		return ok_before && ok_after ? WALL_TWICE : WALL_ONCE;
+	}
+	t = naive - before;
+	if ((off = offset_at(t)) == INT_MIN)
+		return WALL_BAD;
+	out->t = t;
+	out->offset = off;
+	*moved = (int)(t + off - naive);
+	return WALL_SKIPPED;
+}
+
+/* The wall time of valid fields f in $TZ, as time_wall says. */
+static int
+wall_time(const struct fields *f, struct inc_time *out, int *moved)
+{
+	int64_t day = days_from_civil(f->year, f->mon, f->mday);
+	int64_t secs = f->hour * 3600 + f->min * 60 + f->sec;
+	int off;
+
+	*moved = 0;
+	if (plain_day(day, &off)) {
+		out->t = day * DAY + secs - off;
+		out->offset = off;
+		return WALL_ONCE;
+	}
+	return resolve(day * DAY + secs, out, moved);
+}
+
+int
+time_wall(int year, int mon, int mday, int hour, int min, int sec,
+    struct inc_time *out, int *moved)
+{
+	struct fields f = { year, mon, mday, hour, min, sec };
+
+	*moved = 0;
+	if (check_date(&f) == -1 || hour < 0 || hour > 23 || min < 0 ||
+	    min > 59 || sec < 0 || sec > 59)
+		return WALL_BAD;
+	return wall_time(&f, out, moved);
+}
+
+int
+time_at_offset(int year, int mon, int mday, int hour, int min, int sec,
+    int offset, struct inc_time *out)
+{
+	struct fields f = { year, mon, mday, hour, min, sec };
+
+	if (check_date(&f) == -1 || hour < 0 || hour > 23 || min < 0 ||
+	    min > 59 || sec < 0 || sec > 59 || offset > MAX_OFFSET ||
+	    offset < -MAX_OFFSET)
+		return -1;
+	out->t = days_from_civil(year, mon, mday) * DAY + hour * 3600 +
+	    min * 60 + sec - offset;
+	out->offset = offset;
+	return 0;
+}
+
+/*
+ * Wall time f in $TZ, refused when it does not exist there.  When
+ * exact_hour is 0 a skipped time is accepted, moved forward (date_parse:
+ * midnight skipped, the day starts at 01:00).
  */
 static int
 local_time(const struct fields *f, int exact_hour, struct inc_time *out)
 {
-	struct tm tm, chk;
-	time_t t;
-	int64_t day;
-	int off;
+	struct inc_time t;
+	int moved, rc;
 
-	day = days_from_civil(f->year, f->mon, f->mday);
-	if (plain_day(day, &off)) {
-		out->t = day * DAY + f->hour * 3600 + f->min * 60 + f->sec -
-		    off;
-		out->offset = off;
-		return 0;
-	}
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = f->year - 1900;
-	tm.tm_mon = f->mon - 1;
-	tm.tm_mday = f->mday;
-	tm.tm_hour = f->hour;
-	tm.tm_min = f->min;
-	tm.tm_sec = f->sec;
-	tm.tm_isdst = -1;
-	t = mktime(&tm);
-	/* (time_t)-1 is also a real second: trust the fields, not it. */
-	if (localtime_r(&t, &chk) == NULL)
+	rc = wall_time(f, &t, &moved);
+	if (rc == WALL_BAD || (rc == WALL_SKIPPED && exact_hour))
 		return -1;
-	if (chk.tm_year != f->year - 1900 || chk.tm_mon != f->mon - 1 ||
-	    chk.tm_mday != f->mday)
-		return -1;
-	if (exact_hour && (chk.tm_hour != f->hour || chk.tm_min != f->min ||
-	    chk.tm_sec != f->sec))
-		return -1;
-	out->t = (int64_t)t;
-	out->offset = (int)chk.tm_gmtoff;
+	*out = t;
 	return 0;
 }
 

@@ -32,12 +32,32 @@ struct inc_time {
  * "+HH:MM"/"-HH:MM" ("-00:00" is UTC).  Leap seconds (:60) are refused.
  * A local time that does not exist in $TZ (skipped when clocks go
  * forward, e.g. 2026-03-08 02:30 in America/New_York) is refused; one
- * that exists twice is whichever mktime(3) picks.  A time with an offset
- * never depends on $TZ.
+ * that exists twice (2026-11-01 01:30 there) is the earlier of the two
+ * instants, whatever was read before.  A time with an offset never
+ * depends on $TZ.
  */
 int	time_parse(const char *s, struct inc_time *);
 /* Same, for len bytes that need not be NUL-terminated. */
 int	time_parse_n(const char *s, size_t len, struct inc_time *);
+
+/*
+ * A wall time in the zone of $TZ, the same whatever was read before:
+ * WALL_ONCE when it exists once; WALL_TWICE when it exists twice (clocks
+ * going back), the earlier instant taken; WALL_SKIPPED when it does not
+ * exist (clocks going forward), moved forward by the gap, *moved the
+ * seconds it moved; WALL_BAD for fields that are no time (February 30,
+ * hour 24, year outside 1970..9999).
+ */
+enum { WALL_BAD = -1, WALL_ONCE, WALL_TWICE, WALL_SKIPPED };
+int	time_wall(int year, int mon, int mday, int hour, int min, int sec,
+	    struct inc_time *, int *moved);
+
+/*
+ * The time of those fields at a UTC offset (seconds east, within 18
+ * hours): 0, or -1 for fields that are no time, as time_wall.
+ */
+int	time_at_offset(int year, int mon, int mday, int hour, int min,
+	    int sec, int offset, struct inc_time *);
 
 /*
  * "2026-11-24T09:15:00+08:00" (an offset of 0 is written "+00:00"),

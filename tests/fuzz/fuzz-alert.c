@@ -119,7 +119,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (time_parse(clocks[data[0] % (sizeof(clocks) /
 	    sizeof(clocks[0]))], &now) != 0)
 		abort();
-	alert_clock_set(&clock, now);
+	alert_clock_set(&clock, now, true);
 	line = (const char *)data + 1;
 	len = size - 1;
 
@@ -143,14 +143,31 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < a.hostlen; i++)
 		if (sp(a.host[i]) || a.host[i] == ':')
 			abort();
+	/* a tag's words are one blank apart */
 	for (i = 0; i < a.taglen; i++)
-		if (sp(a.tag[i]) || a.tag[i] == ':' || a.tag[i] == '[')
+		if (a.tag[i] == '\t' || a.tag[i] == ':' || a.tag[i] == '[' ||
+		    (a.tag[i] == ' ' && (i == 0 || i + 1 == a.taglen ||
+		    a.tag[i + 1] == ' ')))
 			abort();
-	if ((a.host != NULL || a.tag != NULL) && !a.dated)
-		abort();		/* a header only after a timestamp */
-	if (!a.dated && (a.detected.t != now.t ||
-	    a.detected.offset != now.offset))
+	/* a header only after a timestamp, or RFC 5424's nil one */
+	if ((a.host != NULL || a.tag != NULL) && !a.dated &&
+	    !(len > 0 && line[0] == '<'))
 		abort();
+	if (!a.dated && (a.detected.t != now.t ||
+	    a.detected.offset != now.offset || a.note == NULL))
+		abort();
+	if (a.received.t != now.t)
+		abort();
+	/* what is written of the message is UTF-8 */
+	{
+		char vis[256];
+		size_t n = alert_visible(vis, sizeof(vis), a.msg, a.msglen);
+
+		if (n > sizeof(vis) || !alert_utf8_valid(vis, n) ||
+		    (alert_utf8_valid(a.msg, a.msglen) && a.msglen <= n &&
+		    memcmp(vis, a.msg, a.msglen) != 0))
+			abort();
+	}
 	if (a.dated) {
 		time_format(buf, a.detected);
 		if (time_parse(buf, &back) != 0 || back.t != a.detected.t ||

@@ -269,15 +269,80 @@ test_dst(void **state)
 	/* The same wall time with an offset is fine. */
 	assert_int_equal(time_parse("2026-03-08T02:30:00-05:00", &tv), 0);
 	assert_int_equal(tv.t, 1772955000);
-	/* 01:30 on 2026-11-01 exists twice: either one, with its offset. */
+	/*
+	 * 01:30 on 2026-11-01 exists twice: the earlier, EDT, whatever was
+	 * read before it (mktime(3) follows its last answer).
+	 */
 	assert_int_equal(time_parse("2026-11-01 01:30", &tv), 0);
-	if (!(tv.t == 1793511000 && tv.offset == -14400) &&
-	    !(tv.t == 1793514600 && tv.offset == -18000))
-		fail_msg("ambiguous 01:30 gave %lld %d", (long long)tv.t,
-		    tv.offset);
+	assert_int_equal(tv.t, 1793511000);
+	assert_int_equal(tv.offset, -14400);
+	assert_int_equal(time_parse("2026-11-01 02:30", &tv), 0);
+	assert_int_equal(tv.offset, -18000);
+	assert_int_equal(time_parse("2026-11-01 01:30", &tv), 0);
+	assert_int_equal(tv.t, 1793511000);
+	assert_int_equal(time_parse("2026-11-01 00:59", &tv), 0);
+	assert_int_equal(tv.offset, -14400);
+	assert_int_equal(time_parse("2026-11-01 01:59:59", &tv), 0);
+	assert_int_equal(tv.t, 1793512799);
 	/* No DST in Shanghai: the same wall time exists. */
 	set_tz("Asia/Shanghai");
 	assert_int_equal(time_parse("2026-03-08 02:30", &tv), 0);
+	assert_int_equal(tv.t, 1772908200);
+}
+
+/* time_wall: once, twice (the earlier), skipped (moved forward). */
+static void
+test_wall(void **state)
+{
+	struct inc_time tv;
+	char buf[INC_TIME_LEN];
+	int moved;
+
+	(void)state;
+	set_tz("America/New_York");
+	assert_int_equal(time_wall(2026, 3, 8, 2, 30, 0, &tv, &moved),
+	    WALL_SKIPPED);
+	assert_int_equal(moved, 3600);
+	assert_string_equal(time_format(buf, tv), "2026-03-08T03:30:00-04:00");
+	assert_int_equal(time_wall(2026, 3, 8, 2, 0, 0, &tv, &moved),
+	    WALL_SKIPPED);
+	assert_string_equal(time_format(buf, tv), "2026-03-08T03:00:00-04:00");
+	assert_int_equal(time_wall(2026, 3, 8, 3, 0, 0, &tv, &moved),
+	    WALL_ONCE);
+	assert_int_equal(moved, 0);
+	assert_string_equal(time_format(buf, tv), "2026-03-08T03:00:00-04:00");
+	assert_int_equal(time_wall(2026, 3, 8, 1, 59, 59, &tv, &moved),
+	    WALL_ONCE);
+	assert_string_equal(time_format(buf, tv), "2026-03-08T01:59:59-05:00");
+	/* the same answer after the later instant was asked for */
+	assert_int_equal(time_wall(2026, 11, 1, 1, 30, 0, &tv, &moved),
+	    WALL_TWICE);
+	assert_string_equal(time_format(buf, tv), "2026-11-01T01:30:00-04:00");
+	assert_int_equal(time_parse("2026-11-01T01:30:00-05:00", &tv), 0);
+	assert_int_equal(time_wall(2026, 11, 1, 1, 30, 0, &tv, &moved),
+	    WALL_TWICE);
+	assert_string_equal(time_format(buf, tv), "2026-11-01T01:30:00-04:00");
+	assert_int_equal(time_wall(2026, 11, 1, 2, 0, 0, &tv, &moved),
+	    WALL_ONCE);
+	assert_string_equal(time_format(buf, tv), "2026-11-01T02:00:00-05:00");
+	/* the southern hemisphere: Sydney goes forward in October */
+	set_tz("Australia/Sydney");
+	assert_int_equal(time_wall(2026, 10, 4, 2, 15, 0, &tv, &moved),
+	    WALL_SKIPPED);
+	assert_string_equal(time_format(buf, tv), "2026-10-04T03:15:00+11:00");
+	assert_int_equal(time_wall(2026, 4, 5, 2, 15, 0, &tv, &moved),
+	    WALL_TWICE);
+	assert_string_equal(time_format(buf, tv), "2026-04-05T02:15:00+11:00");
+	/* no time */
+	assert_int_equal(time_wall(2026, 2, 29, 0, 0, 0, &tv, &moved),
+	    WALL_BAD);
+	assert_int_equal(time_wall(2026, 1, 1, 24, 0, 0, &tv, &moved),
+	    WALL_BAD);
+	assert_int_equal(time_wall(1969, 12, 31, 0, 0, 0, &tv, &moved),
+	    WALL_BAD);
+	set_tz("Asia/Shanghai");
+	assert_int_equal(time_wall(2026, 3, 8, 2, 30, 0, &tv, &moved),
+	    WALL_ONCE);
 	assert_int_equal(tv.t, 1772908200);
 }
 
@@ -510,6 +575,7 @@ main(void)
 		cmocka_unit_test(test_parse_n),
 		cmocka_unit_test(test_local),
 		cmocka_unit_test(test_dst),
+		cmocka_unit_test(test_wall),
 		cmocka_unit_test(test_time_local),
 		cmocka_unit_test(test_format_edges),
 		cmocka_unit_test(test_kept),
