@@ -10,6 +10,7 @@
 #include <csv.h>
 
 #include "csvout.h"
+#include "diag.h"
 #include "text.h"
 
 void
@@ -88,6 +89,7 @@ csv_out_cell_n(struct csv_out *c, const char *s, size_t len)
 		len = 0;
 	if (c->ncells > 0 && putc(',', c->fp) == EOF) {
 		c->error = 1;
+		inc_note_write_error();
 		return;
 	}
 	c->ncells++;
@@ -95,8 +97,10 @@ csv_out_cell_n(struct csv_out *c, const char *s, size_t len)
 		c->error = 1;
 		return;
 	}
-	if (csv_fwrite(c->fp, cell, cellen) != 0)
+	if (csv_fwrite(c->fp, cell, cellen) != 0) {
 		c->error = 1;
+		inc_note_write_error();
+	}
 	free(alloc);
 }
 
@@ -109,8 +113,10 @@ csv_out_cell(struct csv_out *c, const char *s)
 void
 csv_out_row_end(struct csv_out *c)
 {
-	if (!c->error && fputs("\r\n", c->fp) == EOF)
+	if (!c->error && fputs("\r\n", c->fp) == EOF) {
 		c->error = 1;
+		inc_note_write_error();
+	}
 	c->ncells = 0;
 }
 
@@ -119,7 +125,8 @@ csv_out_end(struct csv_out *c)
 {
 	if (c->ncells > 0)
 		csv_out_row_end(c);
-	if (fflush(c->fp) == EOF || ferror(c->fp))
+	/* Not flushed, as json_end: inc_finish's flush says why it failed. */
+	if (ferror(c->fp))
 		c->error = 1;
 	return c->error ? -1 : 0;
 }

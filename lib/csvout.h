@@ -30,7 +30,7 @@ void	csv_out_init(struct csv_out *, FILE *);
 void	csv_out_cell(struct csv_out *, const char *);	/* NULL: empty */
 void	csv_out_cell_n(struct csv_out *, const char *, size_t);
 void	csv_out_row_end(struct csv_out *);		/* "\r\n" */
-/* Ends an unfinished row, flushes; 0, or -1 if any write failed. */
+/* Ends an unfinished row; 0, or -1 if any write failed so far. */
 int	csv_out_end(struct csv_out *);
 
 #endif

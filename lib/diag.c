@@ -70,13 +70,25 @@ status_worse(int a, int b)
 	return a > b ? a : b;
 }
 
+/* The reason of the first failed write to standard output; 0: none. */
+static int write_errno;
+
+void
+inc_note_write_error(void)
+{
+	if (write_errno == 0)
+		write_errno = errno;
+}
+
 int
 inc_finish(int status)
 {
 	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		/* errno is the flush's; an earlier failed write left only
-		 * the error flag. */
+		 * the error flag, and its reason if it was noted. */
+		if (errno == 0)
+			errno = write_errno;
 		if (errno != 0)
 			inc_warn("write error: %s", strerror(errno));
 		else

@@ -37,6 +37,14 @@ int	status_worse(int a, int b);
  */
 int	inc_finish(int status);
 
+/*
+ * A write to standard output failed just now: errno is kept for
+ * inc_finish.  Its own flush may find nothing left to fail (a stream
+ * drops its buffer when a write fails, and writers stop at the first
+ * error), and "write error" must still say why.
+ */
+void	inc_note_write_error(void);
+
 /* Standard output in 256 KiB blocks, for programs that write records. */
 void	inc_buffer_stdout(void);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fdread.h"
 #include "record.h"
 
 #define BUF_START	(256 * 1024)
@@ -115,9 +116,7 @@ fill(struct inc_reader *rd)
 		rd->buf = b;
 		rd->cap = cap;
 	}
-	do
-		n = read(rd->fd, rd->buf + rd->end, rd->cap - rd->end);
-	while (n == -1 && errno == EINTR);
+	n = fd_read(rd->fd, rd->buf + rd->end, rd->cap - rd->end);
 	if (n == 0)
 		rd->eof = true;
 	if (n > 0)

