@@ -218,8 +218,11 @@ checklist_show_incident(const struct checklist *ck,
 	title = record_field(r, "title");
 	if (id != NULL)
 		text_put_safe(stdout, id->value, id->len, 0);
-	else
-		printf("%s %s:%ld", label(ck, L_NOID), r->file, r->line);
+	else {
+		printf("%s ", label(ck, L_NOID));
+		inc_put_name(stdout, r->file);
+		printf(":%ld", r->line);
+	}
 	if (title != NULL) {
 		fputs("  ", stdout);
 		text_put_safe(stdout, title->value, title->len, 0);

@@ -84,7 +84,7 @@ run(struct pass *ps, FILE *out)
 	int got, st, rc = 0;
 
 	if ((rd = reader_open(ps->fd, ps->name)) == NULL) {
-		inc_warn("%s: %s", ps->name, strerror(errno));
+		inc_warn_file(ps->name, "%s", strerror(errno));
 		ps->status = EXIT_TROUBLE;
 		ps->unread = true;
 		return 0;
@@ -111,7 +111,7 @@ run(struct pass *ps, FILE *out)
 		}
 	}
 	if (got == -1) {
-		inc_warn("%s: read error: %s", ps->name, strerror(errno));
+		inc_warn_file(ps->name, "read error: %s", strerror(errno));
 		ps->status = EXIT_TROUBLE;
 		ps->unread = true;
 	}
@@ -132,7 +132,7 @@ write_in_place(FILE *out, void *ctx)
 	struct pass *ps = ctx;
 
 	if (run(ps, out) == -1) {
-		inc_warn("%s: write error: %s", ps->name, strerror(errno));
+		inc_warn_file(ps->name, "write error: %s", strerror(errno));
 		return -1;
 	}
 	return ps->unread ? -1 : 0;
@@ -148,7 +148,7 @@ open_input(const char *name, struct pass *ps)
 	}
 	ps->name = name;
 	if ((ps->fd = open(name, O_RDONLY)) == -1) {
-		inc_warn("%s: %s", name, strerror(errno));
+		inc_warn_file(name, "%s", strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -211,7 +211,7 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 			continue;
 		}
 		if ((rd = reader_open(ps.fd, ps.name)) == NULL) {
-			inc_warn("%s: %s", ps.name, strerror(errno));
+			inc_warn_file(ps.name, "%s", strerror(errno));
 			return EXIT_TROUBLE;
 		}
 		while ((got = reader_getline(rd, &line, &len, &cut)) == 1) {
@@ -226,7 +226,7 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 			status = status_worse(status, st);
 		}
 		if (got == -1) {
-			inc_warn("%s: read error: %s", ps.name,
+			inc_warn_file(ps.name, "read error: %s",
 			    strerror(errno));
 			status = EXIT_TROUBLE;
 		}
@@ -252,22 +252,22 @@ replace_file(const char *path, int (*write_fn)(FILE *, void *), void *ctx)
 	 * is atomic.
 	 */
 	if (realpath(path, real) == NULL) {
-		inc_warn("%s: %s", path, strerror(errno));
+		inc_warn_file(path, "%s", strerror(errno));
 		return -1;
 	}
 	name = path;
 	path = real;
 	if (snprintf(tmp, sizeof(tmp), "%s.inc-XXXXXX", path) >=
 	    (int)sizeof(tmp)) {
-		inc_warn("%s: name too long", name);
+		inc_warn_file(name, "name too long");
 		return -1;
 	}
 	if (stat(path, &st) == -1) {
-		inc_warn("%s: %s", name, strerror(errno));
+		inc_warn_file(name, "%s", strerror(errno));
 		return -1;
 	}
 	if ((fd = mkstemp(tmp)) == -1) {
-		inc_warn("%s: cannot create a temporary file: %s", name,
+		inc_warn_file(name, "cannot create a temporary file: %s",
 		    strerror(errno));
 		return -1;
 	}
@@ -276,27 +276,27 @@ replace_file(const char *path, int (*write_fn)(FILE *, void *), void *ctx)
 		saved = errno;
 		close(fd);
 		unlink(tmp);
-		inc_warn("%s: %s", name, strerror(saved));
+		inc_warn_file(name, "%s", strerror(saved));
 		return -1;
 	}
 	if (write_fn(fp, ctx) == -1) {
 		fclose(fp);
 		unlink(tmp);
-		inc_warn("%s: not replaced, file left as it was", name);
+		inc_warn_file(name, "not replaced, file left as it was");
 		return -1;
 	}
 	if (fflush(fp) == EOF || ferror(fp) || fsync(fd) == -1) {
 		saved = errno;
 		fclose(fp);
 		unlink(tmp);
-		inc_warn("%s: write error, file left as it was: %s", name,
+		inc_warn_file(name, "write error, file left as it was: %s",
 		    strerror(saved));
 		return -1;
 	}
 	if (fclose(fp) == EOF || rename(tmp, path) == -1) {
 		saved = errno;
 		unlink(tmp);
-		inc_warn("%s: cannot replace: %s", name, strerror(saved));
+		inc_warn_file(name, "cannot replace: %s", strerror(saved));
 		return -1;
 	}
 	/* Make the rename itself durable. */

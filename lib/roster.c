@@ -223,12 +223,12 @@ roster_load(const char *opt, struct inc_roster **rop)
 	if (path == NULL)
 		return 0;
 	if ((fd = open(path, O_RDONLY)) == -1) {
-		inc_warn("roster %s: %s", path, strerror(errno));
+		inc_warn_file(path, "roster: %s", strerror(errno));
 		return -1;
 	}
 	if ((ro = calloc(1, sizeof(*ro))) == NULL ||
 	    (rd = reader_open(fd, path)) == NULL) {
-		inc_warn("roster %s: %s", path, strerror(errno));
+		inc_warn_file(path, "roster: %s", strerror(errno));
 		free(ro);
 		close(fd);
 		return -1;
@@ -245,7 +245,7 @@ roster_load(const char *opt, struct inc_roster **rop)
 			rc = -1;
 	}
 	if (got == -1) {
-		inc_warn("roster %s: read error: %s", path, strerror(errno));
+		inc_warn_file(path, "roster: read error: %s", strerror(errno));
 		rc = -1;
 	}
 	record_free(&rec);

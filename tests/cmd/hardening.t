@@ -11,6 +11,32 @@ printf 'id: a\ndetected: 2026-11-24T09:15:00+08:00\ntitle: first\n\nid: b\ndetec
 printf '2026-11-24T09:00:00+08:00 web1 sshd: Failed password for root from 198.51.100.7\n2026-11-24T09:00:05+08:00 web1 sshd: Failed password for root from 198.51.100.8\n' >$T/alerts.log
 
 
+# --- 1. File names in messages are escaped as values are.
+E=$(printf '\033]0;TITLE\007\033[2J')
+mkdir -p "$T/escn"
+BAD="$T/escn/$E.rec"
+printf 'id: a\ndetected: bogus\n' >"$BAD"
+noraw() {	# no ESC nor BEL in $T/e, and the name shown escaped
+	! grep -q "$(printf '[\033\007]')" $T/e &&
+	    grep -q 'escn/\\x1b\]0;TITLE\\x07\\x1b\[2J' $T/e
+}
+check 'a data error names the file escaped' \
+    "inc-escalate $N --notices \"\$BAD\" >/dev/null 2>$T/e; noraw &&
+     grep -q 'J.rec:2: detected: not a time' $T/e"
+check 'a file that cannot be opened is named escaped' \
+    "inc-classify \"\$T/escn/\$E.none\" >/dev/null 2>$T/e; noraw"
+check 'the roster is named escaped' \
+    "inc-escalate $N --roster \"\$T/escn/\$E.none\" $T/two.rec >/dev/null 2>$T/e; noraw"
+check 'a plan is named escaped by inc-plan check' \
+    "inc-plan check \"\$BAD\" 2>$T/e; noraw"
+check 'a plan is named escaped by --plan' \
+    "inc-escalate --plan \"\$BAD\" $T/two.rec >/dev/null 2>$T/e; noraw"
+check 'a record without id in --pending: its file escaped on stdout' \
+    "printf 'detected: 2026-11-24T09:15:00+08:00\\ncategory: disaster\\nsubtype: fire\\n' >\"\$BAD\";
+     inc-checklist --pending \"\$BAD\" >$T/e 2>&1; noraw"
+check 'inc-checklist: an operand neither procedure nor file, escaped' \
+    "inc-checklist \"\$T/escn/\$E\" >/dev/null 2>$T/e; noraw"
+
 # --- 4. A non-blocking standard input is waited on, not an error.
 check 'O_NONBLOCK stdin fed slowly: records read to the end' \
     "timeout $TIMEOUT python3 $H/slowfeed.py inc-escalate $N <$T/two.rec >$T/o 2>$T/e;
