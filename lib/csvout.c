@@ -28,6 +28,30 @@ is_formula_start(char ch)
 }
 
 /*
+ * Could the cell start a formula?  Spreadsheets skip blanks before they
+ * look (LibreOffice reads " =1+1" as a formula, and a value continued
+ * onto a new line may begin "\n+..."), so blanks are passed over first:
+ * spaces, line breaks, VT, FF, the no-break and ideographic spaces.
+ * Tab and CR are formula starts of their own (OWASP): guarded wherever
+ * they stand in the leading blanks.
+ */
+static int
+could_be_formula(const char *s, size_t len)
+{
+	size_t i, n;
+	uint32_t cp;
+
+	for (i = 0; i < len; i += n) {
+		n = text_utf8_next(s + i, len - i, &cp);
+		if (cp == ' ' || cp == '\n' || cp == '\v' || cp == '\f' ||
+		    cp == 0xa0 || cp == 0x3000)
+			continue;
+		return is_formula_start(s[i]);
+	}
+	return 0;
+}
+
+/*
  * The cell as it is written, before csv_fwrite quotes it: a leading '
  * when it could start a formula, invalid UTF-8 as U+FFFD.  Returns a
  * length and sets *out (to s itself when nothing changes, else to a
@@ -44,7 +68,7 @@ prepare(const char *s, size_t len, const char **out, size_t *outlen,
 	char *buf;
 
 	*alloc = NULL;
-	quote = len > 0 && is_formula_start(s[0]);
+	quote = could_be_formula(s, len);
 	for (i = 0; i < len; i += n) {
 		n = text_utf8_next(s + i, len - i, &cp);
 		if (cp == TEXT_INVALID)

@@ -1,7 +1,8 @@
 /*
  * csvout.h - CSV rows by libcsv (RFC 4180), with spreadsheet formulas
- * neutralised: a cell beginning with = + - @ tab or CR gets a leading '
- * so no spreadsheet runs it (OWASP CSV injection).
+ * neutralised: a cell beginning with = + - @ tab or CR, after any blanks
+ * (spaces, line breaks, VT, FF, U+00A0, U+3000), gets a leading ' so
+ * no spreadsheet runs it (OWASP CSV injection).
  *
  * Why: record text comes from attackers, and a report opened in Excel
  * or LibreOffice runs a cell such as =HYPERLINK(...) or @SUM(...)|cmd

@@ -70,4 +70,10 @@ check '> /dev/full: inc-classify --raw over many lines says why' \
      inc-classify --raw $N $T/many.log >/dev/full 2>$T/e; [ \$? -eq 2 ] &&
      grep -q 'write error: No space left on device' $T/e"
 
+# --- 6. CSV: a formula after blanks or a line break is guarded too.
+printf 'id: f\ndetected: 2026-11-24T09:15:00+08:00\ntitle:  =1+1\nsystem:\n+ +SUM(A1)\n' >$T/formula.rec
+check 'csv: " =1+1" and a value continued onto "+SUM" get the quote' \
+    "inc-report --day 2026-11-24 --format csv $T/formula.rec >$T/o;
+     grep -q \"\\\"' =1+1\\\"\" $T/o && grep -q \"\\\"'\\\$\" $T/o"
+
 plan $n	# at the end: TAP allows it, and no count to keep by hand
