@@ -37,6 +37,25 @@ check 'a record without id in --pending: its file escaped on stdout' \
 check 'inc-checklist: an operand neither procedure nor file, escaped' \
     "inc-checklist \"\$T/escn/\$E\" >/dev/null 2>$T/e; noraw"
 
+# --- 3. The roster has limits: 4 MiB, 50,000 entries; past them, an error.
+check_status 2 'the roster /dev/zero: refused promptly' \
+    "timeout $TIMEOUT inc-escalate $N --roster /dev/zero $T/two.rec >/dev/null 2>$T/e2;
+     st=\$?; grep -q '/dev/zero: roster: larger than 4 MiB' $T/e2 && exit \$st"
+check_status 2 'endless blank lines as the roster: refused' \
+    "yes '' | timeout $TIMEOUT inc-escalate $N --roster /dev/stdin $T/two.rec >/dev/null 2>$T/e2;
+     st=\$?; grep -q 'roster: larger than 4 MiB' $T/e2 && exit \$st"
+check_status 2 'a 5 MB roster file: refused, by its size' \
+    "head -c 5000000 /dev/zero | tr '\\0' x >$T/big.roster;
+     inc-report --day 2026-11-24 --roster $T/big.roster $T/two.rec >/dev/null 2>$T/e2;
+     st=\$?; grep -q 'roster: larger than 4 MiB' $T/e2 && exit \$st"
+check_status 2 '50,001 roster entries: refused at the entry past the limit' \
+    "yes 'date: 2026-11-24' | head -n 50001 >$T/many.roster; echo 'name: x' >>$T/many.roster;
+     inc-escalate $N --roster $T/many.roster $T/two.rec >/dev/null 2>$T/e2;
+     st=\$?; grep -q 'many.roster:1: more than 50000 roster entries' $T/e2 && exit \$st"
+check 'a roster of 10,000 entries is read' \
+    "for i in \$(seq 10000); do printf 'date: 2026-11-24\\nname: x%s\\n\\n' \$i; done >$T/ok.roster;
+     inc-report --day 2026-11-24 --roster $T/ok.roster --format json $T/two.rec | jq -e '.duty.on_duty.name == \"x1\"' >/dev/null"
+
 # --- 4. A non-blocking standard input is waited on, not an error.
 check 'O_NONBLOCK stdin fed slowly: records read to the end' \
     "timeout $TIMEOUT python3 $H/slowfeed.py inc-escalate $N <$T/two.rec >$T/o 2>$T/e;
