@@ -90,6 +90,17 @@ obligation_time(const char *v, struct inc_time *t)
 	return time_of(v, strlen(v), t);
 }
 
+const char *
+obligation_bad_why(const char *value)
+{
+	struct inc_time t;
+
+	if (value == NULL)
+		return NULL;
+	return obligation_time(value, &t) == 0 ? "a deadline counted from it "
+	    "is past 9999-12-31" : "not a time";
+}
+
 /*
  * A field's value as record_get gives it (up to a NUL), and what it
  * reads as, worked out once: detected starts four clocks.
@@ -187,6 +198,12 @@ decide(const struct inc_obligation *ob, struct ob_value *closed,
 		st->has_deadline = true;
 		st->deadline.t = t.t + ob->within;
 		st->deadline.offset = t.offset;
+		/* Past 9999-12-31 it could only be written wrong: refused
+		 * as its start is (obligation_bad_reason). */
+		if (!time_writable(st->deadline)) {
+			*bad = ob->after;
+			return -1;
+		}
 	} else if (ob->before != NULL) {
 		if ((got = value_time(start, &st->deadline)) == -1) {
 			*bad = ob->before;

@@ -308,7 +308,7 @@ add_obligations(struct report *r, const struct inc_record *rec,
 	const struct inc_obligation *ob;
 	struct ob_status st;
 	struct rep_ob *o;
-	const char *bad;
+	const char *bad, *why;
 	size_t i, n = 0, k;
 	int status = 0;
 
@@ -318,10 +318,16 @@ add_obligations(struct report *r, const struct inc_record *rec,
 			continue;
 		bad = NULL;
 		if (obligation_state(ob, rec, r->now, &st, &bad) == -1) {
-			if (!reported_already(bad))
+			/* A time read, and its deadline past 9999, is not
+			 * one report_add has seen. */
+			why = bad != NULL && record_get(rec, bad) != NULL ?
+			    obligation_bad_why(record_get(rec, bad)) :
+			    "not a time";
+			if (!reported_already(bad) ||
+			    strcmp(why, "not a time") != 0)
 				inc_warn_at(rec->file, rec->line,
-				    "%s: %s: not a time", ob->id,
-				    bad ? bad : "?");
+				    "%s: %s: %s", ob->id, bad ? bad : "?",
+				    why);
 			status = 2;
 			continue;
 		}
@@ -948,12 +954,52 @@ date_add(int *y, int *m, int *d, int days)
 	*d = tm.tm_mday;
 }
 
+/* "2026-11-24", a day of the calendar (years 1970..9999), taken apart. */
+static int
+civil_date(const char *s, int *y, int *m, int *d)
+{
+	static const char digits[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+	int yy, mm, dd;
+	size_t i;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	for (i = 0; i < sizeof(digits); i++)
+		if (s[(int)digits[i]] < '0' || s[(int)digits[i]] > '9')
+			return -1;
+	*y = yy = atoi(s);
+	*m = mm = atoi(s + 5);
+	*d = dd = atoi(s + 8);
+	date_add(&yy, &mm, &dd, 0);	/* February 30 becomes March 2 */
+	return yy >= 1970 && yy <= 9999 && yy == *y && mm == *m && dd == *d ?
+	    0 : -1;
+}
+
+/*
+ * The midnight (or first moment) of y-m-d in $TZ, else of the first day
+ * after it that the zone has: Pacific/Apia skipped 2011-12-30, so the
+ * day after 2011-12-29 ends at the midnight of 2011-12-31.  A zone
+ * skips one day at most; a few are tried.
+ */
+static int
+day_start_from(int y, int m, int d, int step, struct inc_time *t)
+{
+	char buf[16];
+	int i;
+
+	for (i = 0; i < 3; i++, date_add(&y, &m, &d, step)) {
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+		if (date_parse(buf, t) == 0)
+			return 0;
+	}
+	return -1;
+}
+
 int
 report_day_period(const char *date, struct inc_time now,
     struct inc_time *since, struct inc_time *until)
 {
 	struct inc_time local;
-	char buf[16], *end;
 	struct tm tm;
 	time_t t;
 	int y, m, d;
@@ -966,21 +1012,20 @@ report_day_period(const char *date, struct inc_time now,
 		m = tm.tm_mon + 1;
 		d = tm.tm_mday;
 		date_add(&y, &m, &d, -1);
-	} else {
-		/* date_parse checks the calendar; here only take it apart. */
-		if (date_parse(date, since) == -1 || strlen(date) != 10)
+		/* Yesterday, or the day before it the zone has. */
+		if (day_start_from(y, m, d, -1, since) == -1)
 			return -1;
-		errno = 0;
-		y = (int)strtol(date, &end, 10);
-		m = (int)strtol(date + 5, &end, 10);
-		d = (int)strtol(date + 8, &end, 10);
+		t = (time_t)(since->t + since->offset);
+		gmtime_r(&t, &tm);
+		y = tm.tm_year + 1900;
+		m = tm.tm_mon + 1;
+		d = tm.tm_mday;
+	} else {
+		if (civil_date(date, &y, &m, &d) == -1)
+			return -1;
+		if (date_parse(date, since) == -1)
+			return REPORT_NO_SUCH_DAY;
 	}
-	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-	if (date_parse(buf, since) == -1)
-		return -1;
 	date_add(&y, &m, &d, 1);
-	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-	if (date_parse(buf, until) == -1)
-		return -1;
-	return 0;
+	return day_start_from(y, m, d, 1, until);
 }

@@ -95,4 +95,30 @@ check 'csv: " =1+1" and a value continued onto "+SUM" get the quote' \
     "inc-report --day 2026-11-24 --format csv $T/formula.rec >$T/o;
      grep -q \"\\\"' =1+1\\\"\" $T/o && grep -q \"\\\"'\\\$\" $T/o"
 
+# --- 9. Edges of time.
+printf 'id: far\ndetected: 9999-12-31T23:30:00+08:00\ntitle: x\n' >$T/far.rec
+check 'a deadline past 9999: refused, not written clamped' \
+    "inc-escalate $N $T/far.rec >$T/o 2>$T/e; [ \$? -eq 2 ] &&
+     ! grep -q '^due:' $T/o && ! grep -q 9999-12-31T23:59:59 $T/o &&
+     grep -q 'far.rec:2: detected: \"9999-12-31T23:30:00+08:00\": a deadline counted from it is past 9999-12-31' $T/e"
+check 'a deadline past 9999: refused by inc-report too' \
+    "inc-report --since 9999-12-31T00:00:00+08:00 --until 9999-12-31T23:59:00+08:00 --format json $T/far.rec >$T/o 2>$T/e;
+     [ \$? -eq 2 ] && ! grep -q 9999-12-31T23:59:59 $T/o &&
+     grep -q 'initial-report: detected: a deadline counted from it is past 9999-12-31' $T/e"
+check 'a deadline on 9999-12-31T23:59:59 is still written' \
+    "printf 'id: edge\\ndetected: 9999-12-31T21:59:59+08:00\\n' | inc-escalate $N |
+     grep -q '^due: risk-assessment pending 9999-12-31T23:59:59+08:00'"
+check_out '--day before a day the zone skipped: to the next midnight it has' \
+    '"2011-12-29T00:00:00-10:00" "2011-12-31T00:00:00+14:00"' \
+    "TZ=Pacific/Apia inc-report --day 2011-12-29 --format json </dev/null | jq -c '[.period.since, .period.until]' | tr -d '[]' | tr , ' '"
+check_status 2 '--day a day the zone skipped: said so' \
+    "TZ=Pacific/Apia inc-report --day 2011-12-30 </dev/null 2>$T/e2 >/dev/null; st=\$?;
+     grep -q 'day 2011-12-30: no such day in the time zone' $T/e2 && exit \$st"
+check_status 2 '--day 2011-02-30 is still not a date' \
+    "TZ=Pacific/Apia inc-report --day 2011-02-30 </dev/null 2>$T/e2 >/dev/null; st=\$?;
+     grep -q 'not a date' $T/e2 && exit \$st"
+check_out 'yesterday, when it was the day skipped: the day before it' \
+    '"2011-12-29T00:00:00-10:00" "2011-12-31T00:00:00+14:00"' \
+    "TZ=Pacific/Apia inc-report --now 2011-12-31T10:00:00+14:00 --format json </dev/null | jq -c '[.period.since, .period.until]' | tr -d '[]' | tr , ' '"
+
 plan $n	# at the end: TAP allows it, and no count to keep by hand
