@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "loop.h"
+#include "record-nul.h"
 
 struct pass {
 	const struct inc_loop *lp;
@@ -73,6 +74,25 @@ answer(const struct raw_para *para, void *ctx)
 	return true;
 }
 
+/*
+ * A NUL in a value the tools interpret (record-nul.h): a data error, and
+ * the record is not handed to the program, as one that cannot be parsed.
+ * (The plan's own obligation fields are read whole, NUL included, so
+ * there a NUL makes the value no time.)
+ */
+static bool
+nul_refused(struct pass *ps, const struct inc_record *r)
+{
+	const struct inc_item *it;
+
+	if ((it = record_nul_field(r, NULL, 0)) == NULL)
+		return false;
+	inc_warn_at(ps->name, it->line, "%s: a NUL byte in the value",
+	    it->name);
+	ps->status = EXIT_TROUBLE;
+	return true;
+}
+
 /* One input stream through the program, to out (NULL: no output). */
 static int
 run(struct pass *ps, FILE *out)
@@ -98,7 +118,9 @@ run(struct pass *ps, FILE *out)
 			ps->status = EXIT_TROUBLE;
 		}
 		skipped = rec.kind == RECORD_SKIPPED;
-		if (rec.kind == RECORD_INCIDENT) {
+		if (rec.kind == RECORD_INCIDENT && nul_refused(ps, &rec))
+			;	/* passed through as read */
+		else if (rec.kind == RECORD_INCIDENT) {
 			st = lp->each(&rec, lp->ctx);
 			ps->status = status_worse(ps->status, st);
 		} else if (skipped)

@@ -12,6 +12,7 @@
 #include "procedure.h"
 #include "report.h"
 #include "status.h"
+#include "text.h"
 
 /* The record fields each measure reads, in enum rep_measure order. */
 static const char *const measure_field[MEASURE_COUNT] = {
@@ -67,6 +68,23 @@ rep_strndup(struct report *r, const char *s, size_t n)
 		return NULL;
 	memcpy(p, s, n);
 	p[n] = '\0';
+	return p;
+}
+
+/*
+ * A value to show, whole: a NUL inside is kept as TEXT_NUL (text.h), so
+ * it is shown escaped and nothing after it is lost.
+ */
+static char *
+rep_strndup_text(struct report *r, const char *s, size_t n)
+{
+	char *p;
+
+	if (memchr(s, '\0', n) == NULL)
+		return rep_strndup(r, s, n);
+	if ((p = rep_alloc(r, 2 * n + 1)) == NULL)
+		return NULL;
+	text_copy_nul(p, s, n);
 	return p;
 }
 
@@ -173,7 +191,7 @@ copy_field(struct report *r, const struct inc_record *rec,
 
 	if ((it = record_field(rec, name)) == NULL)
 		return NULL;
-	if ((s = rep_strndup(r, it->value, strlen(it->value))) == NULL)
+	if ((s = rep_strndup_text(r, it->value, it->len)) == NULL)
 		*err = 1;
 	return s;
 }
@@ -424,8 +442,8 @@ add_handling(struct report *r, const struct inc_record *rec,
 			return -1;
 		pos = 0;
 		while ((it = record_next(rec, "log", &pos)) != NULL) {
-			if ((inc->log[inc->nlog] = rep_strndup(r, it->value,
-			    strlen(it->value))) == NULL)
+			if ((inc->log[inc->nlog] = rep_strndup_text(r,
+			    it->value, it->len)) == NULL)
 				return -1;
 			inc->nlog++;
 		}

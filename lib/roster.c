@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "record.h"
+#include "record-nul.h"
 #include "roster.h"
 #include "text.h"
 
@@ -34,6 +35,9 @@ struct inc_roster {
 	struct roster_entry *v;
 	size_t		 n, cap;
 };
+
+/* The fields of an entry the roster reads as data, not text. */
+static const char *const roster_fields[] = { "date", "weekday", "default" };
 
 static const char *const weekday_names[] = {
 	"sun", "mon", "tue", "wed", "thu", "fri", "sat"
@@ -135,6 +139,7 @@ static int
 entry(struct inc_roster *ro, const struct inc_record *r, const char *file)
 {
 	struct roster_entry e;
+	const struct inc_item *nul;
 	struct inc_item *it;
 	struct inc_time mid;
 	size_t pos = 0;
@@ -142,6 +147,12 @@ entry(struct inc_roster *ro, const struct inc_record *r, const char *file)
 	char *d, *name, *phone, q[64];
 
 	memset(&e, 0, sizeof(e));
+	if ((nul = record_nul_field(r, roster_fields,
+	    sizeof(roster_fields) / sizeof(roster_fields[0]))) != NULL) {
+		inc_warn_at(file, nul->line, "%s: a NUL byte in the value",
+		    nul->name);
+		return -1;
+	}
 	kinds = (record_get(r, "date") != NULL) +
 	    (record_get(r, "weekday") != NULL) +
 	    (record_get(r, "default") != NULL);

@@ -95,6 +95,39 @@ check 'csv: " =1+1" and a value continued onto "+SUM" get the quote' \
     "inc-report --day 2026-11-24 --format csv $T/formula.rec >$T/o;
      grep -q \"\\\"' =1+1\\\"\" $T/o && grep -q \"\\\"'\\\$\" $T/o"
 
+# --- 8. A NUL in a value: a data error where it is interpreted, shown
+# escaped where it is only shown.
+printf 'id: z\ndetected: 2026-11-24T09:00:00+08:00\000garbage\ntitle: t\n' >$T/nul-time.rec
+for m in "inc-classify" "inc-escalate $N" "inc-escalate $N --notices" "inc-checklist" \
+    "inc-report --day 2026-11-24 --format json"; do
+	check "NUL in detected: $m says file:line, exit 2" \
+	    "$m $T/nul-time.rec >$T/o 2>$T/e; [ \$? -eq 2 ] &&
+	     grep -q 'nul-time.rec:2: detected: a NUL byte in the value' $T/e"
+done
+check 'NUL in detected: a filter passes the record through as read' \
+    "inc-escalate $N $T/nul-time.rec 2>/dev/null | cmp -s - $T/nul-time.rec"
+check 'NUL in detected: not counted by the day report' \
+    "inc-report --day 2026-11-24 --format json $T/nul-time.rec 2>/dev/null | jq -e '.incidents == []' >/dev/null"
+printf 'id: z\ndetected: 2026-11-24T09:00:00+08:00\nlevel: II\000x\n' >$T/nul-level.rec
+check 'NUL in level: a data error' \
+    "inc-escalate $N $T/nul-level.rec >/dev/null 2>$T/e; [ \$? -eq 2 ] &&
+     grep -q 'nul-level.rec:3: level: a NUL byte' $T/e"
+printf 'id: z\ndetected: 2026-11-24T09:00:00+08:00\ntitle: x\000y\nlog: 2026-11-24T09:10:00+08:00 x\000y\n' >$T/nul-text.rec
+check 'NUL in title and log: JSON shows \\u0000, nothing cut' \
+    "inc-report --incident z --format json $T/nul-text.rec >$T/o;
+     jq -e '.title == \"x\\u0000y\" and .timeline[0].text == \"x\\u0000y\"' $T/o >/dev/null"
+check 'NUL in title: the day report JSON shows it' \
+    "inc-report --day 2026-11-24 --format json $T/nul-text.rec | jq -e '.incidents[0].title == \"x\\u0000y\"' >/dev/null"
+check 'NUL in title and log: the text report shows \\x00' \
+    "inc-report --incident z $T/nul-text.rec >$T/o;
+     [ \$(grep -c 'x\\\\x00y' $T/o) -eq 2 ]"
+check 'NUL in title: notices show \\x00' \
+    "inc-escalate $N --notices $T/nul-text.rec | grep -q 'x\\\\x00y\$'"
+printf 'date: 2026-11-24\000x\nname: a\n' >$T/nul.roster
+check_status 2 'NUL in a roster date: a data error' \
+    "inc-escalate $N --roster $T/nul.roster $T/two.rec >/dev/null 2>$T/e2; st=\$?;
+     grep -q 'nul.roster:1: date: a NUL byte' $T/e2 && exit \$st"
+
 # --- 9. Edges of time.
 printf 'id: far\ndetected: 9999-12-31T23:30:00+08:00\ntitle: x\n' >$T/far.rec
 check 'a deadline past 9999: refused, not written clamped' \
