@@ -46,6 +46,8 @@ inc_warn(const char *fmt, ...)
 void
 inc_put_name(FILE *fp, const char *file)
 {
+	if (file == NULL)
+		file = "(null)";	/* a record made in memory, as printf */
 	text_put_safe(fp, file, strlen(file), 0);
 }
 

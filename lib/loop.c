@@ -6,13 +6,16 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "idset.h"
 #include "loop.h"
 #include "record-nul.h"
+#include "text.h"
 
 struct pass {
 	const struct inc_loop *lp;
@@ -23,6 +26,9 @@ struct pass {
 	int		 answered;	/* the last record answered: status, */
 	const char	*add;		/* and the lines it adds */
 	size_t		 addlen;
+	struct idset	**ids;		/* of every file of the run */
+	const struct raw_names *id_name;
+	unsigned	*nsaid;		/* duplicates said in the run */
 };
 
 /*
@@ -93,6 +99,61 @@ nul_refused(struct pass *ps, const struct inc_record *r)
 	return true;
 }
 
+#define DUPLICATES_SAID	20
+
+/*
+ * A second copy of an id is said, where it is and where the copy before
+ * it was (idset.h); both go on, to be passed through or chosen between.
+ * A skipped record's id is read from its bytes.
+ */
+static void
+note_id(struct pass *ps, const struct inc_record *r)
+{
+	const struct inc_item *it;
+	struct id_place *at;
+	struct raw_para para;
+	struct raw_value v[1];
+	const char *id;
+	size_t len;
+	char q[128], fq[1024];
+	int isnew;
+
+	if (*ps->ids == NULL)
+		return;
+	if (r->kind == RECORD_INCIDENT) {
+		if ((it = record_field(r, "id")) == NULL)
+			return;
+		id = it->value;
+		len = it->len;
+	} else {
+		para.raw = r->raw;
+		para.len = r->rawlen;
+		para.ends = NULL;
+		para.nends = 0;
+		if (!record_raw_values(&para, ps->id_name, v) || v[0].s == NULL)
+			return;
+		id = v[0].s;
+		len = v[0].len;
+	}
+	if ((at = idset_enter(*ps->ids, id, len, &isnew)) == NULL) {
+		/* Out of memory: no more ids are compared, nothing else. */
+		idset_free(*ps->ids);
+		*ps->ids = NULL;
+		return;
+	}
+	/* A file read twice has every id twice: a few are enough to say. */
+	if (!isnew && ++*ps->nsaid <= DUPLICATES_SAID) {
+		snprintf(fq, sizeof(fq), "%.*s", (int)len, id);
+		text_quote(q, sizeof(q), fq);
+		text_quote(fq, sizeof(fq), at->file);
+		inc_warn_at(ps->name, r->line, "id %s also at %s:%ld%s", q, fq,
+		    at->line, *ps->nsaid == DUPLICATES_SAID ?
+		    " (further ids seen twice are not listed)" : "");
+	}
+	at->file = ps->name;
+	at->line = r->line;
+}
+
 /* One input stream through the program, to out (NULL: no output). */
 static int
 run(struct pass *ps, FILE *out)
@@ -118,6 +179,8 @@ run(struct pass *ps, FILE *out)
 			ps->status = EXIT_TROUBLE;
 		}
 		skipped = rec.kind == RECORD_SKIPPED;
+		if (rec.kind == RECORD_INCIDENT || skipped)
+			note_id(ps, &rec);
 		if (rec.kind == RECORD_INCIDENT && nul_refused(ps, &rec))
 			;	/* passed through as read */
 		else if (rec.kind == RECORD_INCIDENT) {
@@ -179,18 +242,28 @@ open_input(const char *name, struct pass *ps)
 int
 inc_each_record(int n, char **files, const struct inc_loop *lp)
 {
+	static const char *const id_field[] = { "id" };
 	char *stdin_only[] = { "-" };
 	FILE *out = lp->out ? lp->out : stdout;
+	struct raw_names id_name;
+	struct idset *ids;
 	struct pass ps;
+	unsigned nsaid = 0;
 	int i, status = 0;
 
 	if (n == 0) {
 		n = 1;
 		files = stdin_only;
 	}
+	/* Out of memory here: ids are not compared, the rest goes on. */
+	ids = idset_new();
+	raw_names_init(&id_name, id_field, 1);
 	for (i = 0; i < n; i++) {
 		memset(&ps, 0, sizeof(ps));
 		ps.lp = lp;
+		ps.ids = &ids;
+		ps.id_name = &id_name;
+		ps.nsaid = &nsaid;
 		if (open_input(files[i], &ps) == -1) {
 			status = EXIT_TROUBLE;
 			continue;
@@ -202,12 +275,14 @@ inc_each_record(int n, char **files, const struct inc_loop *lp)
 			/* inc_finish reports it, once, at the end. */
 			if (ps.fd != STDIN_FILENO)
 				close(ps.fd);
+			idset_free(ids);
 			return EXIT_TROUBLE;
 		}
 		if (ps.fd != STDIN_FILENO)
 			close(ps.fd);
 		status = status_worse(status, ps.status);
 	}
+	idset_free(ids);
 	return status;
 }
 

@@ -97,7 +97,9 @@ report_init(struct report *r, const struct inc_plan *plan,
 	r->lang = lang;
 	r->ncategory = calloc(plan->ncategories + 1, sizeof(*r->ncategory));
 	r->scratch = calloc(plan->nobligations + 1, sizeof(*r->scratch));
-	return r->ncategory == NULL || r->scratch == NULL ? -1 : 0;
+	r->kept = idset_new();
+	return r->ncategory == NULL || r->scratch == NULL || r->kept == NULL ?
+	    -1 : 0;
 }
 
 /* The names report_skip reads, in the order it reads them. */
@@ -107,13 +109,14 @@ skip_names_init(struct report *r)
 	size_t i, n = 0;
 
 	r->skip_ready = false;
-	if (r->plan->nobligations + 2 > RAW_VALUES_MAX)
+	if (r->plan->nobligations + 3 > RAW_VALUES_MAX)
 		return;
 	r->skip_name[n++] = "detected";
 	r->skip_name[n++] = "closed";
 	for (i = 0; i < r->plan->nobligations; i++)
 		if (r->plan->obligations[i].field != NULL)
 			r->skip_name[n++] = r->plan->obligations[i].field;
+	r->skip_name[n++] = "id";	/* last: see report_skip */
 	r->skip_ready = raw_names_init(&r->skip_names, r->skip_name, n) == 0;
 }
 
@@ -168,6 +171,7 @@ report_free(struct report *r)
 		free(r->stat[i].v);
 	free(r->breach);
 	free(r->scratch);
+	idset_free(r->kept);
 	while (r->chunks != NULL) {
 		c = r->chunks->next;
 		free(r->chunks);
@@ -555,6 +559,33 @@ new_incident(struct report *r)
 	return &r->v[r->n];
 }
 
+/*
+ * A copy of an incident kept before, if any, is dropped: the last copy
+ * of an id wins (the loop has said that there are two).  The last
+ * incident kept takes its place in v.
+ */
+static int
+drop_earlier(struct report *r, const struct inc_item *id)
+{
+	struct id_place *at, *moved;
+	size_t k;
+
+	if ((at = idset_find(r->kept, id->value, id->len)) == NULL ||
+	    at->tag == 0)
+		return 0;
+	k = at->tag - 1;
+	at->tag = 0;
+	incident_free(&r->v[k]);
+	if (k != --r->n) {
+		/* Ids hold no NUL here: the loop refused those records. */
+		r->v[k] = r->v[r->n];
+		if (r->v[k].id != NULL && (moved = idset_find(r->kept,
+		    r->v[k].id, strlen(r->v[k].id))) != NULL)
+			moved->tag = k + 1;
+	}
+	return 0;
+}
+
 int
 report_add(struct report *r, const struct inc_record *rec)
 {
@@ -562,8 +593,9 @@ report_add(struct report *r, const struct inc_record *rec)
 	struct rep_incident *inc;
 	struct rep_when closed;
 	struct inc_time det;
+	struct id_place *at;
 	bool open_at_end, in_period;
-	int status = 0, st;
+	int status = 0, st, isnew;
 
 	if (rec->kind != RECORD_INCIDENT)
 		return 0;
@@ -580,9 +612,12 @@ report_add(struct report *r, const struct inc_record *rec)
 		    "detected: not a time");
 		return 2;
 	}
+	/* The last readable record of the id wins: the latest update. */
+	if (r->kind == REP_DAY && (it = record_field(rec, "id")) != NULL &&
+	    drop_earlier(r, it) == -1)
+		return inc_nomem();
 	if (r->kind == REP_DAY && det.t >= r->until.t)
 		return 0;
-	/* The last readable record of the id wins: the latest update. */
 	if (r->kind == REP_HANDLING && r->n > 0)
 		incident_free(&r->v[--r->n]);
 	if ((st = time_field(rec, "closed", &closed)) != 0)
@@ -603,6 +638,12 @@ report_add(struct report *r, const struct inc_record *rec)
 	inc->closed = closed;
 	inc->order = r->seen;
 	r->n++;
+	if (r->kind == REP_DAY && (it = record_field(rec, "id")) != NULL) {
+		if ((at = idset_enter(r->kept, it->value, it->len, &isnew)) ==
+		    NULL)
+			return inc_nomem();
+		at->tag = r->n;
+	}
 	if ((st = copy_incident(r, rec, inc)) == -1)
 		return inc_nomem();
 	return status_worse(status, st);
@@ -669,10 +710,16 @@ report_skip(const struct raw_para *para, void *ctx)
 	const struct report *r = ctx;
 	struct raw_value v[RAW_VALUES_MAX];
 	struct inc_time det, closed, t;
+	const struct id_place *at;
 	size_t i, n = r->skip_names.n;
 
 	if (r->kind != REP_DAY || !r->skip_ready ||
 	    !record_raw_values(para, &r->skip_names, v))
+		return false;
+	/* A later copy of an incident kept replaces it: report_add's. */
+	n--;
+	if (v[n].s != NULL && (at = idset_find(r->kept, v[n].s,
+	    v[n].len)) != NULL && at->tag > 0)
 		return false;
 	/* report_add: no detected, or unreadable, is reported. */
 	if (v[0].s == NULL || lead_time_n(v[0].s, v[0].len, &det) == -1)

@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "idset.h"
 #include "obligation.h"
 #include "plan.h"
 #include "record.h"
@@ -134,10 +135,16 @@ struct report {
 	bool		 has_officer;		/* from the roster */
 	char		*officer_name, *officer_phone;
 
-	/* report_skip's: detected, closed, each obligation's field */
+	/* report_skip's: detected, closed, each obligation's field, id */
 	const char	*skip_name[RAW_VALUES_MAX];
 	struct raw_names skip_names;
 	bool		 skip_ready;		/* else every record is parsed */
+	/*
+	 * The ids of the incidents kept, tag their index in v plus one (0:
+	 * none now): a later copy of an id replaces the one kept, as the
+	 * last copy wins (idset.h).
+	 */
+	struct idset	*kept;
 };
 
 /*

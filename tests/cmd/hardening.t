@@ -95,6 +95,43 @@ check 'csv: " =1+1" and a value continued onto "+SUM" get the quote' \
     "inc-report --day 2026-11-24 --format csv $T/formula.rec >$T/o;
      grep -q \"\\\"' =1+1\\\"\" $T/o && grep -q \"\\\"'\\\$\" $T/o"
 
+# --- 7. The same id twice: said on stderr; filters pass both copies,
+# reports and --incident take the last.
+printf 'id: a\ndetected: 2026-11-24T09:15:00+08:00\ntitle: second copy\nlevel: II\n' >$T/again.rec
+printf 'id: a\ndetected: 2026-11-25T09:15:00+08:00\ntitle: moved to the next day\n' >$T/moved.rec
+for m in "inc-classify" "inc-escalate $N" "inc-checklist"; do
+	check "same id in two files: $m says where, passes both" \
+	    "$m $T/two.rec $T/again.rec >$T/o 2>$T/e;
+	     grep -q '^[a-z-]*: $T/again.rec:1: id a also at $T/two.rec:1\$' $T/e &&
+	     [ \$(grep -c '^id: a\$' $T/o) -eq 2 ]"
+done
+check 'same id twice in one file: said, with both lines' \
+    "cat $T/two.rec >$T/twice.rec; printf '\\n' >>$T/twice.rec; cat $T/again.rec >>$T/twice.rec;
+     inc-escalate $N $T/twice.rec >/dev/null 2>$T/e;
+     grep -q 'twice.rec:9: id a also at .*twice.rec:1\$' $T/e"
+check 'a third copy is said against the second' \
+    "inc-escalate $N $T/two.rec $T/again.rec $T/again.rec >/dev/null 2>$T/e;
+     [ \$(grep -c 'also at' $T/e) -eq 2 ] && grep -q 'again.rec:1: id a also at .*again.rec:1\$' $T/e"
+check 'a file read twice: 20 duplicates said, then no more' \
+    "for i in \$(seq 30); do printf 'id: r%s\\ndetected: 2026-11-24T09:15:00+08:00\\n\\n' \$i; done >$T/thirty.rec;
+     inc-escalate $N $T/thirty.rec $T/thirty.rec >/dev/null 2>$T/e;
+     [ \$(grep -c 'also at' $T/e) -eq 20 ] && grep -q 'further ids seen twice are not listed' $T/e"
+check 'a duplicate is no error: the exit status is the same' \
+    "inc-escalate $N $T/two.rec >/dev/null 2>&1; a=\$?;
+     inc-escalate $N $T/two.rec $T/two.rec >/dev/null 2>&1; [ \$? -eq \$a ]"
+check 'day report: the last copy wins, counted once' \
+    "inc-report --day 2026-11-24 --format json $T/two.rec $T/again.rec 2>$T/e |
+     jq -e '.counts.level.II == 1 and ([.incidents[].id] | sort) == [\"a\", \"b\"] and
+	    (.incidents[] | select(.id == \"a\") | .title) == \"second copy\"' >/dev/null &&
+     grep -q 'id a also at' $T/e"
+check 'day report: a last copy outside the period takes the first out' \
+    "inc-report --day 2026-11-24 --format json $T/two.rec $T/moved.rec 2>/dev/null |
+     jq -e '[.incidents[].id] == [\"b\"] and .counts.level.unknown == 1' >/dev/null"
+check 'day report: in csv too, one row per id' \
+    "[ \$(inc-report --day 2026-11-24 --format csv $T/two.rec $T/again.rec $T/two.rec 2>/dev/null | grep -c '^\"a\"') -eq 1 ]"
+check '--incident: the last copy' \
+    "inc-report --incident a --format json $T/two.rec $T/again.rec 2>/dev/null | jq -e '.title == \"second copy\"' >/dev/null"
+
 # --- 8. A NUL in a value: a data error where it is interpreted, shown
 # escaped where it is only shown.
 printf 'id: z\ndetected: 2026-11-24T09:00:00+08:00\000garbage\ntitle: t\n' >$T/nul-time.rec
