@@ -37,6 +37,32 @@ check 'a record without id in --pending: its file escaped on stdout' \
 check 'inc-checklist: an operand neither procedure nor file, escaped' \
     "inc-checklist \"\$T/escn/\$E\" >/dev/null 2>$T/e; noraw"
 
+# --- 2. Escapes in a plan's double-quoted scalars: refused where they
+# stand, as a control byte in the file is.
+PLAN=share/inc/plan.yaml
+EN='en: Mazhang District Government Website Emergency Response Plan}'
+line=$(grep -n "$EN" $PLAN | cut -d: -f1)
+# The column of the value's opening quote, counted in characters.
+col=$(($(grep "$EN" $PLAN | sed 's/en: Mazhang.*//' | tr -d '\n' | wc -m) + 5))
+for esc in '\\e[31m' '\\x9b2J' '\\u202e' '\\u2066' '\\a' '\\x7f' '\\u2028' '\\x85' '\\x01'; do
+	check "plan text with \"$esc\": inc-plan check says file:line:column" \
+	    "sed 's/$EN/en: \"x $esc y\"}/' $PLAN >$T/esc.yaml;
+	     inc-plan check $T/esc.yaml 2>$T/e; [ \$? -eq 2 ] &&
+	     grep -q \"^$T/esc.yaml:$line:$col: .*U+\" $T/e"
+done
+check 'plan text with "\\t" and "\\n" is still a plan' \
+    "sed 's/$EN/en: \"tab\\\\tand\\\\nline\"}/' $PLAN >$T/ok.yaml; inc-plan check $T/ok.yaml"
+check 'every program refuses the plan: no ESC, C1 or bidi reaches stdout' \
+    "sed 's/$EN/en: \"\\\\e[2J\\\\x9b31m\\\\u202eevil\"}/' $PLAN >$T/esc.yaml;
+     for p in 'inc-checklist network-attack' 'inc-plan show' 'inc-escalate $N --notices $T/two.rec' \
+	 'inc-report --day 2026-11-24 $T/two.rec'; do
+	 \$p --plan $T/esc.yaml >$T/o 2>$T/e; [ \$? -eq 2 ] || exit 1; [ ! -s $T/o ] || exit 1
+	 grep -q 'esc.yaml:$line:' $T/e || exit 1
+     done"
+check 'two escapes in one value: said once' \
+    "sed 's/$EN/en: \"\\\\e \\\\u202e\"}/' $PLAN >$T/esc.yaml;
+     inc-plan check $T/esc.yaml 2>$T/e; [ \$(grep -c . $T/e) -eq 1 ]"
+
 # --- 3. The roster has limits: 4 MiB, 50,000 entries; past them, an error.
 check_status 2 'the roster /dev/zero: refused promptly' \
     "timeout $TIMEOUT inc-escalate $N --roster /dev/zero $T/two.rec >/dev/null 2>$T/e2;
