@@ -27,7 +27,8 @@ void		 idset_free(struct idset *);
 
 /*
  * The entry of id (len bytes, any bytes), made when absent (*isnew set):
- * its place is then the caller's to fill.  NULL when out of memory.
+ * its place is then the caller's to fill.  NULL when out of memory.  A
+ * place is valid until the next idset_enter.
  */
 struct id_place	*idset_enter(struct idset *, const char *id, size_t len,
 		    int *isnew);

@@ -102,6 +102,33 @@ nul_refused(struct pass *ps, const struct inc_record *r)
 #define DUPLICATES_SAID	20
 
 /*
+ * The id of a skipped record when it is its first line, "id: X", with
+ * no continuation (most records): its value as record_raw_values reads
+ * it, without a second look at every line.  The program's skip hook
+ * has found the paragraph one that parses.
+ */
+static bool
+first_line_id(const struct inc_record *r, const char **id, size_t *len)
+{
+	const char *p = r->raw, *e = p + r->rawlen, *le, *v;
+
+	if (r->rawlen < 3 || memcmp(p, "id:", 3) != 0)
+		return false;
+	if ((le = memchr(p, '\n', r->rawlen)) == NULL)
+		le = e;
+	else if (le + 1 < e && le[1] == '+')
+		return false;
+	v = p + 3;
+	if (v < le && (*v == ' ' || *v == '\t'))
+		v++;
+	if (le > v && le[-1] == '\r')
+		le--;
+	*id = v;
+	*len = (size_t)(le - v);
+	return true;
+}
+
+/*
  * A second copy of an id is said, where it is and where the copy before
  * it was (idset.h); both go on, to be passed through or chosen between.
  * A skipped record's id is read from its bytes.
@@ -125,7 +152,7 @@ note_id(struct pass *ps, const struct inc_record *r)
 			return;
 		id = it->value;
 		len = it->len;
-	} else {
+	} else if (!first_line_id(r, &id, &len)) {
 		para.raw = r->raw;
 		para.len = r->rawlen;
 		para.ends = NULL;
