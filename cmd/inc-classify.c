@@ -104,6 +104,7 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	if ((!rw->first && putchar('\n') == EOF) ||
 	    fwrite(text, 1, n, stdout) != n ||
 	    (rw->live && fflush(stdout) == EOF)) {
+		inc_note_write_error();
 		rw->werr = true;	/* inc_finish reports it */
 		return EXIT_TROUBLE;
 	}

@@ -74,11 +74,16 @@ static void
 report_bad(const struct inc_record *r, const char *field)
 {
 	struct inc_item *it = record_field(r, field);
+	struct inc_time t;
 	char q[48];
 
 	if (it == NULL)
 		inc_warn_at(r->file, r->line, "no %s: the clocks of the plan "
 		    "start there", field);
+	else if (obligation_time(it->value, &t) == 0)
+		inc_warn_at(r->file, it->line, "%s: \"%s\": %s", field,
+		    text_quote(q, sizeof(q), it->value),
+		    obligation_bad_why(it->value));
 	else
 		inc_warn_at(r->file, it->line, "%s: not a time: \"%s\" "
 		    "(%s)", field, text_quote(q, sizeof(q), it->value),

@@ -143,7 +143,7 @@ main(int argc, char *argv[])
 		status = EXIT_OK;
 		if (manpage_write_dir(argv[1], cli.plan, langs, failed,
 		    sizeof(failed)) == -1) {
-			inc_warn("%s: %s", failed, strerror(errno));
+			inc_warn_file(failed, "%s", strerror(errno));
 			status = EXIT_TROUBLE;
 		}
 		cli_done(&cli);

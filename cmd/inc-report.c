@@ -61,10 +61,16 @@ static int
 period(const struct opts *o, struct inc_time now, struct inc_time *since,
     struct inc_time *until)
 {
+	int st;
+
 	if (o->since == NULL) {
-		if (report_day_period(o->day, now, since, until) == 0)
+		if ((st = report_day_period(o->day, now, since, until)) == 0)
 			return 0;
-		inc_warn("--day %s: not a date (like 2026-11-24)", o->day);
+		if (st == REPORT_NO_SUCH_DAY)
+			inc_warn("--day %s: no such day in the time zone (its "
+			    "clocks skipped it)", o->day);
+		else
+			inc_warn("--day %s: not a date (like 2026-11-24)", o->day);
 		return EXIT_TROUBLE;
 	}
 	if (time_parse(o->since, since) == -1) {

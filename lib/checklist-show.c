@@ -65,6 +65,16 @@ checklist_columns(void)
 }
 
 /*
+ * Plan text, safe on a terminal as record text is: the plan's loader
+ * refuses controls (plan-yaml.c), and this does not rely on it.
+ */
+static void
+put(const char *s)
+{
+	text_put_safe(stdout, s, strlen(s), 0);
+}
+
+/*
  * "1. title：text [clause]", wrapped with a hanging indent, after indent
  * cells.
  */
@@ -100,9 +110,14 @@ checklist_show_procedure(const struct checklist *ck,
 {
 	size_t i;
 
-	printf("%s  %s", p->id, text_in(p->name, ck->lang));
-	if (p->clause != NULL)
-		printf("  [%s]", p->clause);
+	put(p->id);
+	fputs("  ", stdout);
+	put(text_in(p->name, ck->lang));
+	if (p->clause != NULL) {
+		fputs("  [", stdout);
+		put(p->clause);
+		putchar(']');
+	}
 	putchar('\n');
 	for (i = 0; i < p->nsteps; i++)
 		put_step(ck, &p->steps[i], 0, true);
@@ -114,8 +129,11 @@ put_route_procs(const struct inc_procedure *const *v, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		printf("%s%s", i ? " " : "", v[i]->id);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putchar(' ');
+		put(v[i]->id);
+	}
 	putchar('\n');
 }
 
@@ -146,17 +164,22 @@ checklist_show_list(const struct checklist *ck)
 		p = &plan->procedures[i];
 		name = text_in(p->name, ck->lang);
 		snprintf(key, sizeof(key), "[%s]", p->clause ? p->clause : "");
-		printf("  %-*s  %2zu %s  ", (int)idw, p->id, p->nsteps,
-		    label(ck, L_STEPS));
+		fputs("  ", stdout);
+		text_put_padded(stdout, p->id, strlen(p->id), idw);
+		printf("  %2zu %s  ", p->nsteps, label(ck, L_STEPS));
 		text_put_padded(stdout, key, strlen(key), 10);
-		printf("  %s\n", name);
+		fputs("  ", stdout);
+		put(name);
+		putchar('\n');
 	}
 	printf("\n%s\n", label(ck, L_ROUTING));
 	for (i = 0; i < plan->nroutes; i++) {
 		r = &plan->routes[i];
 		snprintf(key, sizeof(key), "%s%s%s", r->category->id,
 		    r->subtype ? "/" : "", r->subtype ? r->subtype->id : "");
-		printf("  %-*s  ", (int)keyw, key);
+		fputs("  ", stdout);
+		text_put_padded(stdout, key, strlen(key), keyw);
+		fputs("  ", stdout);
 		put_route_procs(r->procedures, r->nprocedures);
 	}
 	if (plan->nfallback > 0) {
@@ -178,12 +201,13 @@ show_progress(const struct checklist *ck, const struct inc_record *r,
 	size_t i, left;
 
 	left = step_progress(ck->plan, r, p, ck->done_v, ck->at_v);
-	if (ck->lang == LANG_EN)
-		printf("  %s (%s, %s): ", p->id, text_in(p->name, ck->lang),
-		    p->clause ? p->clause : "");
-	else
-		printf("  %s（%s，%s）：", p->id, text_in(p->name, ck->lang),
-		    p->clause ? p->clause : "");
+	fputs("  ", stdout);
+	put(p->id);
+	fputs(ck->lang == LANG_EN ? " (" : "（", stdout);
+	put(text_in(p->name, ck->lang));
+	fputs(ck->lang == LANG_EN ? ", " : "，", stdout);
+	put(p->clause ? p->clause : "");
+	fputs(ck->lang == LANG_EN ? "): " : "）：", stdout);
 	if (left > 0)
 		printf(label(ck, L_LEFT), left, p->nsteps);
 	else
@@ -218,8 +242,11 @@ checklist_show_incident(const struct checklist *ck,
 	title = record_field(r, "title");
 	if (id != NULL)
 		text_put_safe(stdout, id->value, id->len, 0);
-	else
-		printf("%s %s:%ld", label(ck, L_NOID), r->file, r->line);
+	else {
+		printf("%s ", label(ck, L_NOID));
+		inc_put_name(stdout, r->file);
+		printf(":%ld", r->line);
+	}
 	if (title != NULL) {
 		fputs("  ", stdout);
 		text_put_safe(stdout, title->value, title->len, 0);

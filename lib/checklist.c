@@ -52,6 +52,15 @@ checklist_free(struct checklist *ck)
 	ck->copies = NULL;
 }
 
+/* "prog: file:line: " of a message the caller goes on writing. */
+static void
+warn_start(const struct inc_record *r)
+{
+	fprintf(stderr, "%s: ", inc_prog);
+	inc_put_name(stderr, r->file);
+	fprintf(stderr, ":%ld: ", r->line);
+}
+
 /*
  * "prog: X: no such procedure in the plan; the procedures are: a b c",
  * and for an operand how to name a file of that name instead.
@@ -65,14 +74,19 @@ checklist_procedure(const struct inc_plan *plan, const char *id,
 
 	if ((p = plan_procedure(plan, id)) != NULL)
 		return p;
-	fprintf(stderr, "%s: %s: no such procedure in the plan; the "
-	    "procedures are:", inc_prog, id);
+	fprintf(stderr, "%s: ", inc_prog);
+	inc_put_name(stderr, id);
+	fputs(": no such procedure in the plan; the procedures are:", stderr);
 	for (i = 0; i < plan->nprocedures; i++)
 		fprintf(stderr, " %s", plan->procedures[i].id);
 	fputc('\n', stderr);
-	if (operand)
-		fprintf(stderr, "%s: (to read a file named %s, write ./%s)\n",
-		    inc_prog, id, id);
+	if (operand) {
+		fprintf(stderr, "%s: (to read a file named ", inc_prog);
+		inc_put_name(stderr, id);
+		fputs(", write ./", stderr);
+		inc_put_name(stderr, id);
+		fputs(")\n", stderr);
+	}
 	return NULL;
 }
 
@@ -242,8 +256,8 @@ fill_procedures(struct checklist *ck, struct inc_record *r)
 	for (i = 0; i < n; i++)
 		ids[i] = ck->procs[i]->id;
 	if (fields && !same_procs(ck->old, nold, ck->procs, n)) {
-		fprintf(stderr, "%s: %s:%ld: --force: procedure set to",
-		    inc_prog, r->file, r->line);
+		warn_start(r);
+		fputs("--force: procedure set to", stderr);
 		for (i = 0; i < n; i++)
 			fprintf(stderr, " %s", ids[i]);
 		fputs(" by the routing\n", stderr);
@@ -270,19 +284,20 @@ mark_done(struct checklist *ck, struct inc_record *r, int np)
 	}
 	for (i = 0; i < ck->ndone; i++) {
 		if ((p = ck->done[i].proc) == NULL && np > 1) {
-			fprintf(stderr, "%s: %s:%ld: --done %s: the record has "
+			warn_start(r);
+			fprintf(stderr, "--done %s: the record has "
 			    "%d procedures; name one, e.g. --done %s.%d\n",
-			    inc_prog, r->file, r->line, ck->done[i].text, np,
+			    ck->done[i].text, np,
 			    ck->procs[0]->id, ck->done[i].n);
 			return EXIT_TROUBLE;
 		}
 		if (p == NULL)
 			p = ck->procs[0];
 		if (!in_list(ck->procs, np, p)) {
-			fprintf(stderr, "%s: %s:%ld: --done %s: %s is not a "
+			warn_start(r);
+			fprintf(stderr, "--done %s: %s is not a "
 			    "procedure of the record; its procedures:",
-			    inc_prog, r->file, r->line, ck->done[i].text,
-			    p->id);
+			    ck->done[i].text, p->id);
 			for (j = 0; j < np; j++)
 				fprintf(stderr, " %s", ck->procs[j]->id);
 			fputc('\n', stderr);

@@ -10,6 +10,7 @@
 #include <csv.h>
 
 #include "csvout.h"
+#include "diag.h"
 #include "text.h"
 
 void
@@ -24,6 +25,30 @@ is_formula_start(char ch)
 {
 	return ch == '=' || ch == '+' || ch == '-' || ch == '@' ||
 	    ch == '\t' || ch == '\r';
+}
+
+/*
+ * Could the cell start a formula?  Spreadsheets skip blanks before they
+ * look (LibreOffice reads " =1+1" as a formula, and a value continued
+ * onto a new line may begin "\n+..."), so blanks are passed over first:
+ * spaces, line breaks, VT, FF, the no-break and ideographic spaces.
+ * Tab and CR are formula starts of their own (OWASP): guarded wherever
+ * they stand in the leading blanks.
+ */
+static int
+could_be_formula(const char *s, size_t len)
+{
+	size_t i, n;
+	uint32_t cp;
+
+	for (i = 0; i < len; i += n) {
+		n = text_utf8_next(s + i, len - i, &cp);
+		if (cp == ' ' || cp == '\n' || cp == '\v' || cp == '\f' ||
+		    cp == 0xa0 || cp == 0x3000)
+			continue;
+		return is_formula_start(s[i]);
+	}
+	return 0;
 }
 
 /*
@@ -43,7 +68,7 @@ prepare(const char *s, size_t len, const char **out, size_t *outlen,
 	char *buf;
 
 	*alloc = NULL;
-	quote = len > 0 && is_formula_start(s[0]);
+	quote = could_be_formula(s, len);
 	for (i = 0; i < len; i += n) {
 		n = text_utf8_next(s + i, len - i, &cp);
 		if (cp == TEXT_INVALID)
@@ -88,6 +113,7 @@ csv_out_cell_n(struct csv_out *c, const char *s, size_t len)
 		len = 0;
 	if (c->ncells > 0 && putc(',', c->fp) == EOF) {
 		c->error = 1;
+		inc_note_write_error();
 		return;
 	}
 	c->ncells++;
@@ -95,8 +121,10 @@ csv_out_cell_n(struct csv_out *c, const char *s, size_t len)
 		c->error = 1;
 		return;
 	}
-	if (csv_fwrite(c->fp, cell, cellen) != 0)
+	if (csv_fwrite(c->fp, cell, cellen) != 0) {
 		c->error = 1;
+		inc_note_write_error();
+	}
 	free(alloc);
 }
 
@@ -109,8 +137,10 @@ csv_out_cell(struct csv_out *c, const char *s)
 void
 csv_out_row_end(struct csv_out *c)
 {
-	if (!c->error && fputs("\r\n", c->fp) == EOF)
+	if (!c->error && fputs("\r\n", c->fp) == EOF) {
 		c->error = 1;
+		inc_note_write_error();
+	}
 	c->ncells = 0;
 }
 
@@ -119,7 +149,8 @@ csv_out_end(struct csv_out *c)
 {
 	if (c->ncells > 0)
 		csv_out_row_end(c);
-	if (fflush(c->fp) == EOF || ferror(c->fp))
+	/* Not flushed, as json_end: inc_finish's flush says why it failed. */
+	if (ferror(c->fp))
 		c->error = 1;
 	return c->error ? -1 : 0;
 }

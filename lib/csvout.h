@@ -1,7 +1,8 @@
 /*
  * csvout.h - CSV rows by libcsv (RFC 4180), with spreadsheet formulas
- * neutralised: a cell beginning with = + - @ tab or CR gets a leading '
- * so no spreadsheet runs it (OWASP CSV injection).
+ * neutralised: a cell beginning with = + - @ tab or CR, after any blanks
+ * (spaces, line breaks, VT, FF, U+00A0, U+3000), gets a leading ' so
+ * no spreadsheet runs it (OWASP CSV injection).
  *
  * Why: record text comes from attackers, and a report opened in Excel
  * or LibreOffice runs a cell such as =HYPERLINK(...) or @SUM(...)|cmd
@@ -30,7 +31,7 @@ void	csv_out_init(struct csv_out *, FILE *);
 void	csv_out_cell(struct csv_out *, const char *);	/* NULL: empty */
 void	csv_out_cell_n(struct csv_out *, const char *, size_t);
 void	csv_out_row_end(struct csv_out *);		/* "\r\n" */
-/* Ends an unfinished row, flushes; 0, or -1 if any write failed. */
+/* Ends an unfinished row; 0, or -1 if any write failed so far. */
 int	csv_out_end(struct csv_out *);
 
 #endif

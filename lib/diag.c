@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "text.h"
 
 const char *inc_prog = "inc";
 
@@ -37,12 +38,41 @@ inc_warn(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/*
+ * A file name is quoted as record values are (text_put_safe): a name
+ * others chose (the files of a directory they can write to) must not
+ * send controls to the terminal.
+ */
+void
+inc_put_name(FILE *fp, const char *file)
+{
+	if (file == NULL)
+		file = "(null)";	/* a record made in memory, as printf */
+	text_put_safe(fp, file, strlen(file), 0);
+}
+
+void
+inc_warn_file(const char *file, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", inc_prog);
+	inc_put_name(stderr, file);
+	fputs(": ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 void
 inc_warn_at(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: %s:%ld: ", inc_prog, file, line);
+	fprintf(stderr, "%s: ", inc_prog);
+	inc_put_name(stderr, file);
+	fprintf(stderr, ":%ld: ", line);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -70,13 +100,25 @@ status_worse(int a, int b)
 	return a > b ? a : b;
 }
 
+/* The reason of the first failed write to standard output; 0: none. */
+static int write_errno;
+
+void
+inc_note_write_error(void)
+{
+	if (write_errno == 0)
+		write_errno = errno;
+}
+
 int
 inc_finish(int status)
 {
 	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		/* errno is the flush's; an earlier failed write left only
-		 * the error flag. */
+		 * the error flag, and its reason if it was noted. */
+		if (errno == 0)
+			errno = write_errno;
 		if (errno != 0)
 			inc_warn("write error: %s", strerror(errno));
 		else

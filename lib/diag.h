@@ -22,6 +22,14 @@ void	inc_warn(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
 void	inc_warn_at(const char *file, long line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+/* "prog: file: message" */
+void	inc_warn_file(const char *file, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/*
+ * A file name in a message, escaped as record text is (text.h,
+ * text_put_safe): no control of a hostile name reaches the terminal.
+ */
+void	inc_put_name(FILE *, const char *file);
 
 /* "prog: out of memory", "prog: file:line: out of memory"; return 2. */
 int	inc_nomem(void);
@@ -36,6 +44,14 @@ int	status_worse(int a, int b);
  * ends the program quietly, as in any Unix filter.
  */
 int	inc_finish(int status);
+
+/*
+ * A write to standard output failed just now: errno is kept for
+ * inc_finish.  Its own flush may find nothing left to fail (a stream
+ * drops its buffer when a write fails, and writers stop at the first
+ * error), and "write error" must still say why.
+ */
+void	inc_note_write_error(void);
 
 /* Standard output in 256 KiB blocks, for programs that write records. */
 void	inc_buffer_stdout(void);

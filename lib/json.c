@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "diag.h"
 #include "json.h"
 #include "text.h"
 
@@ -27,8 +28,10 @@ put(struct json *j, const char *s, size_t n)
 {
 	if (j->error || n == 0)
 		return;
-	if (fwrite(s, 1, n, j->fp) != n)
+	if (fwrite(s, 1, n, j->fp) != n) {
 		j->error = 1;
+		inc_note_write_error();
+	}
 }
 
 static void
@@ -241,7 +244,12 @@ json_end(struct json *j)
 	if (j->depth != 0 || j->after_key)
 		j->error = 1;
 	put_str(j, "\n");
-	if (fflush(j->fp) == EOF || ferror(j->fp))
+	/*
+	 * No flush here: the caller's (inc_finish) is the write that fails
+	 * with its reason; a second flush of a stream that lost its buffer
+	 * succeeds and the reason would be lost.
+	 */
+	if (ferror(j->fp))
 		j->error = 1;
 	return j->error ? -1 : 0;
 }

@@ -36,7 +36,10 @@ void	json_null(struct json *);
 /* Shorthands: key then value. */
 void	json_kv_string(struct json *, const char *key, const char *val);
 void	json_kv_int(struct json *, const char *key, int64_t);
-/* Ends the document with a newline; 0, or -1 if any write failed. */
+/*
+ * Ends the document with a newline; 0, or -1 if any write failed so far.
+ * Not flushed: the caller flushes and checks (inc_finish).
+ */
 int	json_end(struct json *);
 
 #endif

@@ -6,12 +6,16 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "idset.h"
 #include "loop.h"
+#include "record-nul.h"
+#include "text.h"
 
 struct pass {
 	const struct inc_loop *lp;
@@ -22,6 +26,9 @@ struct pass {
 	int		 answered;	/* the last record answered: status, */
 	const char	*add;		/* and the lines it adds */
 	size_t		 addlen;
+	struct idset	**ids;		/* of every file of the run */
+	const struct raw_names *id_name;
+	unsigned	*nsaid;		/* duplicates said in the run */
 };
 
 /*
@@ -73,6 +80,107 @@ answer(const struct raw_para *para, void *ctx)
 	return true;
 }
 
+/*
+ * A NUL in a value the tools interpret (record-nul.h): a data error, and
+ * the record is not handed to the program, as one that cannot be parsed.
+ * (The plan's own obligation fields are read whole, NUL included, so
+ * there a NUL makes the value no time.)
+ */
+static bool
+nul_refused(struct pass *ps, const struct inc_record *r)
+{
+	const struct inc_item *it;
+
+	if ((it = record_nul_field(r, NULL, 0)) == NULL)
+		return false;
+	inc_warn_at(ps->name, it->line, "%s: a NUL byte in the value",
+	    it->name);
+	ps->status = EXIT_TROUBLE;
+	return true;
+}
+
+#define DUPLICATES_SAID	20
+
+/*
+ * The id of a skipped record when it is its first line, "id: X", with
+ * no continuation (most records): its value as record_raw_values reads
+ * it, without a second look at every line.  The program's skip hook
+ * has found the paragraph one that parses.
+ */
+static bool
+first_line_id(const struct inc_record *r, const char **id, size_t *len)
+{
+	const char *p = r->raw, *e = p + r->rawlen, *le, *v;
+
+	if (r->rawlen < 3 || memcmp(p, "id:", 3) != 0)
+		return false;
+	if ((le = memchr(p, '\n', r->rawlen)) == NULL)
+		le = e;
+	else if (le + 1 < e && le[1] == '+')
+		return false;
+	v = p + 3;
+	if (v < le && (*v == ' ' || *v == '\t'))
+		v++;
+	if (le > v && le[-1] == '\r')
+		le--;
+	*id = v;
+	*len = (size_t)(le - v);
+	return true;
+}
+
+/*
+ * A second copy of an id is said, where it is and where the copy before
+ * it was (idset.h); both go on, to be passed through or chosen between.
+ * A skipped record's id is read from its bytes.
+ */
+static void
+note_id(struct pass *ps, const struct inc_record *r)
+{
+	const struct inc_item *it;
+	struct id_place *at;
+	struct raw_para para;
+	struct raw_value v[1];
+	const char *id;
+	size_t len;
+	char q[128], fq[1024];
+	int isnew;
+
+	if (*ps->ids == NULL)
+		return;
+	if (r->kind == RECORD_INCIDENT) {
+		if ((it = record_field(r, "id")) == NULL)
+			return;
+		id = it->value;
+		len = it->len;
+	} else if (!first_line_id(r, &id, &len)) {
+		para.raw = r->raw;
+		para.len = r->rawlen;
+		para.ends = NULL;
+		para.nends = 0;
+		if (!record_raw_values(&para, ps->id_name, v) || v[0].s == NULL)
+			return;
+		id = v[0].s;
+		len = v[0].len;
+	}
+	if ((at = idset_enter(*ps->ids, id, len, &isnew)) == NULL) {
+		/* Out of memory: no more ids are compared, nothing else. */
+		idset_free(*ps->ids);
+		*ps->ids = NULL;
+		return;
+	}
+	/* A file read twice has every id twice: a few are enough to say. */
+	if (!isnew && ++*ps->nsaid <= DUPLICATES_SAID) {
+		snprintf(fq, sizeof(fq), "%.*s", (int)len, id);
+		text_quote(q, sizeof(q), fq);
+		text_quote(fq, sizeof(fq), at->file);
+		inc_warn_at(ps->name, r->line, "id %s also at %s:%ld%s", q, fq,
+		    at->line, *ps->nsaid == DUPLICATES_SAID ?
+		    " (further ids seen twice are not listed)" : "");
+	}
+	at->file = ps->name;
+	at->line = r->line;
+}
+
 /* One input stream through the program, to out (NULL: no output). */
 static int
 run(struct pass *ps, FILE *out)
@@ -84,7 +192,7 @@ run(struct pass *ps, FILE *out)
 	int got, st, rc = 0;
 
 	if ((rd = reader_open(ps->fd, ps->name)) == NULL) {
-		inc_warn("%s: %s", ps->name, strerror(errno));
+		inc_warn_file(ps->name, "%s", strerror(errno));
 		ps->status = EXIT_TROUBLE;
 		ps->unread = true;
 		return 0;
@@ -98,7 +206,11 @@ run(struct pass *ps, FILE *out)
 			ps->status = EXIT_TROUBLE;
 		}
 		skipped = rec.kind == RECORD_SKIPPED;
-		if (rec.kind == RECORD_INCIDENT) {
+		if (rec.kind == RECORD_INCIDENT || skipped)
+			note_id(ps, &rec);
+		if (rec.kind == RECORD_INCIDENT && nul_refused(ps, &rec))
+			;	/* passed through as read */
+		else if (rec.kind == RECORD_INCIDENT) {
 			st = lp->each(&rec, lp->ctx);
 			ps->status = status_worse(ps->status, st);
 		} else if (skipped)
@@ -111,7 +223,7 @@ run(struct pass *ps, FILE *out)
 		}
 	}
 	if (got == -1) {
-		inc_warn("%s: read error: %s", ps->name, strerror(errno));
+		inc_warn_file(ps->name, "read error: %s", strerror(errno));
 		ps->status = EXIT_TROUBLE;
 		ps->unread = true;
 	}
@@ -132,7 +244,7 @@ write_in_place(FILE *out, void *ctx)
 	struct pass *ps = ctx;
 
 	if (run(ps, out) == -1) {
-		inc_warn("%s: write error: %s", ps->name, strerror(errno));
+		inc_warn_file(ps->name, "write error: %s", strerror(errno));
 		return -1;
 	}
 	return ps->unread ? -1 : 0;
@@ -148,7 +260,7 @@ open_input(const char *name, struct pass *ps)
 	}
 	ps->name = name;
 	if ((ps->fd = open(name, O_RDONLY)) == -1) {
-		inc_warn("%s: %s", name, strerror(errno));
+		inc_warn_file(name, "%s", strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -157,18 +269,28 @@ open_input(const char *name, struct pass *ps)
 int
 inc_each_record(int n, char **files, const struct inc_loop *lp)
 {
+	static const char *const id_field[] = { "id" };
 	char *stdin_only[] = { "-" };
 	FILE *out = lp->out ? lp->out : stdout;
+	struct raw_names id_name;
+	struct idset *ids;
 	struct pass ps;
+	unsigned nsaid = 0;
 	int i, status = 0;
 
 	if (n == 0) {
 		n = 1;
 		files = stdin_only;
 	}
+	/* Out of memory here: ids are not compared, the rest goes on. */
+	ids = idset_new();
+	raw_names_init(&id_name, id_field, 1);
 	for (i = 0; i < n; i++) {
 		memset(&ps, 0, sizeof(ps));
 		ps.lp = lp;
+		ps.ids = &ids;
+		ps.id_name = &id_name;
+		ps.nsaid = &nsaid;
 		if (open_input(files[i], &ps) == -1) {
 			status = EXIT_TROUBLE;
 			continue;
@@ -180,12 +302,14 @@ inc_each_record(int n, char **files, const struct inc_loop *lp)
 			/* inc_finish reports it, once, at the end. */
 			if (ps.fd != STDIN_FILENO)
 				close(ps.fd);
+			idset_free(ids);
 			return EXIT_TROUBLE;
 		}
 		if (ps.fd != STDIN_FILENO)
 			close(ps.fd);
 		status = status_worse(status, ps.status);
 	}
+	idset_free(ids);
 	return status;
 }
 
@@ -211,7 +335,7 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 			continue;
 		}
 		if ((rd = reader_open(ps.fd, ps.name)) == NULL) {
-			inc_warn("%s: %s", ps.name, strerror(errno));
+			inc_warn_file(ps.name, "%s", strerror(errno));
 			return EXIT_TROUBLE;
 		}
 		while ((got = reader_getline(rd, &line, &len, &cut)) == 1) {
@@ -226,7 +350,7 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 			status = status_worse(status, st);
 		}
 		if (got == -1) {
-			inc_warn("%s: read error: %s", ps.name,
+			inc_warn_file(ps.name, "read error: %s",
 			    strerror(errno));
 			status = EXIT_TROUBLE;
 		}
@@ -252,22 +376,22 @@ replace_file(const char *path, int (*write_fn)(FILE *, void *), void *ctx)
 	 * is atomic.
 	 */
 	if (realpath(path, real) == NULL) {
-		inc_warn("%s: %s", path, strerror(errno));
+		inc_warn_file(path, "%s", strerror(errno));
 		return -1;
 	}
 	name = path;
 	path = real;
 	if (snprintf(tmp, sizeof(tmp), "%s.inc-XXXXXX", path) >=
 	    (int)sizeof(tmp)) {
-		inc_warn("%s: name too long", name);
+		inc_warn_file(name, "name too long");
 		return -1;
 	}
 	if (stat(path, &st) == -1) {
-		inc_warn("%s: %s", name, strerror(errno));
+		inc_warn_file(name, "%s", strerror(errno));
 		return -1;
 	}
 	if ((fd = mkstemp(tmp)) == -1) {
-		inc_warn("%s: cannot create a temporary file: %s", name,
+		inc_warn_file(name, "cannot create a temporary file: %s",
 		    strerror(errno));
 		return -1;
 	}
@@ -276,27 +400,27 @@ replace_file(const char *path, int (*write_fn)(FILE *, void *), void *ctx)
 		saved = errno;
 		close(fd);
 		unlink(tmp);
-		inc_warn("%s: %s", name, strerror(saved));
+		inc_warn_file(name, "%s", strerror(saved));
 		return -1;
 	}
 	if (write_fn(fp, ctx) == -1) {
 		fclose(fp);
 		unlink(tmp);
-		inc_warn("%s: not replaced, file left as it was", name);
+		inc_warn_file(name, "not replaced, file left as it was");
 		return -1;
 	}
 	if (fflush(fp) == EOF || ferror(fp) || fsync(fd) == -1) {
 		saved = errno;
 		fclose(fp);
 		unlink(tmp);
-		inc_warn("%s: write error, file left as it was: %s", name,
+		inc_warn_file(name, "write error, file left as it was: %s",
 		    strerror(saved));
 		return -1;
 	}
 	if (fclose(fp) == EOF || rename(tmp, path) == -1) {
 		saved = errno;
 		unlink(tmp);
-		inc_warn("%s: cannot replace: %s", name, strerror(saved));
+		inc_warn_file(name, "cannot replace: %s", strerror(saved));
 		return -1;
 	}
 	/* Make the rename itself durable. */

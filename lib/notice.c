@@ -235,7 +235,7 @@ write_text(FILE *fp, const struct notice *n)
 	const struct ob_status *st = n->st;
 	const struct inc_obligation *ob = st->ob;
 	const char *id = record_get(n->rec, "id");
-	const char *title = record_get(n->rec, "title");
+	const struct inc_item *title = record_field(n->rec, "title");
 	char tb[INC_TIME_LEN];
 	size_t i;
 
@@ -284,7 +284,8 @@ write_text(FILE *fp, const struct notice *n)
 	if (title != NULL) {
 		fputs(L->semi, fp);
 		fputs(L->incident, fp);
-		put(fp, title);
+		/* Whole: a NUL inside is shown escaped, not the end. */
+		text_put_safe(fp, title->value, title->len, 0);
 	}
 	fputc('\n', fp);
 }
@@ -361,6 +362,21 @@ put_cell_or_dash(FILE *fp, const char *s)
 		put_cell(fp, s);
 }
 
+/* The title, whole: a NUL inside is a blank as the other controls. */
+static void
+title_cell(FILE *fp, const struct inc_item *it)
+{
+	size_t i;
+
+	if (it == NULL || it->len == 0) {
+		fputc('-', fp);
+		return;
+	}
+	for (i = 0; i < it->len; i++)
+		fputc((unsigned char)it->value[i] < 0x20 ||
+		    it->value[i] == 0x7f ? ' ' : it->value[i], fp);
+}
+
 /*
  * One line per obligation, 14 columns (inc-escalate(1), NOTICES): id,
  * obligation, state, deadline, delta_seconds, units, unit names,
@@ -413,7 +429,7 @@ write_tsv(FILE *fp, const struct notice *n)
 	put_cell_or_dash(fp, st->state == OB_LATE || st->state == OB_MISSED ?
 	    plan->accountability_clause : NULL);
 	fputc('\t', fp);
-	put_cell_or_dash(fp, record_get(n->rec, "title"));
+	title_cell(fp, record_field(n->rec, "title"));
 	fputc('\n', fp);
 }
 

@@ -90,9 +90,20 @@ obligation_time(const char *v, struct inc_time *t)
 	return time_of(v, strlen(v), t);
 }
 
+const char *
+obligation_bad_why(const char *value)
+{
+	struct inc_time t;
+
+	if (value == NULL)
+		return NULL;
+	return obligation_time(value, &t) == 0 ? "a deadline counted from it "
+	    "is past 9999-12-31" : "not a time";
+}
+
 /*
- * A field's value as record_get gives it (up to a NUL), and what it
- * reads as, worked out once: detected starts four clocks.
+ * A field's value, and what it reads as, worked out once: detected
+ * starts four clocks.
  */
 struct ob_value {
 	const char	*s;		/* NULL: no such field */
@@ -101,12 +112,15 @@ struct ob_value {
 	struct inc_time	 t;
 };
 
-/* The value of len bytes at s, up to a NUL as record_get has it. */
+/*
+ * The value of len bytes at s, whole: a NUL inside makes it no time nor
+ * level (a field of the plan's that record-nul.h does not know).
+ */
 static void
 value_set(struct ob_value *v, const char *s, size_t len)
 {
 	v->s = s;
-	v->len = s != NULL ? strnlen(s, len) : 0;
+	v->len = s != NULL ? len : 0;
 	v->time = 0;
 }
 
@@ -187,6 +201,12 @@ decide(const struct inc_obligation *ob, struct ob_value *closed,
 		st->has_deadline = true;
 		st->deadline.t = t.t + ob->within;
 		st->deadline.offset = t.offset;
+		/* Past 9999-12-31 it could only be written wrong: refused
+		 * as its start is (obligation_bad_reason). */
+		if (!time_writable(st->deadline)) {
+			*bad = ob->after;
+			return -1;
+		}
 	} else if (ob->before != NULL) {
 		if ((got = value_time(start, &st->deadline)) == -1) {
 			*bad = ob->before;
@@ -217,9 +237,10 @@ decide(const struct inc_obligation *ob, struct ob_value *closed,
 static void
 lookup(struct ob_value *v, const struct inc_record *r, const char *name)
 {
-	const char *s = name != NULL ? record_get(r, name) : NULL;
+	const struct inc_item *it = name != NULL ? record_field(r, name) :
+	    NULL;
 
-	value_set(v, s, s != NULL ? strlen(s) : 0);
+	value_set(v, it != NULL ? it->value : NULL, it != NULL ? it->len : 0);
 }
 
 int
@@ -385,13 +406,14 @@ ob_fields_read_raw(struct ob_fields *f, const struct raw_para *para)
 
 	if (!f->raw_ok || !record_raw_values(para, &f->raw, v))
 		return false;
-	/* One look for a NUL in the paragraph, not one per value. */
+	/*
+	 * One look for a NUL in the paragraph, not one per value: such a
+	 * record is parsed, and the loop refuses it (record-nul.h).
+	 */
 	if (memchr(para->raw, '\0', para->len) != NULL)
-		for (i = 0; i < f->nnames; i++)
-			value_set(&f->vals[i], v[i].s, v[i].len);
-	else
-		for (i = 0; i < f->nnames; i++)
-			value_set_exact(&f->vals[i], v[i].s, v[i].len);
+		return false;
+	for (i = 0; i < f->nnames; i++)
+		value_set_exact(&f->vals[i], v[i].s, v[i].len);
 	read_level(f);
 	return true;
 }

@@ -73,6 +73,12 @@ bool		 obligation_applies(const struct inc_obligation *,
 int		 obligation_state(const struct inc_obligation *,
 		    const struct inc_record *, struct inc_time now,
 		    struct ob_status *, const char **bad);
+/*
+ * Why a field named by *bad was refused, given its value: "not a time",
+ * or, for a time read, "a deadline counted from it is past 9999-12-31"
+ * (it is not written clamped).  NULL for an absent field.
+ */
+const char	*obligation_bad_why(const char *value);
 
 /*
  * Every obligation of the plan against record after record: the fields

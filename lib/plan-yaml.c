@@ -6,14 +6,18 @@
  * depth of nesting is bounded before any of it is kept (a file of 100000
  * "[" costs nothing), aliases are refused (a plan has no use for them and
  * they would let a small file expand into a huge tree), and a scalar with
- * a NUL byte is caught here instead of truncating silently later.
+ * a NUL byte is caught here instead of truncating silently later, as is
+ * one with a control character its escapes decode to.
  */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <yaml.h>
 
 #include "plan-impl.h"
+#include "text.h"
 
 struct open_node {
 	struct pnode	 *node;
@@ -171,6 +175,45 @@ close_node(struct reader *r)
 	return attach(r, n);
 }
 
+/*
+ * libyaml refuses control bytes in the file, but decodes escapes of a
+ * double-quoted scalar after that check: "\e", "\x9b", "\u202e" would
+ * reach a terminal through every page and checklist made from the plan.
+ * A plan is text for people: C0 controls but tab and newline, DEL, C1
+ * controls, the bidirectional overrides and isolates ("Trojan Source")
+ * and the line and paragraph separators are refused, where the value
+ * begins.  Said once per value.
+ */
+static bool
+unsafe_char(struct reader *r, const yaml_event_t *ev, const char *s,
+    size_t len)
+{
+	char msg[128];
+	uint32_t cp;
+	size_t i, n;
+
+	for (i = 0; i < len; i += n) {
+		n = text_utf8_next(s + i, len - i, &cp);
+		if (cp == '\t' || cp == '\n' || cp == TEXT_INVALID)
+			continue;	/* (libyaml has checked UTF-8) */
+		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+			snprintf(msg, sizeof(msg), "control character U+%04X "
+			    "in value (an escape such as \\e or \\x9b?): a "
+			    "plan holds text only", (unsigned)cp);
+		else if ((cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 ||
+		    cp == 0x2029)
+			snprintf(msg, sizeof(msg), "invisible control U+%04X in "
+			    "value (it reorders or breaks what a reader sees)",
+			    (unsigned)cp);
+		else
+			continue;
+		err_mark(r, ev->start_mark, msg);
+		return true;
+	}
+	return false;
+}
+
 static int
 scalar(struct reader *r, const yaml_event_t *ev)
 {
@@ -182,6 +225,8 @@ scalar(struct reader *r, const yaml_event_t *ev)
 		err_mark(r, ev->start_mark, "NUL byte in value");
 		return 0;
 	}
+	if (unsafe_char(r, ev, s, len))
+		return 0;
 	/* A plain null is no value: "must not be empty", not the text "~". */
 	if (ev->data.scalar.plain_implicit && (strcmp(s, "~") == 0 ||
 	    strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||

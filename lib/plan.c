@@ -51,11 +51,11 @@ plan_error_print(FILE *fp, const char *prefix, const struct plan_error *e)
 	if (prefix != NULL)
 		fprintf(fp, "%s: ", prefix);
 	/* A problem of the whole file (unreadable, too large) has no place. */
+	inc_put_name(fp, e->file);
 	if (e->line > 0)
-		fprintf(fp, "%s:%ld:%ld: %s\n", e->file, e->line, e->column,
-		    e->message);
+		fprintf(fp, ":%ld:%ld: %s\n", e->line, e->column, e->message);
 	else
-		fprintf(fp, "%s: %s\n", e->file, e->message);
+		fprintf(fp, ": %s\n", e->message);
 }
 
 struct inc_plan *

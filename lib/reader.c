@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fdread.h"
 #include "record.h"
 
 #define BUF_START	(256 * 1024)
@@ -37,6 +38,7 @@ struct inc_reader {
 	size_t		 nends;
 	reader_skip_fn	*skip;
 	void		*skip_ctx;
+	uint64_t	 nread, limit;		/* bytes read, allowed (0: any) */
 };
 
 /* The lines of a paragraph, in order: a cursor over the ends cache. */
@@ -72,6 +74,12 @@ reader_close(struct inc_reader *rd)
 		return;
 	free(rd->buf);
 	free(rd);
+}
+
+void
+reader_set_limit(struct inc_reader *rd, uint64_t bytes)
+{
+	rd->limit = bytes;
 }
 
 void
@@ -115,13 +123,17 @@ fill(struct inc_reader *rd)
 		rd->buf = b;
 		rd->cap = cap;
 	}
-	do
-		n = read(rd->fd, rd->buf + rd->end, rd->cap - rd->end);
-	while (n == -1 && errno == EINTR);
+	n = fd_read(rd->fd, rd->buf + rd->end, rd->cap - rd->end);
 	if (n == 0)
 		rd->eof = true;
-	if (n > 0)
+	if (n > 0) {
 		rd->end += (size_t)n;
+		rd->nread += (uint64_t)n;
+		if (rd->limit > 0 && rd->nread > rd->limit) {
+			errno = EFBIG;
+			return -1;
+		}
+	}
 	return n;
 }
 

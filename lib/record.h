@@ -141,6 +141,11 @@ int		 reader_next(struct inc_reader *, struct inc_record *);
 int		 reader_getline(struct inc_reader *, const char **line,
 		    size_t *len, bool *truncated);
 long		 reader_line(const struct inc_reader *);
+/*
+ * A file read whole (the roster) may be no larger than bytes: past them
+ * reading fails with EFBIG, whatever the file (/dev/zero ends too).
+ */
+void		 reader_set_limit(struct inc_reader *, uint64_t bytes);
 void		 reader_close(struct inc_reader *);
 
 /*

@@ -12,6 +12,7 @@
 #include "procedure.h"
 #include "report.h"
 #include "status.h"
+#include "text.h"
 
 /* The record fields each measure reads, in enum rep_measure order. */
 static const char *const measure_field[MEASURE_COUNT] = {
@@ -70,6 +71,23 @@ rep_strndup(struct report *r, const char *s, size_t n)
 	return p;
 }
 
+/*
+ * A value to show, whole: a NUL inside is kept as TEXT_NUL (text.h), so
+ * it is shown escaped and nothing after it is lost.
+ */
+static char *
+rep_strndup_text(struct report *r, const char *s, size_t n)
+{
+	char *p;
+
+	if (memchr(s, '\0', n) == NULL)
+		return rep_strndup(r, s, n);
+	if ((p = rep_alloc(r, 2 * n + 1)) == NULL)
+		return NULL;
+	text_copy_nul(p, s, n);
+	return p;
+}
+
 static int
 report_init(struct report *r, const struct inc_plan *plan,
     enum inc_lang lang)
@@ -79,7 +97,9 @@ report_init(struct report *r, const struct inc_plan *plan,
 	r->lang = lang;
 	r->ncategory = calloc(plan->ncategories + 1, sizeof(*r->ncategory));
 	r->scratch = calloc(plan->nobligations + 1, sizeof(*r->scratch));
-	return r->ncategory == NULL || r->scratch == NULL ? -1 : 0;
+	r->kept = idset_new();
+	return r->ncategory == NULL || r->scratch == NULL || r->kept == NULL ?
+	    -1 : 0;
 }
 
 /* The names report_skip reads, in the order it reads them. */
@@ -89,13 +109,14 @@ skip_names_init(struct report *r)
 	size_t i, n = 0;
 
 	r->skip_ready = false;
-	if (r->plan->nobligations + 2 > RAW_VALUES_MAX)
+	if (r->plan->nobligations + 3 > RAW_VALUES_MAX)
 		return;
 	r->skip_name[n++] = "detected";
 	r->skip_name[n++] = "closed";
 	for (i = 0; i < r->plan->nobligations; i++)
 		if (r->plan->obligations[i].field != NULL)
 			r->skip_name[n++] = r->plan->obligations[i].field;
+	r->skip_name[n++] = "id";	/* last: see report_skip */
 	r->skip_ready = raw_names_init(&r->skip_names, r->skip_name, n) == 0;
 }
 
@@ -150,6 +171,7 @@ report_free(struct report *r)
 		free(r->stat[i].v);
 	free(r->breach);
 	free(r->scratch);
+	idset_free(r->kept);
 	while (r->chunks != NULL) {
 		c = r->chunks->next;
 		free(r->chunks);
@@ -173,7 +195,7 @@ copy_field(struct report *r, const struct inc_record *rec,
 
 	if ((it = record_field(rec, name)) == NULL)
 		return NULL;
-	if ((s = rep_strndup(r, it->value, strlen(it->value))) == NULL)
+	if ((s = rep_strndup_text(r, it->value, it->len)) == NULL)
 		*err = 1;
 	return s;
 }
@@ -308,7 +330,7 @@ add_obligations(struct report *r, const struct inc_record *rec,
 	const struct inc_obligation *ob;
 	struct ob_status st;
 	struct rep_ob *o;
-	const char *bad;
+	const char *bad, *why;
 	size_t i, n = 0, k;
 	int status = 0;
 
@@ -318,10 +340,17 @@ add_obligations(struct report *r, const struct inc_record *rec,
 			continue;
 		bad = NULL;
 		if (obligation_state(ob, rec, r->now, &st, &bad) == -1) {
-			if (!reported_already(bad))
+			/* A time read, and its deadline past 9999, is not
+			 * one report_add has seen. */
+			why = bad != NULL && record_get(rec, bad) != NULL ?
+			    obligation_bad_why(record_get(rec, bad)) :
+			    "not a time";
+			if (!reported_already(bad) ||
+			    strcmp(why, "not a time") != 0)
 				inc_warn_at(rec->file, rec->line,
-				    "%s: %s: not a time (%s)", ob->id,
-				    bad ? bad : "?", INC_TIME_EXAMPLE);
+				    "%s: %s: %s", ob->id, bad ? bad : "?",
+				    strcmp(why, "not a time") == 0 ?
+				    "not a time (" INC_TIME_EXAMPLE ")" : why);
 			status = 2;
 			continue;
 		}
@@ -418,8 +447,8 @@ add_handling(struct report *r, const struct inc_record *rec,
 			return -1;
 		pos = 0;
 		while ((it = record_next(rec, "log", &pos)) != NULL) {
-			if ((inc->log[inc->nlog] = rep_strndup(r, it->value,
-			    strlen(it->value))) == NULL)
+			if ((inc->log[inc->nlog] = rep_strndup_text(r,
+			    it->value, it->len)) == NULL)
 				return -1;
 			inc->nlog++;
 		}
@@ -531,6 +560,33 @@ new_incident(struct report *r)
 	return &r->v[r->n];
 }
 
+/*
+ * A copy of an incident kept before, if any, is dropped: the last copy
+ * of an id wins (the loop has said that there are two).  The last
+ * incident kept takes its place in v.
+ */
+static int
+drop_earlier(struct report *r, const struct inc_item *id)
+{
+	struct id_place *at, *moved;
+	size_t k;
+
+	if ((at = idset_find(r->kept, id->value, id->len)) == NULL ||
+	    at->tag == 0)
+		return 0;
+	k = at->tag - 1;
+	at->tag = 0;
+	incident_free(&r->v[k]);
+	if (k != --r->n) {
+		/* Ids hold no NUL here: the loop refused those records. */
+		r->v[k] = r->v[r->n];
+		if (r->v[k].id != NULL && (moved = idset_find(r->kept,
+		    r->v[k].id, strlen(r->v[k].id))) != NULL)
+			moved->tag = k + 1;
+	}
+	return 0;
+}
+
 int
 report_add(struct report *r, const struct inc_record *rec)
 {
@@ -538,8 +594,9 @@ report_add(struct report *r, const struct inc_record *rec)
 	struct rep_incident *inc;
 	struct rep_when closed;
 	struct inc_time det;
+	struct id_place *at;
 	bool open_at_end, in_period;
-	int status = 0, st;
+	int status = 0, st, isnew;
 
 	if (rec->kind != RECORD_INCIDENT)
 		return 0;
@@ -556,9 +613,12 @@ report_add(struct report *r, const struct inc_record *rec)
 		    "detected: not a time (%s)", INC_TIME_EXAMPLE);
 		return 2;
 	}
+	/* The last readable record of the id wins: the latest update. */
+	if (r->kind == REP_DAY && (it = record_field(rec, "id")) != NULL &&
+	    drop_earlier(r, it) == -1)
+		return inc_nomem();
 	if (r->kind == REP_DAY && det.t >= r->until.t)
 		return 0;
-	/* The last readable record of the id wins: the latest update. */
 	if (r->kind == REP_HANDLING && r->n > 0)
 		incident_free(&r->v[--r->n]);
 	if ((st = time_field(rec, "closed", &closed)) != 0)
@@ -579,6 +639,12 @@ report_add(struct report *r, const struct inc_record *rec)
 	inc->closed = closed;
 	inc->order = r->seen;
 	r->n++;
+	if (r->kind == REP_DAY && (it = record_field(rec, "id")) != NULL) {
+		if ((at = idset_enter(r->kept, it->value, it->len, &isnew)) ==
+		    NULL)
+			return inc_nomem();
+		at->tag = r->n;
+	}
 	if ((st = copy_incident(r, rec, inc)) == -1)
 		return inc_nomem();
 	return status_worse(status, st);
@@ -645,10 +711,16 @@ report_skip(const struct raw_para *para, void *ctx)
 	const struct report *r = ctx;
 	struct raw_value v[RAW_VALUES_MAX];
 	struct inc_time det, closed, t;
+	const struct id_place *at;
 	size_t i, n = r->skip_names.n;
 
 	if (r->kind != REP_DAY || !r->skip_ready ||
 	    !record_raw_values(para, &r->skip_names, v))
+		return false;
+	/* A later copy of an incident kept replaces it: report_add's. */
+	n--;
+	if (v[n].s != NULL && (at = idset_find(r->kept, v[n].s,
+	    v[n].len)) != NULL && at->tag > 0)
 		return false;
 	/* report_add: no detected, or unreadable, is reported. */
 	if (v[0].s == NULL || lead_time_n(v[0].s, v[0].len, &det) == -1)
@@ -948,12 +1020,52 @@ date_add(int *y, int *m, int *d, int days)
 	*d = tm.tm_mday;
 }
 
+/* "2026-11-24", a day of the calendar (years 1970..9999), taken apart. */
+static int
+civil_date(const char *s, int *y, int *m, int *d)
+{
+	static const char digits[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+	int yy, mm, dd;
+	size_t i;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	for (i = 0; i < sizeof(digits); i++)
+		if (s[(int)digits[i]] < '0' || s[(int)digits[i]] > '9')
+			return -1;
+	*y = yy = atoi(s);
+	*m = mm = atoi(s + 5);
+	*d = dd = atoi(s + 8);
+	date_add(&yy, &mm, &dd, 0);	/* February 30 becomes March 2 */
+	return yy >= 1970 && yy <= 9999 && yy == *y && mm == *m && dd == *d ?
+	    0 : -1;
+}
+
+/*
+ * The midnight (or first moment) of y-m-d in $TZ, else of the first day
+ * after it that the zone has: Pacific/Apia skipped 2011-12-30, so the
+ * day after 2011-12-29 ends at the midnight of 2011-12-31.  A zone
+ * skips one day at most; a few are tried.
+ */
+static int
+day_start_from(int y, int m, int d, int step, struct inc_time *t)
+{
+	char buf[16];
+	int i;
+
+	for (i = 0; i < 3; i++, date_add(&y, &m, &d, step)) {
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+		if (date_parse(buf, t) == 0)
+			return 0;
+	}
+	return -1;
+}
+
 int
 report_day_period(const char *date, struct inc_time now,
     struct inc_time *since, struct inc_time *until)
 {
 	struct inc_time local;
-	char buf[16], *end;
 	struct tm tm;
 	time_t t;
 	int y, m, d;
@@ -966,21 +1078,20 @@ report_day_period(const char *date, struct inc_time now,
 		m = tm.tm_mon + 1;
 		d = tm.tm_mday;
 		date_add(&y, &m, &d, -1);
-	} else {
-		/* date_parse checks the calendar; here only take it apart. */
-		if (date_parse(date, since) == -1 || strlen(date) != 10)
+		/* Yesterday, or the day before it the zone has. */
+		if (day_start_from(y, m, d, -1, since) == -1)
 			return -1;
-		errno = 0;
-		y = (int)strtol(date, &end, 10);
-		m = (int)strtol(date + 5, &end, 10);
-		d = (int)strtol(date + 8, &end, 10);
+		t = (time_t)(since->t + since->offset);
+		gmtime_r(&t, &tm);
+		y = tm.tm_year + 1900;
+		m = tm.tm_mon + 1;
+		d = tm.tm_mday;
+	} else {
+		if (civil_date(date, &y, &m, &d) == -1)
+			return -1;
+		if (date_parse(date, since) == -1)
+			return REPORT_NO_SUCH_DAY;
 	}
-	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-	if (date_parse(buf, since) == -1)
-		return -1;
 	date_add(&y, &m, &d, 1);
-	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-	if (date_parse(buf, until) == -1)
-		return -1;
-	return 0;
+	return day_start_from(y, m, d, 1, until);
 }

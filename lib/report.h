@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "idset.h"
 #include "obligation.h"
 #include "plan.h"
 #include "record.h"
@@ -134,10 +135,16 @@ struct report {
 	bool		 has_officer;		/* from the roster */
 	char		*officer_name, *officer_phone;
 
-	/* report_skip's: detected, closed, each obligation's field */
+	/* report_skip's: detected, closed, each obligation's field, id */
 	const char	*skip_name[RAW_VALUES_MAX];
 	struct raw_names skip_names;
 	bool		 skip_ready;		/* else every record is parsed */
+	/*
+	 * The ids of the incidents kept, tag their index in v plus one (0:
+	 * none now): a later copy of an id replaces the one kept, as the
+	 * last copy wins (idset.h).
+	 */
+	struct idset	*kept;
 };
 
 /*
@@ -196,9 +203,13 @@ int	report_format_parse(const char *, enum rep_format *);
 
 /*
  * The day report's period for --day DATE ("2026-11-24", midnight to
- * midnight in $TZ, 23 or 25 hours across a DST change), or for DATE NULL
- * the day before now.  0, or -1 for an unreadable date.
+ * midnight in $TZ, 23 or 25 hours across a DST change; to the next
+ * midnight the zone has, when it skipped the next day), or for DATE
+ * NULL the day before now (before that, when the zone skipped it).  0,
+ * -1 for an unreadable date, REPORT_NO_SUCH_DAY for a date of the
+ * calendar the zone skipped (Pacific/Apia 2011-12-30).
  */
+#define REPORT_NO_SUCH_DAY	(-2)
 int	report_day_period(const char *date, struct inc_time now,
 	    struct inc_time *since, struct inc_time *until);
 

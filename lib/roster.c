@@ -1,17 +1,25 @@
 /*
  * roster.c - who is on duty: a small record file read whole (it names a
- * few dozen days at most), looked up by the local date of a time.
+ * few dozen days at most), looked up by the local date of a time.  Its
+ * limits, as the plan's, bound what a wrong file (--roster /dev/zero, a
+ * log named by mistake) costs: it is refused, promptly.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "diag.h"
 #include "record.h"
+#include "record-nul.h"
 #include "roster.h"
 #include "text.h"
+
+#define ROSTER_MAX_SIZE	 (4L * 1024 * 1024)	/* bytes of roster */
+#define ROSTER_MAX_ENTRIES 50000L		/* days and weekday sets */
 
 enum roster_kind { ROSTER_DATE, ROSTER_WEEKDAY, ROSTER_DEFAULT };
 
@@ -27,6 +35,9 @@ struct inc_roster {
 	struct roster_entry *v;
 	size_t		 n, cap;
 };
+
+/* The fields of an entry the roster reads as data, not text. */
+static const char *const roster_fields[] = { "date", "weekday", "default" };
 
 static const char *const weekday_names[] = {
 	"sun", "mon", "tue", "wed", "thu", "fri", "sat"
@@ -108,6 +119,10 @@ add(struct inc_roster *ro, const struct roster_entry *e)
 	struct roster_entry *v;
 	size_t cap;
 
+	if (ro->n == ROSTER_MAX_ENTRIES) {
+		errno = E2BIG;
+		return -1;
+	}
 	if (ro->n == ro->cap) {
 		cap = ro->cap ? ro->cap * 2 : 16;
 		if ((v = reallocarray(ro->v, cap, sizeof(*v))) == NULL)
@@ -124,6 +139,7 @@ static int
 entry(struct inc_roster *ro, const struct inc_record *r, const char *file)
 {
 	struct roster_entry e;
+	const struct inc_item *nul;
 	struct inc_item *it;
 	struct inc_time mid;
 	size_t pos = 0;
@@ -131,6 +147,12 @@ entry(struct inc_roster *ro, const struct inc_record *r, const char *file)
 	char *d, *name, *phone, q[64];
 
 	memset(&e, 0, sizeof(e));
+	if ((nul = record_nul_field(r, roster_fields,
+	    sizeof(roster_fields) / sizeof(roster_fields[0]))) != NULL) {
+		inc_warn_at(file, nul->line, "%s: a NUL byte in the value",
+		    nul->name);
+		return -1;
+	}
 	kinds = (record_get(r, "date") != NULL) +
 	    (record_get(r, "weekday") != NULL) +
 	    (record_get(r, "default") != NULL);
@@ -200,7 +222,11 @@ entry(struct inc_roster *ro, const struct inc_record *r, const char *file)
 	free(e.phone);
 	return 0;
 nomem:
-	inc_warn_at(file, r->line, "%s", strerror(ENOMEM));
+	if (errno == E2BIG)
+		inc_warn_at(file, r->line, "more than %ld roster entries "
+		    "(the limit)", ROSTER_MAX_ENTRIES);
+	else
+		inc_warn_at(file, r->line, "%s", strerror(ENOMEM));
 fail:
 	free(e.name);
 	free(e.phone);
@@ -214,7 +240,9 @@ roster_load(const char *opt, struct inc_roster **rop)
 	struct inc_reader *rd;
 	struct inc_record rec;
 	const char *path = opt;
+	struct stat st;
 	int fd, got, rc = 0;
+	bool full = false;
 
 	*rop = NULL;
 	if (path == NULL && (path = getenv("INC_ROSTER")) != NULL &&
@@ -223,29 +251,48 @@ roster_load(const char *opt, struct inc_roster **rop)
 	if (path == NULL)
 		return 0;
 	if ((fd = open(path, O_RDONLY)) == -1) {
-		inc_warn("roster %s: %s", path, strerror(errno));
+		inc_warn_file(path, "roster: %s", strerror(errno));
 		return -1;
 	}
 	if ((ro = calloc(1, sizeof(*ro))) == NULL ||
 	    (rd = reader_open(fd, path)) == NULL) {
-		inc_warn("roster %s: %s", path, strerror(errno));
+		inc_warn_file(path, "roster: %s", strerror(errno));
 		free(ro);
 		close(fd);
 		return -1;
 	}
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > ROSTER_MAX_SIZE) {
+		inc_warn_file(path, "roster: larger than %ld MiB (the limit)",
+		    ROSTER_MAX_SIZE / (1024 * 1024));
+		reader_close(rd);
+		free(ro);
+		close(fd);
+		return -1;
+	}
+	reader_set_limit(rd, ROSTER_MAX_SIZE);
 	record_init(&rec);
-	while ((got = reader_next(rd, &rec)) == 1) {
+	/* Every entry that is wrong is said, up to a limit. */
+	while (!full && (got = reader_next(rd, &rec)) == 1) {
 		if (rec.kind == RECORD_BAD) {
 			if (rec.errmsg != NULL)
 				inc_warn_at(path, rec.errline, "%s",
 				    rec.errmsg);
 			rc = -1;
 		} else if (rec.kind == RECORD_INCIDENT &&
-		    entry(ro, &rec, path) == -1)
+		    entry(ro, &rec, path) == -1) {
 			rc = -1;
+			full = ro->n == ROSTER_MAX_ENTRIES;
+		}
 	}
-	if (got == -1) {
-		inc_warn("roster %s: read error: %s", path, strerror(errno));
+	if (full)
+		;	/* said by entry */
+	else if (got == -1 && errno == EFBIG) {
+		inc_warn_file(path, "roster: larger than %ld MiB (the limit)",
+		    ROSTER_MAX_SIZE / (1024 * 1024));
+		rc = -1;
+	} else if (got == -1) {
+		inc_warn_file(path, "roster: read error: %s", strerror(errno));
 		rc = -1;
 	}
 	record_free(&rec);

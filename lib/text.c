@@ -124,6 +124,22 @@ in(unsigned char c, unsigned char lo, unsigned char hi)
 }
 
 size_t
+text_copy_nul(char *dst, const char *s, size_t len)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\0') {
+			memcpy(dst + o, TEXT_NUL, 2);
+			o += 2;
+		} else
+			dst[o++] = s[i];
+	}
+	dst[o] = '\0';
+	return o;
+}
+
+size_t
 text_utf8_next(const char *s, size_t len, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -134,6 +150,10 @@ text_utf8_next(const char *s, size_t len, uint32_t *cp)
 	if (u[0] < 0x80) {
 		*cp = u[0];
 		return 1;
+	}
+	if (u[0] == 0xc0 && len > 1 && u[1] == 0x80) {
+		*cp = 0;	/* TEXT_NUL: a NUL carried in a C string */
+		return 2;
 	}
 	if (in(u[0], 0xc2, 0xdf)) {
 		n = 2;

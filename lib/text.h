@@ -84,4 +84,14 @@ int	text_put_markdown_cell(FILE *, const char *s, size_t len);
 #define TEXT_INVALID	UINT32_MAX
 size_t	text_utf8_next(const char *s, size_t len, uint32_t *cp);
 
+/*
+ * A NUL inside a value kept as a C string (the copies a report keeps)
+ * is written as C0 80, its "modified UTF-8" form, so that it is not
+ * the end of the string: text_utf8_next reads it as U+0000, so it is
+ * shown escaped (\x00 on a terminal, \u0000 in JSON), never cut there.
+ * text_copy_nul copies len bytes so, into dst (room for 2 * len + 1).
+ */
+#define TEXT_NUL	"\xc0\x80"
+size_t	text_copy_nul(char *dst, const char *s, size_t len);
+
 #endif

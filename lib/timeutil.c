@@ -617,6 +617,16 @@ static struct {
 	char	 text[6];
 } last_off;
 
+bool
+time_writable(struct inc_time tv)
+{
+	int off = tv.offset;
+
+	if (off % 60 != 0 || off > MAX_OFFSET || off < -MAX_OFFSET)
+		off = 0;
+	return tv.t <= MAX_CIVIL - off && tv.t >= MIN_CIVIL - off;
+}
+
 char *
 time_format(char buf[INC_TIME_LEN], struct inc_time tv)
 {

@@ -8,6 +8,7 @@
 #define INC_TIMEUTIL_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 struct inc_time {
@@ -67,6 +68,12 @@ int	time_at_offset(int year, int mon, int mday, int hour, int min,
  */
 #define INC_TIME_TEXT	25
 char	*time_format(char buf[INC_TIME_LEN], struct inc_time);
+/*
+ * Does time_format write tv as it is (years 0000..9999 in its offset)?
+ * A time computed past them (a deadline after 9999-12-31) is refused by
+ * its caller rather than written clamped.
+ */
+bool	time_writable(struct inc_time);
 
 /* t seen in the zone of $TZ, with that zone's offset at that moment. */
 struct inc_time time_local(int64_t t);

@@ -79,7 +79,7 @@ check 'a status that is none of the four is reported, the record kept' \
      inc-escalate $N $T/s.rec >$T/o 2>$T/e; [ \$? -eq 2 ] && cmp $T/o $T/s.rec &&
      grep -qx 'inc-escalate: $T/s.rec:3: status: \"clsoed\": not open, contained, recovered or closed' $T/e"
 check 'the four statuses are all fine' \
-    "for v in open contained recovered; do printf 'id: x\ndetected: 2026-11-24T11:15:00+08:00\nstatus: %s\n' \$v; echo; done >$T/s.rec;
+    "for v in open contained recovered; do printf 'id: x%s\ndetected: 2026-11-24T11:15:00+08:00\nstatus: %s\n' \$v \$v; echo; done >$T/s.rec;
      printf 'id: y\ndetected: 2026-11-24T11:15:00+08:00\nstatus: closed\nclosed: 2026-11-24T11:30:00+08:00\n' >>$T/s.rec;
      inc-escalate $N $T/s.rec >$T/o 2>$T/e; [ \$? -eq 0 ] && [ ! -s $T/e ] && [ \$(grep -c '^due: initial-report' $T/o) -eq 4 ]"
 check '--force --ack repairs a done field without a time' \

@@ -3,7 +3,7 @@
 # a small complete plan with hostile texts, and broken copies of it.
 . tests/lib.sh
 D=tests/cmd/inc-plan
-plan 64
+plan 65
 
 # check
 check_out 'check: the embedded plan is valid, silently' 'exit 0' \
@@ -139,7 +139,11 @@ check_out 'json: tiny.yaml, every key' $D/tiny.json \
     "inc-plan --plan $D/tiny.yaml show --format json"
 check 'json: hostile text escaped, parsed back the same' \
     "inc-plan --plan $D/tiny.yaml show --format json |
-     jq -r '.procedures[0].steps[2].text.en' | od -c | grep -q '033'"
+     jq -r '.procedures[0].steps[2].text.en' | grep -qxF \"'Quoted start, a back\\\\slash. A second sentence.\""
+check 'a plan text with an escape to ESC (\\e) is refused, not shown' \
+    "sed 's/A second sentence./& \\\\e[2J/' $D/tiny.yaml >$T/esc.yaml;
+     inc-plan --plan $T/esc.yaml show >$T/o 2>$T/e; [ \$? -eq 2 ] && [ ! -s $T/o ] &&
+     grep -q 'esc.yaml:62:[0-9]*: control character U+001B' $T/e"
 check_status 2 'show: an unknown --format is an error' 'inc-plan show --format xml'
 
 # usage

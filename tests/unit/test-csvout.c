@@ -54,7 +54,21 @@ static const struct {
 	    S("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n") },
 	{ "=\xff", S("\"'=\xef\xbf\xbd\"\r\n") },
 	{ "1=1", S("\"1=1\"\r\n") },			/* not at the start */
-	{ " =1", S("\" =1\"\r\n") },
+	/* After blanks, as LibreOffice and Excel look past them. */
+	{ " =1", S("\"' =1\"\r\n") },
+	{ "   +1+1", S("\"'   +1+1\"\r\n") },
+	{ " -2", S("\"' -2\"\r\n") },
+	{ "  @SUM(A1)", S("\"'  @SUM(A1)\"\r\n") },
+	{ "\n=1+1", S("\"'\n=1+1\"\r\n") },
+	{ "\n+ =1+1", S("\"'\n+ =1+1\"\r\n") },
+	{ " \r\n=1", S("\"' \r\n=1\"\r\n") },
+	{ " \t1", S("\"' \t1\"\r\n") },
+	{ "\v\f=1", S("\"'\v\f=1\"\r\n") },
+	{ "\xc2\xa0=1", S("\"'\xc2\xa0=1\"\r\n") },	/* U+00A0 */
+	{ "\xe3\x80\x80=1", S("\"'\xe3\x80\x80=1\"\r\n") },	/* U+3000 */
+	{ " plain", S("\" plain\"\r\n") },		/* blanks, then text */
+	{ "  ", S("\"  \"\r\n") },
+	{ "\ntwo lines", S("\"\ntwo lines\"\r\n") },
 	{ "'quoted", S("\"'quoted\"\r\n") },
 	{ "麻章区,告警", S("\"麻章区,告警\"\r\n") },
 	{ "bad\xff\xfe", S("\"bad\xef\xbf\xbd\xef\xbf\xbd\"\r\n") },

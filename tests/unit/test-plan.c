@@ -784,10 +784,22 @@ static const struct bad_case bad_cases[] = {
 	    "{default: true, procedures: [respond]}",
 	    "{default: true, procedures: []}",
 	    { { 49, 33, "route has no procedures" } } },
-	{ "control characters in a message",
+	/* Escapes decode to controls after libyaml's own check. */
+	{ "an escape to a control in a value, where the value begins",
 	    "{id: other,",
 	    "{id: \"o\\e[2Jx\\u009b\",",
-	    { { 10, 14, "bad id \"o?[2Jx??\" (want [a-z][a-z0-9-]*)" } } },
+	    { { 10, 14, "control character U+001B in value (an escape such "
+	    "as \\e or \\x9b?): a plan holds text only" } } },
+	{ "an escape to C1 CSI in a value",
+	    "{id: other,",
+	    "{id: \"o\\x9b2J\",",
+	    { { 10, 14, "control character U+009B in value (an escape such "
+	    "as \\e or \\x9b?): a plan holds text only" } } },
+	{ "an escape to a bidi override in a value",
+	    "{id: other,",
+	    "{id: \"o\\u202ex\",",
+	    { { 10, 14, "invisible control U+202E in value (it reorders or "
+	    "breaks what a reader sees)" } } },
 };
 
 static char	*minimal;

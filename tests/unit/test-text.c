@@ -366,6 +366,31 @@ test_utf8_next(void **state)
 	assert_int_equal(cp, TEXT_INVALID);
 	assert_int_equal(text_utf8_next(S("\x80"), &cp), 1);
 	assert_int_equal(cp, TEXT_INVALID);
+	/* TEXT_NUL, a NUL kept in a C string, reads as U+0000. */
+	assert_int_equal(text_utf8_next(S(TEXT_NUL), &cp), 2);
+	assert_int_equal(cp, 0);
+	assert_int_equal(text_utf8_next("\xc0\x80", 1, &cp), 1);
+	assert_int_equal(cp, TEXT_INVALID);
+	assert_int_equal(text_utf8_next(S("\xc0\x81"), &cp), 1);
+	assert_int_equal(cp, TEXT_INVALID);
+}
+
+/* A value with NULs copied for a C string, then shown: nothing lost. */
+static void
+test_copy_nul(void **state)
+{
+	char buf[32];
+	struct capture c;
+
+	(void)state;
+	assert_int_equal(text_copy_nul(buf, S("x\0y\0")), 6);
+	assert_memory_equal(buf, "x\xc0\x80y\xc0\x80", 7);
+	assert_int_equal(text_copy_nul(buf, S("plain")), 5);
+	assert_string_equal(buf, "plain");
+	cap_open(&c);
+	assert_int_equal(text_put_safe(c.fp, "x" TEXT_NUL "y", 4, 0), 0);
+	cap_check(&c, S("x\\x00y"));
+	assert_int_equal(text_width("x" TEXT_NUL "y", 4), 6);
 }
 
 /* Values quoted in messages: escaped as text_put_safe, cut whole. */
@@ -418,6 +443,7 @@ main(void)
 		cmocka_unit_test(test_wrapped_clause),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_utf8_next),
+		cmocka_unit_test(test_copy_nul),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,88 @@
+/*
+ * test-idset.c - idset.h: ids entered once, found again with their
+ * place, compared as bytes (NUL, prefixes, case), many of them (the
+ * table grows), and a place updated to the latest copy.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "idset.h"
+
+#define S(lit)	lit, sizeof(lit) - 1
+
+static void
+test_enter_find(void **state)
+{
+	struct idset *s;
+	struct id_place *p, *q;
+	int isnew;
+
+	(void)state;
+	assert_non_null(s = idset_new());
+	assert_null(idset_find(s, S("a")));
+	assert_non_null(p = idset_enter(s, S("a"), &isnew));
+	assert_int_equal(isnew, 1);
+	p->file = "new.rec";
+	p->line = 3;
+	p->tag = 7;
+	assert_non_null(q = idset_enter(s, S("a"), &isnew));
+	assert_int_equal(isnew, 0);
+	assert_ptr_equal(p, q);
+	assert_string_equal(q->file, "new.rec");
+	assert_int_equal(q->line, 3);
+	assert_int_equal(q->tag, 7);
+	/* Bytes, not C strings: a prefix, a case, a NUL are other ids. */
+	assert_null(idset_find(s, S("")));
+	assert_null(idset_find(s, S("A")));
+	assert_null(idset_find(s, S("ab")));
+	assert_null(idset_find(s, S("a\0")));
+	assert_non_null(idset_enter(s, S("a\0"), &isnew));
+	assert_int_equal(isnew, 1);
+	assert_non_null(idset_find(s, S("a\0")));
+	assert_ptr_equal(idset_find(s, S("a")), p);
+	idset_free(s);
+	idset_free(NULL);
+}
+
+static void
+test_many(void **state)
+{
+	struct idset *s;
+	struct id_place *p;
+	char id[32];
+	int i, n, isnew;
+
+	(void)state;
+	assert_non_null(s = idset_new());
+	for (i = 0; i < 100000; i++) {
+		n = snprintf(id, sizeof(id), "inc-20261124-%06d", i);
+		assert_non_null(p = idset_enter(s, id, (size_t)n, &isnew));
+		assert_int_equal(isnew, 1);
+		p->tag = (size_t)i + 1;
+	}
+	/* Every one still there with its own tag, after the growths. */
+	for (i = 0; i < 100000; i++) {
+		n = snprintf(id, sizeof(id), "inc-20261124-%06d", i);
+		assert_non_null(p = idset_find(s, id, (size_t)n));
+		assert_int_equal(p->tag, (size_t)i + 1);
+	}
+	assert_null(idset_find(s, S("inc-20261124-100000")));
+	idset_free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_enter_find),
+		cmocka_unit_test(test_many),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
