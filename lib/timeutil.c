@@ -352,7 +352,8 @@ time_at_offset(int year, int mon, int mday, int hour, int min, int sec,
 /*
  * Wall time f in $TZ, refused when it does not exist there.  When
  * exact_hour is 0 a skipped time is accepted, moved forward (date_parse:
- * midnight skipped, the day starts at 01:00).
+ * midnight skipped, the day starts at 01:00; a day skipped whole, as
+ * Pacific/Apia skipped 2011-12-30, is refused).
  */
 static int
 local_time(const struct fields *f, int exact_hour, struct inc_time *out)
@@ -362,6 +363,10 @@ local_time(const struct fields *f, int exact_hour, struct inc_time *out)
 
 	rc = wall_time(f, &t, &moved);
 	if (rc == WALL_BAD || (rc == WALL_SKIPPED && exact_hour))
+		return -1;
+	/* Moved past the day itself: the zone skipped the whole day. */
+	if (rc == WALL_SKIPPED && (t.t + t.offset - (t.t + t.offset < 0 ?
+	    DAY - 1 : 0)) / DAY != days_from_civil(f->year, f->mon, f->mday))
 		return -1;
 	*out = t;
 	return 0;
