@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "fastpath.h"
 #include "loop.h"
 
 struct pass {
@@ -89,7 +90,7 @@ run(struct pass *ps, FILE *out)
 		ps->unread = true;
 		return 0;
 	}
-	if (lp->answer != NULL)
+	if (lp->answer != NULL && inc_fastpath())
 		reader_set_skip(rd, answer, ps);
 	record_init(&rec);
 	while ((got = reader_next(rd, &rec)) == 1) {
