@@ -277,7 +277,7 @@ def main():
                           "{for(i=1;i<=NF;i++){if($i~/^level: /)"
                           "l=substr($i,8); if($i~/^category: /)"
                           "c=substr($i,11)} n[l]++; m[c]++} END{for(k in n)"
-                          f" print k,n[k]; for(k in m) print k,m[k]}}}}' {f}")
+                          f" print k,n[k]; for(k in m) print k,m[k]}}' {f}")
     count = count_of(recs)
     mlr_of = lambda f: ["mlr", "--ixtab", "--ips", ": ", "--ojson",
                         "count-distinct", "-f", "level,category", f]
