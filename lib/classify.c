@@ -20,6 +20,7 @@
 #include "alert.h"
 #include "classify.h"
 #include "diag.h"
+#include "fastpath.h"
 #include "grade.h"
 #include "text.h"
 
@@ -671,7 +672,7 @@ classify_alert(struct inc_classifier *cl, const struct inc_alert *a,
 	key = m.subtype != NULL ? m.order + 1 : 0;
 	if ((t = tail_slot(cl, key)) == NULL)
 		goto nomem;
-	if (!t->set) {
+	if (!t->set || !inc_fastpath()) {	/* off: always a record */
 		if (make_tail(cl, t, a, &af) == -1)
 			return -1;
 	} else

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "fastpath.h"
 #include "idset.h"
 #include "loop.h"
 #include "record-nul.h"
@@ -197,7 +198,7 @@ run(struct pass *ps, FILE *out)
 		ps->unread = true;
 		return 0;
 	}
-	if (lp->answer != NULL)
+	if (lp->answer != NULL && inc_fastpath())
 		reader_set_skip(rd, answer, ps);
 	record_init(&rec);
 	while ((got = reader_next(rd, &rec)) == 1) {

@@ -34,6 +34,24 @@ typedef int	record_fn(struct inc_record *, void *ctx);
 typedef int	answer_fn(const struct raw_para *, void *ctx,
 		    const char **add, size_t *addlen);
 
+/*
+ * The fast paths, each a copy of a general path's semantics; the pairs
+ * that must agree, byte for byte and status for status:
+ *
+ *	escalate_answer		escalate_record		(escalate.c)
+ *	report_skip		report_add		(report.c)
+ *	ob_fields_read_raw	ob_fields_read		(obligation.c)
+ *	record_raw_values	the reader's parse	(reader.c)
+ *	classify_alert's tail	classify_record		(classify.c)
+ *
+ * The first two are inc_loop.answer, the next two are what the answers
+ * read from a paragraph's bytes, the last is inc-classify --raw's text
+ * kept per keyword.  INC_NO_FASTPATH=1 (fastpath.h) turns all of them
+ * off: inc_each_record sets no answer, so every record is parsed and
+ * given to each, and classify_alert makes a record of every alert.
+ * make check runs the command tests both ways; agree.t and the
+ * equivalence tests of skip.t compare the two on purpose.
+ */
 struct inc_loop {
 	record_fn	*each;
 	void		*ctx;
@@ -42,7 +60,8 @@ struct inc_loop {
 	FILE		*out;		/* default stdout */
 	/*
 	 * Optional: records answered from their bytes, unparsed (record.h:
-	 * reader_set_skip, record_raw_values), at a fraction of the cost,
+	 * reader_set_skip, record_raw_values), at a fraction of the cost
+	 * (unless INC_NO_FASTPATH: the pairs above),
 	 * for a program that ignores most records (a day report over years
 	 * of archives) or adds the same few fields to most (due fields).
 	 */

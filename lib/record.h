@@ -149,6 +149,25 @@ void		 reader_set_limit(struct inc_reader *, uint64_t bytes);
 void		 reader_close(struct inc_reader *);
 
 /*
+ * The fast paths, each a copy of a general path's semantics; the pairs
+ * that must agree, byte for byte and status for status:
+ *
+ *	escalate_answer		escalate_record		(escalate.c)
+ *	report_skip		report_add		(report.c)
+ *	ob_fields_read_raw	ob_fields_read		(obligation.c)
+ *	record_raw_values	the reader's parse	(reader.c)
+ *	classify_alert's tail	classify_record		(classify.c)
+ *
+ * The first two are inc_loop.answer, the next two are what the answers
+ * read from a paragraph's bytes, the last is inc-classify --raw's text
+ * kept per keyword.  INC_NO_FASTPATH=1 (fastpath.h) turns all of them
+ * off: inc_each_record sets no answer, so every record is parsed and
+ * given to each, and classify_alert makes a record of every alert.
+ * make check runs the command tests both ways; agree.t and the
+ * equivalence tests of skip.t compare the two on purpose.
+ */
+
+/*
  * Skipping before parsing.  A program that drops most records (a day
  * report over years of archives) may look at each paragraph's bytes
  * first: when fn returns true, reader_next returns it as RECORD_SKIPPED,

@@ -102,17 +102,23 @@ report_init(struct report *r, const struct inc_plan *plan,
 	    -1 : 0;
 }
 
-/* The names report_skip reads, in the order it reads them. */
+/*
+ * The names report_skip reads, in the order it reads them: detected,
+ * closed, status, then the obligations' done fields, and last the id.
+ */
+enum { SKIP_DETECTED, SKIP_CLOSED, SKIP_STATUS, SKIP_OBLIGATIONS };
+
 static void
 skip_names_init(struct report *r)
 {
 	size_t i, n = 0;
 
 	r->skip_ready = false;
-	if (r->plan->nobligations + 3 > RAW_VALUES_MAX)
+	if (r->plan->nobligations + SKIP_OBLIGATIONS + 1 > RAW_VALUES_MAX)
 		return;
 	r->skip_name[n++] = "detected";
 	r->skip_name[n++] = "closed";
+	r->skip_name[n++] = "status";
 	for (i = 0; i < r->plan->nobligations; i++)
 		if (r->plan->obligations[i].field != NULL)
 			r->skip_name[n++] = r->plan->obligations[i].field;
@@ -503,7 +509,7 @@ copy_incident(struct report *r, const struct inc_record *rec,
 	inc->category = copy_field(r, rec, "category", &err);
 	inc->subtype = copy_field(r, rec, "subtype", &err);
 	inc->system = copy_field(r, rec, "system", &err);
-	inc->status = copy_field(r, rec, "status", &err);
+	inc->status = copy_field(r, rec, "status", &err);	/* status_check */
 	inc->level_text = copy_field(r, rec, "level", &err);
 	if (err)
 		return -1;
@@ -512,9 +518,6 @@ copy_incident(struct report *r, const struct inc_record *rec,
 	/* Counted all the same (as unknown), but never without a word. */
 	if (inc->level_text != NULL && inc->level == LEVEL_NONE)
 		status = bad_value(rec, "level", "not a level (I, II, III or IV)");
-	if (inc->status != NULL &&
-	    status_parse(inc->status, strlen(inc->status)) == STATUS_BAD)
-		status = bad_value(rec, "status", "not " STATUS_VALUES);
 	if (inc->category != NULL &&
 	    plan_category(r->plan, inc->category) == NULL)
 		status = bad_value(rec, "category", "not a category of the plan");
@@ -603,6 +606,8 @@ report_add(struct report *r, const struct inc_record *rec)
 	r->seen++;
 	if (r->kind == REP_HANDLING && !record_is_incident(rec, r->want_id))
 		return 0;
+	/* The record rule of every program, on every record read. */
+	status = status_check(rec);
 	/* Records outside the period cost one field and one time. */
 	if ((it = record_field(rec, "detected")) == NULL) {
 		inc_warn_at(rec->file, rec->line, "no detected field");
@@ -618,11 +623,11 @@ report_add(struct report *r, const struct inc_record *rec)
 	    drop_earlier(r, it) == -1)
 		return inc_nomem();
 	if (r->kind == REP_DAY && det.t >= r->until.t)
-		return 0;
+		return status;
 	if (r->kind == REP_HANDLING && r->n > 0)
 		incident_free(&r->v[--r->n]);
 	if ((st = time_field(rec, "closed", &closed)) != 0)
-		status = st;
+		status = status_worse(status, st);
 	in_period = det.t >= r->since.t;
 	open_at_end = true;
 	if (r->kind == REP_DAY && !day_wants_old(r, rec, &closed,
@@ -723,15 +728,20 @@ report_skip(const struct raw_para *para, void *ctx)
 	    v[n].len)) != NULL && at->tag > 0)
 		return false;
 	/* report_add: no detected, or unreadable, is reported. */
-	if (v[0].s == NULL || lead_time_n(v[0].s, v[0].len, &det) == -1)
+	if (v[SKIP_DETECTED].s == NULL || lead_time_n(v[SKIP_DETECTED].s,
+	    v[SKIP_DETECTED].len, &det) == -1)
+		return false;
+	/* status_check: a record breaking the rule is reported. */
+	if (status_problem(v[SKIP_STATUS].s, v[SKIP_STATUS].len,
+	    v[SKIP_CLOSED].s != NULL) != STATUS_FINE)
 		return false;
 	if (det.t >= r->until.t)
 		return true;
 	if (det.t >= r->since.t)
 		return false;
 	/* day_wants_old: closed before the period, nothing done within. */
-	if (v[1].s == NULL || lead_time_n(v[1].s, v[1].len, &closed) == -1 ||
-	    closed.t >= r->since.t)
+	if (v[SKIP_CLOSED].s == NULL || lead_time_n(v[SKIP_CLOSED].s,
+	    v[SKIP_CLOSED].len, &closed) == -1 || closed.t >= r->since.t)
 		return false;
 	if (!far.set || far.since != r->since.t || far.until != r->until.t) {
 		utc_date(far.lo, r->since.t - 2 * 86400);
@@ -740,7 +750,7 @@ report_skip(const struct raw_para *para, void *ctx)
 		far.until = r->until.t;
 		far.set = true;
 	}
-	for (i = 2; i < n; i++)
+	for (i = SKIP_OBLIGATIONS; i < n; i++)
 		if (v[i].s != NULL && !surely_outside(&v[i], far.lo, far.hi) &&
 		    lead_time_n(v[i].s, v[i].len, &t) == 0 && in_range(r, t.t))
 			return false;

@@ -153,12 +153,23 @@ def stamp(t):
     return time.strftime("%Y-%m-%dT%H:%M:%S+08:00", time.gmtime(t + 28800))
 
 
-def gen_records(path, n):
+SHAPES = {              # which records are still open
+    "closed": lambda i, n: False,
+    "sixth open": lambda i, n: i % 6 == 5,
+    "open": lambda i, n: True,
+}
+
+
+def gen_records(path, n, shape="closed"):
     """Years of incident archives: n records spread evenly over the two
-    years before NOW (about 270 a day at 200,000), in time order; nearly
-    all closed, with their reports done, due fields and a log of several
-    lines; the last few hundred (the last day or so) still open.  Titles
-    and logs mix Chinese and English, as the real ones do."""
+    years before NOW (about 270 a day at 200,000), in time order, with a
+    log of several lines.  A closed one has its reports done and its
+    closed time; which are open is the shape's: all closed, a sixth
+    open, all open.  An open one has no closed time and, one in two, no
+    report done yet (overdue; the handling report is pending: no closed
+    time to count from), so the day report lists every open incident,
+    with what it still owes.  Titles and logs mix Chinese and English,
+    as the real ones do."""
     rnd = random.Random(42)
     span = 730 * 86400
     with open(path, "w", encoding="utf-8") as f:
@@ -169,7 +180,7 @@ def gen_records(path, n):
             loss = LOSSES[rnd.randrange(len(LOSSES))]
             lvl = GRADE[(imp, loss)]
             det, rep = stamp(t), stamp(t + 600 + rnd.randrange(3000))
-            is_open = i >= n - 300
+            is_open = SHAPES[shape](i, n)
             f.write(f"id: inc-{det[:10].replace('-', '')}-{i:012x}\n"
                     f"title: 门户网站告警 {kw} portal alert {i}\n"
                     f"detected: {det}\nsource: waf01\nsystem: {sysid}\n"
@@ -177,8 +188,9 @@ def gen_records(path, n):
                     f"importance: {imp}\nloss: {loss}\nlevel: {lvl}\n"
                     f"level_basis: {imp} × {loss} → {lvl}; impact not "
                     f"given (一(五)2)\n"
-                    f"status: {'open' if is_open else 'closed'}\n"
-                    f"reported: {rep} by phone\n")
+                    f"status: {'open' if is_open else 'closed'}\n")
+            if not is_open or i % 2 == 0:
+                f.write(f"reported: {rep} by phone\n")
             if lvl in ("I", "II"):
                 f.write(f"police_reported: {rep}\nassessed: {rep}\n"
                         f"leaders_reported: {rep}\n")
@@ -238,12 +250,19 @@ def main():
     gen_records(recs, RECORDS)
     small = os.path.join(work, "small.rec")
     gen_records(small, RECORDS // 10)
+    shaped = {}
+    for shape in SHAPES:
+        if shape != "closed":
+            shaped[shape] = os.path.join(work, shape.replace(" ", "-") +
+                                         ".rec")
+            gen_records(shaped[shape], RECORDS, shape)
     # The data on the disk before the clock starts, not written back in
     # the middle of the first rounds.
     os.sync()
     asize, rsize = os.path.getsize(alerts), os.path.getsize(recs)
     print(f"inc bench: {ALERTS} alert lines ({asize / 1e6:.1f} MB), "
-          f"{RECORDS} records ({rsize / 1e6:.1f} MB), {ROUNDS} rounds, "
+          f"{RECORDS} records ({rsize / 1e6:.1f} MB) in each of "
+          f"{len(SHAPES)} shapes ({', '.join(SHAPES)}), {ROUNDS} rounds, "
           f"median")
     print(f"machine: {machine()}; load average before: {load()}")
 
@@ -254,10 +273,14 @@ def main():
                     "for(i=1;i<=n;i++) if(index(l,kw[i])){c=cat[i];break}"
                     "cnt[c]++} END{for(k in cnt) print k, cnt[k]}' "
                     f"{kwtsv} {alerts}")
-    count = ("mawk 'BEGIN{RS=\"\";FS=\"\\n\"} {for(i=1;i<=NF;i++)"
-             "{if($i~/^level: /)l=substr($i,8); if($i~/^category: /)"
-             "c=substr($i,11)} n[l]++; m[c]++} END{for(k in n) print k,n[k];"
-             f"for(k in m) print k,m[k]}}' {recs}")
+    count_of = lambda f: ("mawk 'BEGIN{RS=\"\";FS=\"\\n\"} "
+                          "{for(i=1;i<=NF;i++){if($i~/^level: /)"
+                          "l=substr($i,8); if($i~/^category: /)"
+                          "c=substr($i,11)} n[l]++; m[c]++} END{for(k in n)"
+                          f" print k,n[k]; for(k in m) print k,m[k]}}' {f}")
+    count = count_of(recs)
+    mlr_of = lambda f: ["mlr", "--ixtab", "--ips", ": ", "--ojson",
+                        "count-distinct", "-f", "level,category", f]
     ssize = os.path.getsize(small)
     jobs = [
         ("inc-classify --raw", [inc("inc-classify"), "--raw", "--now", NOW,
@@ -274,9 +297,7 @@ def main():
         ("inc-escalate --notices", [inc("inc-escalate"), "--notices",
                                     "--now", NOW, recs], rsize),
         ("mawk paragraph count by level, category", count, rsize),
-        ("mlr count-distinct -f level,category", ["mlr", "--ixtab", "--ips",
-         ": ", "--ojson", "count-distinct", "-f", "level,category", recs],
-         rsize),
+        ("mlr count-distinct -f level,category", mlr_of(recs), rsize),
         ("recsel -p level,category", ["recsel", "-p", "level,category",
                                       recs], rsize),
         ("inc-escalate (1/10 of the records)", [inc("inc-escalate"),
@@ -293,6 +314,17 @@ def main():
         jobs.insert(at, ("inc-report --format json --day",
                          [inc("inc-report"), "--format", "json", "--day",
                           DAY, "--now", NOW, recs], rsize))
+    # The other shapes: the same four side by side on each.
+    for shape, f in shaped.items():
+        size = os.path.getsize(f)
+        jobs += [(f"{shape}: inc-escalate (filter)", [inc("inc-escalate"),
+                  "--now", NOW, f], size),
+                 (f"{shape}: mawk paragraph count", count_of(f), size)]
+        if have_report:
+            jobs.append((f"{shape}: inc-report --format json --day",
+                         [inc("inc-report"), "--format", "json", "--day",
+                          DAY, "--now", NOW, f], size))
+        jobs.append((f"{shape}: mlr count-distinct", mlr_of(f), size))
     m = measure_all(jobs, work)
     a_inc, a_grep = m["inc-classify --raw"], m[jobs[1][0]]
     a_awk = m["mawk keyword loop, count by subtype"]
@@ -304,8 +336,15 @@ def main():
     r_awk = m["mawk paragraph count by level, category"]
     r_mlr = m["mlr count-distinct -f level,category"]
     r_rec = m["recsel -p level,category"]
-    table("records: obligations and the day report", [e_inc, n_inc, r_inc,
-          r_awk, r_mlr, r_rec], r_inc or n_inc)
+    table("records, all closed: obligations and the day report", [e_inc,
+          n_inc, r_inc, r_awk, r_mlr, r_rec], r_inc or n_inc)
+    for shape in shaped:
+        table(f"records, {shape}: the filter and the day report",
+              [m[f"{shape}: inc-escalate (filter)"],
+               m.get(f"{shape}: inc-report --format json --day"),
+               m[f"{shape}: mawk paragraph count"],
+               m[f"{shape}: mlr count-distinct"]],
+              m.get(f"{shape}: inc-report --format json --day"))
     if not have_report:
         print("  (inc-report not built: its rows and targets are left out)")
     e_small = m["inc-escalate (1/10 of the records)"]
@@ -329,6 +368,19 @@ def main():
             ("inc-report <= 0.25 x mawk count", ratio(r_inc, r_awk), 0.25),
             ("inc-report <= 0.2 x Miller", ratio(r_inc, r_mlr), 0.2),
         ]
+    for shape in shaped:
+        awk_s = m[f"{shape}: mawk paragraph count"]
+        checks.append((f"{shape}: inc-escalate filter <= 0.5 x mawk",
+                       ratio(m[f"{shape}: inc-escalate (filter)"], awk_s),
+                       0.5))
+        rep_s = m.get(f"{shape}: inc-report --format json --day")
+        if rep_s is not None:
+            checks += [
+                (f"{shape}: inc-report <= 0.25 x mawk count",
+                 ratio(rep_s, awk_s), 0.25),
+                (f"{shape}: inc-report <= 0.2 x Miller",
+                 ratio(rep_s, m[f"{shape}: mlr count-distinct"]), 0.2),
+            ]
     checks += [
         ("escalate peak memory 200k / 20k records <= 1.2", e_inc["rss"] /
          e_small["rss"], 1.2),

@@ -246,7 +246,7 @@ check 'records that cannot be placed are named by file:line' \
 printf 'id: typo\ndetected: 2026-11-24T10:00:00+08:00\nstatus: clsoed\n\nid: blank\ndetected: 2026-11-23T10:00:00+08:00\nstatus: closed \n' >"$T/status.rec"
 check 'a status that is none of the four: named by file:line, exit 2' \
     '$DAY --format json "$T/status.rec" >"$T/o" 2>"$T/e"; [ $? -eq 2 ] &&
-     grep -qx "inc-report: $T/status.rec:3: status: not open, contained, recovered or closed" "$T/e" &&
+     grep -qx "inc-report: $T/status.rec:3: status: \"clsoed\": not open, contained, recovered or closed" "$T/e" &&
      grep -q "\"typo\"" "$T/o"'
 check 'status closed with a blank after it: closed before the day, left out' \
     '$DAY --format json "$T/status.rec" >"$T/o" 2>/dev/null; grep -q "\"typo\"" "$T/o" && ! grep -q "\"blank\"" "$T/o"'

@@ -1,0 +1,38 @@
+#!/bin/sh
+# agree.t - the same records through inc-escalate and inc-report --day:
+# a record rule (status: one of the four; closed needs a closed: time) is
+# said the same, at the same line, with the same exit status, whether
+# the report is about the record (in the day), not (long closed, or
+# detected after the day), or the record is read from its bytes only.
+. tests/lib.sh
+D=tests/cmd/agree
+E='inc-escalate --now 2026-11-28T00:00:00+08:00'
+R='inc-report --day 2026-11-24'
+plan 13
+
+check 'the whole archive: the same messages from both, both exit 2' \
+    "$E $D/status.rec 2>&1 >/dev/null | sed 's/^inc-[a-z]*: //' >$T/e;
+     $R $D/status.rec 2>&1 >/dev/null | sed 's/^inc-[a-z]*: //' >$T/r;
+     cmp $T/e $T/r && [ \$(wc -l <$T/e) -eq 6 ] &&
+     $E $D/status.rec >/dev/null 2>&1; [ \$? -eq 2 ] &&
+     $R $D/status.rec >/dev/null 2>&1; [ \$? -eq 2 ]"
+
+# Record by record: each one's exit status and words, from both.
+awk -v d="$T" 'BEGIN { RS = ""; ORS = "\n" }
+    { f = d "/rec" NR ".rec"; print > f; close(f) }' $D/status.rec
+for f in "$T"/rec*.rec; do
+	id=$(sed -n 's/^id: //p' "$f")
+	check "$id: the same exit status (2 or not) and words from both" \
+	    "$E $f >/dev/null 2>$T/e; e=\$?; $R $f >/dev/null 2>$T/r; r=\$?;
+	     sed 's/^inc-[a-z]*: //' $T/e >$T/e2; sed 's/^inc-[a-z]*: //' $T/r >$T/r2;
+	     cmp $T/e2 $T/r2 && { [ \$e -eq 2 ] && [ \$r -eq 2 ] || { [ \$e -ne 2 ] && [ \$r -ne 2 ]; }; }"
+done
+check 'the records that break the rule are those named by id' \
+    "for f in $T/rec*.rec; do $R \$f >/dev/null 2>&1; [ \$? -eq 2 ] && sed -n 's/^id: //p' \$f; done | sort | tr '\n' ' ' >$T/ids;
+     [ \"\$(cat $T/ids)\" = 'in-day-no-closed in-day-typo later-no-closed later-typo old-blank-no-closed old-no-closed ' ]"
+check 'the rule holds on the handling report of such a record' \
+    "inc-report --now 2026-11-28T00:00:00+08:00 --incident old-no-closed $D/status.rec >/dev/null 2>$T/e; [ \$? -eq 2 ] &&
+     grep -qx 'inc-report: $D/status.rec:12: status is closed but there is no closed: time' $T/e"
+check 'a closed record with its closed time and an open one: no word from either' \
+    "cat $T/rec7.rec $T/rec8.rec $T/rec9.rec >$T/fine.rec;
+     $E $T/fine.rec >/dev/null 2>$T/e; $R $T/fine.rec >/dev/null 2>$T/r; [ ! -s $T/e ] && [ ! -s $T/r ]"
