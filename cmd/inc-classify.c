@@ -30,7 +30,6 @@ struct raw {
 	struct inc_classifier	*cl;
 	struct alert_clock	 clock;
 	uint64_t		 ordinal;	/* lines of the whole input */
-	bool			 first;
 	bool			 live;		/* flush every record */
 	bool			 werr;
 };
@@ -92,13 +91,11 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	st = classify_alert(rw->cl, &a, line, len, rw->ordinal, &text, &n);
 	if (st == -1)
 		return EXIT_TROUBLE;	/* out of memory, reported */
-	if ((!rw->first && putchar('\n') == EOF) ||
-	    fwrite(text, 1, n, stdout) != n ||
+	if (fwrite(text, 1, n, stdout) != n || putchar('\n') == EOF ||
 	    (rw->live && fflush(stdout) == EOF)) {
 		rw->werr = true;	/* inc_finish reports it */
 		return EXIT_TROUBLE;
 	}
-	rw->first = false;
 	return st;
 }
 
@@ -158,7 +155,6 @@ main(int argc, char *argv[])
 	if (raw) {
 		memset(&rw, 0, sizeof(rw));
 		rw.cl = &cl;
-		rw.first = true;
 		rw.live = live_input(argc, argv);
 		alert_clock_set(&rw.clock, cli.now);
 		st = inc_each_line(argc, argv, each_line, &rw);

@@ -25,18 +25,31 @@ struct pass {
 };
 
 /*
- * Records are separated by one blank line on output, whatever stood
- * between them on input; a piece of an oversized record follows its
+ * Every paragraph written ends with one blank line, whatever stood
+ * between them on input, so that outputs can be concatenated or appended
+ * to (cat a.rec b.rec, >>) without two records running together.  The
+ * blank line is written when the next paragraph begins, or at the end
+ * (end_paragraph): a piece of an oversized record follows its
  * predecessor directly.
  */
+static int
+end_paragraph(FILE *out, bool *first, bool *ends_nl)
+{
+	if (!*ends_nl && putc('\n', out) == EOF)
+		return -1;
+	*ends_nl = true;
+	if (!*first && putc('\n', out) == EOF)
+		return -1;
+	*first = true;
+	return 0;
+}
+
 static int
 write_paragraph(FILE *out, const struct inc_record *r, const char *add,
     size_t addlen, bool *first, bool *ends_nl)
 {
 	if (!r->continued) {
-		if (!*ends_nl && putc('\n', out) == EOF)
-			return -1;
-		if (!*first && putc('\n', out) == EOF)
+		if (end_paragraph(out, first, ends_nl) == -1)
 			return -1;
 		*first = false;
 	}
@@ -56,6 +69,52 @@ write_paragraph(FILE *out, const struct inc_record *r, const char *add,
 	return 0;
 }
 
+/*
+ * Does a paragraph hold a second id field?  Then it is parsed, and run()
+ * reports it: the records answered from their bytes are judged by the
+ * same rule.  The lines found by the reader are not looked for again.
+ */
+static bool
+raw_second_id(const struct raw_para *para)
+{
+	const char *p = para->raw, *e = p + para->len, *nl;
+	size_t k = 0;
+	int ids = 0;
+
+	while (p < e) {
+		if (e - p >= 3 && p[0] == 'i' && p[1] == 'd' && p[2] == ':' &&
+		    ++ids == 2)
+			return true;
+		if (k < para->nends)
+			nl = para->raw + para->ends[k++];
+		else if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			break;
+		p = nl + 1;
+	}
+	return false;
+}
+
+/*
+ * Two id fields in one paragraph: two records run together, a blank
+ * line lost between them (a file appended to without one).  Reported at
+ * the second; the record is passed through untouched, not read as one
+ * incident.
+ */
+static bool
+run_together(const struct pass *ps, const struct inc_record *r)
+{
+	const struct inc_item *first, *second;
+	size_t pos = 0;
+
+	if ((first = record_next(r, "id", &pos)) == NULL ||
+	    (second = record_next(r, "id", &pos)) == NULL)
+		return false;
+	inc_warn_at(ps->name, second->line, "a second id field (the first at "
+	    "line %ld): records seem to have run together, a blank line "
+	    "missing between them; passed through untouched", first->line);
+	return true;
+}
+
 /* The reader's skip hook: the program's answer, kept for run(). */
 static bool
 answer(const struct raw_para *para, void *ctx)
@@ -65,6 +124,8 @@ answer(const struct raw_para *para, void *ctx)
 	size_t addlen = 0;
 	int st;
 
+	if (raw_second_id(para))
+		return false;
 	if ((st = ps->lp->answer(para, ps->lp->ctx, &add, &addlen)) < 0)
 		return false;
 	ps->answered = st;
@@ -98,7 +159,9 @@ run(struct pass *ps, FILE *out)
 			ps->status = EXIT_TROUBLE;
 		}
 		skipped = rec.kind == RECORD_SKIPPED;
-		if (rec.kind == RECORD_INCIDENT) {
+		if (rec.kind == RECORD_INCIDENT && run_together(ps, &rec))
+			ps->status = EXIT_TROUBLE;
+		else if (rec.kind == RECORD_INCIDENT) {
 			st = lp->each(&rec, lp->ctx);
 			ps->status = status_worse(ps->status, st);
 		} else if (skipped)
@@ -115,7 +178,8 @@ run(struct pass *ps, FILE *out)
 		ps->status = EXIT_TROUBLE;
 		ps->unread = true;
 	}
-	if (rc == 0 && out != NULL && !ends_nl && putc('\n', out) == EOF)
+	if (rc == 0 && out != NULL && end_paragraph(out, &first, &ends_nl) ==
+	    -1)
 		rc = -1;
 	record_free(&rec);
 	reader_close(rd);
