@@ -11,10 +11,12 @@
 #include <unistd.h>
 
 #include "alert.h"
+#include "append.h"
 #include "classify.h"
 #include "inc.h"
+#include "lock.h"
 
-enum { OPT_RAW = OPT_PROGRAM, OPT_FORCE };
+enum { OPT_RAW = OPT_PROGRAM, OPT_FORCE, OPT_APPEND, OPT_WAIT };
 
 #define RAW_MAX	((size_t)INC_MAX_LINE - 16)	/* bytes of an alert used */
 
@@ -22,6 +24,8 @@ static const struct option longopts[] = {
 	{ "raw",	no_argument,	NULL, OPT_RAW },
 	{ "force",	no_argument,	NULL, OPT_FORCE },
 	{ "in-place",	no_argument,	NULL, 'i' },
+	{ "append",	required_argument, NULL, OPT_APPEND },
+	{ "wait",	required_argument, NULL, OPT_WAIT },
 	INC_COMMON_LONGOPTS,
 	{ NULL,		0,		NULL, 0 }
 };
@@ -32,6 +36,7 @@ struct raw {
 	uint64_t		 ordinal;	/* lines of the whole input */
 	bool			 live;		/* flush every record */
 	bool			 werr;
+	struct appender		*append;	/* --append FILE, or NULL */
 };
 
 /*
@@ -91,6 +96,14 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	st = classify_alert(rw->cl, &a, line, len, rw->ordinal, &text, &n);
 	if (st == -1)
 		return EXIT_TROUBLE;	/* out of memory, reported */
+	if (rw->append != NULL) {
+		/* Each record to FILE as soon as it is made, under the lock. */
+		if (appender_write(rw->append, text, n) == -1) {
+			rw->werr = true;
+			return -1;	/* stop: what follows would be lost */
+		}
+		return st;
+	}
 	if (fwrite(text, 1, n, stdout) != n || putchar('\n') == EOF ||
 	    (rw->live && fflush(stdout) == EOF)) {
 		rw->werr = true;	/* inc_finish reports it */
@@ -103,14 +116,16 @@ int
 main(int argc, char *argv[])
 {
 	struct inc_cli cli = {
-		.usage = "[-i] [--raw] [--force] [--plan FILE] [--now TIME] "
-		    "[file ...]"
+		.usage = "[-i | --raw [--append FILE]] [--wait SECONDS] "
+		    "[--force] [--plan FILE]\n\t[--now TIME] [file ...]"
 	};
 	struct inc_classifier cl;
 	struct inc_loop loop = { .each = each_record, .filter = true };
 	struct inc_matcher *m;
 	struct raw rw;
-	bool raw = false, force = false, in_place = false;
+	bool raw = false, force = false, in_place = false, wait_given = false;
+	const char *append = NULL;
+	long wait = 0;
 	int c, st;
 
 	inc_set_prog(argv[0]);
@@ -125,6 +140,14 @@ main(int argc, char *argv[])
 		case OPT_FORCE:
 			force = true;
 			break;
+		case OPT_APPEND:
+			append = optarg;
+			break;
+		case OPT_WAIT:
+			if (lock_wait_parse(optarg, &wait) == -1)
+				return cli_usage(&cli);
+			wait_given = true;
+			break;
 		default:
 			if (!cli_common(&cli, c, optarg))
 				return cli_usage(&cli);
@@ -134,9 +157,13 @@ main(int argc, char *argv[])
 	argv += optind;
 	if ((st = cli_setup(&cli)) != -1)
 		return st;
-	if (in_place && (raw || argc == 0)) {
-		inc_warn(raw ? "-i edits record files, not alert lines" :
-		    "-i needs the names of record files");
+	if ((in_place && (raw || argc == 0)) || (append != NULL && !raw) ||
+	    (wait_given && !in_place && append == NULL)) {
+		inc_warn(in_place && raw ? "-i edits record files, not alert "
+		    "lines" : in_place && argc == 0 ? "-i needs the names of "
+		    "record files" : append != NULL && !raw ? "--append "
+		    "writes the records --raw makes" : "--wait is for the "
+		    "lock of -i or --append");
 		st = cli_usage(&cli);
 		cli_done(&cli);
 		return st;
@@ -157,11 +184,17 @@ main(int argc, char *argv[])
 		rw.cl = &cl;
 		rw.live = live_input(argc, argv);
 		alert_clock_set(&rw.clock, cli.now);
-		st = inc_each_line(argc, argv, each_line, &rw);
+		if (append != NULL &&
+		    (rw.append = appender_open(append, wait)) == NULL)
+			st = EXIT_TROUBLE;
+		else
+			st = inc_each_line(argc, argv, each_line, &rw);
+		appender_close(rw.append);
 		classifier_free(&cl);
 	} else {
 		loop.ctx = &cl;
 		loop.in_place = in_place;
+		loop.wait = wait;
 		st = inc_each_record(argc, argv, &loop);
 	}
 	st = inc_finish(st);

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "lock.h"
 #include "loop.h"
 #include "notice.h"
 #include "obligation.h"
@@ -42,7 +43,7 @@ enum { EXTRA_STATUS, EXTRA_DUE };
 
 enum {
 	OPT_NOTICES = OPT_PROGRAM, OPT_FORMAT, OPT_ACK, OPT_FORCE, OPT_ID,
-	OPT_ROSTER
+	OPT_ROSTER, OPT_WAIT
 };
 
 static const struct option longopts[] = {
@@ -55,6 +56,7 @@ static const struct option longopts[] = {
 	{ "id",		required_argument,	NULL, OPT_ID },	/* the old name */
 	{ "roster",	required_argument,	NULL, OPT_ROSTER },
 	{ "in-place",	no_argument,		NULL, 'i' },
+	{ "wait",	required_argument,	NULL, OPT_WAIT },
 	{ NULL,		0,			NULL, 0 }
 };
 
@@ -360,15 +362,16 @@ main(int argc, char *argv[])
 	const char *roster_path = NULL, *format = NULL;
 	char **acks;
 	size_t nacks = 0, i;
-	bool in_place = false;
+	bool in_place = false, wait_given = false;
+	long wait = 0;
 	int c, status;
 
 	inc_set_prog(argv[0]);
 	memset(&e, 0, sizeof(e));
 	e.cli.usage = "[-i] [--notices [--format text|tsv]] "
 	    "[--ack OBLIGATION[=TIME] ...] [--force] [--incident ID]\n"
-	    "\t[--roster FILE] [--now TIME] [--plan FILE] [--lang zh|en] "
-	    "[file ...]";
+	    "\t[--roster FILE] [--wait SECONDS] [--now TIME] [--plan FILE] "
+	    "[--lang zh|en] [file ...]";
 	if ((acks = calloc((size_t)argc, sizeof(*acks))) == NULL)
 		return inc_nomem();
 	while ((c = getopt_long(argc, argv, "i", longopts, NULL)) != -1) {
@@ -394,6 +397,13 @@ main(int argc, char *argv[])
 		case OPT_ROSTER:
 			roster_path = optarg;
 			break;
+		case OPT_WAIT:
+			if (lock_wait_parse(optarg, &wait) == -1) {
+				free(acks);
+				return cli_usage(&e.cli);
+			}
+			wait_given = true;
+			break;
 		default:
 			if (cli_common(&e.cli, c, optarg))
 				break;
@@ -413,13 +423,15 @@ main(int argc, char *argv[])
 		return EXIT_TROUBLE;
 	}
 	if ((format != NULL && !e.notices) ||
-	    (in_place && argc == 0) ||
+	    (in_place && argc == 0) || (wait_given && !in_place) ||
 	    (e.notices && nacks > 0 && !in_place) ||
 	    (e.id != NULL && nacks == 0)) {
 		if (format != NULL && !e.notices)
 			inc_warn("--format goes with --notices");
 		else if (in_place && argc == 0)
 			inc_warn("-i needs files to edit");
+		else if (wait_given && !in_place)
+			inc_warn("--wait is for the lock of -i");
 		else if (e.id != NULL && nacks == 0)
 			inc_warn("--incident selects the incident for --ack");
 		else
@@ -462,6 +474,7 @@ main(int argc, char *argv[])
 	if (nacks == 0)
 		lp.answer = answer;	/* most records: not parsed */
 	lp.in_place = in_place;
+	lp.wait = wait;
 	status = inc_finish(inc_each_record(argc, argv, &lp));
 done:
 	ob_fields_free(e.fields);

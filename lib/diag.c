@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "signals.h"
 
 const char *inc_prog = "inc";
 
@@ -73,6 +74,8 @@ status_worse(int a, int b)
 int
 inc_finish(int status)
 {
+	int sig = signals_caught();
+
 	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		/* errno is the flush's; an earlier failed write left only
@@ -83,7 +86,8 @@ inc_finish(int status)
 			inc_warn("write error");
 		return EXIT_TROUBLE;
 	}
-	return status;
+	/* Ended by SIGTERM, SIGINT or SIGHUP: 128 + n, as a shell says. */
+	return sig != 0 ? 128 + sig : status;
 }
 
 /*

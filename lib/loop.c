@@ -4,19 +4,23 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "inplace.h"
 #include "loop.h"
+#include "signals.h"
 
 struct pass {
 	const struct inc_loop *lp;
 	const char	*name;		/* for diagnostics */
 	int		 fd;
+	bool		 is_stdin;	/* fd is ours to close unless */
+	bool		 live;		/* not a regular file: see flush_live */
 	int		 status;
 	bool		 unread;	/* input not read to its end */
 	int		 answered;	/* the last record answered: status, */
@@ -134,6 +138,22 @@ answer(const struct raw_para *para, void *ctx)
 	return true;
 }
 
+/*
+ * Input that is not a regular file (a pipe, a FIFO, a terminal, tail -F)
+ * may make the program wait: what it has made is written before it does,
+ * not kept in a buffer that a kill would lose.  Asked after each record;
+ * out is flushed when the input has nothing more to read at once.
+ */
+static int
+flush_live(const struct pass *ps, FILE *out)
+{
+	struct pollfd pfd = { ps->fd, POLLIN, 0 };
+
+	if (!ps->live || poll(&pfd, 1, 0) == 1)
+		return 0;
+	return fflush(out) == EOF ? -1 : 0;
+}
+
 /* One input stream through the program, to out (NULL: no output). */
 static int
 run(struct pass *ps, FILE *out)
@@ -142,7 +162,7 @@ run(struct pass *ps, FILE *out)
 	struct inc_reader *rd;
 	struct inc_record rec;
 	bool first = true, ends_nl = true, skipped;
-	int got, st, rc = 0;
+	int got = 0, st, rc = 0;
 
 	if ((rd = reader_open(ps->fd, ps->name)) == NULL) {
 		inc_warn("%s: %s", ps->name, strerror(errno));
@@ -153,7 +173,7 @@ run(struct pass *ps, FILE *out)
 	if (lp->answer != NULL)
 		reader_set_skip(rd, answer, ps);
 	record_init(&rec);
-	while ((got = reader_next(rd, &rec)) == 1) {
+	while (!signals_caught() && (got = reader_next(rd, &rec)) == 1) {
 		if (rec.kind == RECORD_BAD && rec.errmsg != NULL) {
 			inc_warn_at(ps->name, rec.errline, "%s", rec.errmsg);
 			ps->status = EXIT_TROUBLE;
@@ -166,12 +186,17 @@ run(struct pass *ps, FILE *out)
 			ps->status = status_worse(ps->status, st);
 		} else if (skipped)
 			ps->status = status_worse(ps->status, ps->answered);
-		if (out != NULL && write_paragraph(out, &rec,
+		if (out != NULL && (write_paragraph(out, &rec,
 		    skipped ? ps->add : NULL, skipped ? ps->addlen : 0, &first,
-		    &ends_nl) == -1) {
+		    &ends_nl) == -1 || flush_live(ps, out) == -1)) {
 			rc = -1;
 			break;
 		}
+	}
+	if (signals_caught()) {
+		/* Stopped between records: what is written stays. */
+		ps->unread = true;
+		got = 0;
 	}
 	if (got == -1) {
 		inc_warn("%s: read error: %s", ps->name, strerror(errno));
@@ -191,10 +216,11 @@ run(struct pass *ps, FILE *out)
  * must not replace the old one: what was not read would be lost.
  */
 static int
-write_in_place(FILE *out, void *ctx)
+write_in_place(FILE *out, int in, void *ctx)
 {
 	struct pass *ps = ctx;
 
+	ps->fd = in;
 	if (run(ps, out) == -1) {
 		inc_warn("%s: write error: %s", ps->name, strerror(errno));
 		return -1;
@@ -205,17 +231,53 @@ write_in_place(FILE *out, void *ctx)
 static int
 open_input(const char *name, struct pass *ps)
 {
+	struct stat st;
+
 	if (strcmp(name, "-") == 0) {
 		ps->fd = STDIN_FILENO;
 		ps->name = "-";
-		return 0;
+		ps->is_stdin = true;
+	} else {
+		ps->name = name;
+		if ((ps->fd = open(name, O_RDONLY)) == -1) {
+			inc_warn("%s: %s", name, strerror(errno));
+			return -1;
+		}
 	}
-	ps->name = name;
-	if ((ps->fd = open(name, O_RDONLY)) == -1) {
-		inc_warn("%s: %s", name, strerror(errno));
-		return -1;
-	}
+	ps->live = fstat(ps->fd, &st) == 0 && !S_ISREG(st.st_mode);
 	return 0;
+}
+
+static void
+close_input(struct pass *ps)
+{
+	if (!ps->is_stdin)
+		close(ps->fd);
+}
+
+/*
+ * Descriptors 0, 1 and 2 are open before any file is: else a file
+ * opened (the temporary of -i) would take the number of one that is
+ * closed, and a message or standard output would be written into it.
+ * A closed one gets /dev/null opened the wrong way round, so that using
+ * it fails (EBADF) as using a closed one does.
+ */
+static void
+keep_std_fds_open(void)
+{
+	int fd;
+
+	if (fcntl(STDIN_FILENO, F_GETFD) == -1 &&
+	    (fd = open("/dev/null", O_WRONLY)) != -1 && fd != STDIN_FILENO)
+		close(fd);
+	while (fcntl(STDOUT_FILENO, F_GETFD) == -1 ||
+	    fcntl(STDERR_FILENO, F_GETFD) == -1)
+		if ((fd = open("/dev/null", O_RDONLY)) == -1)
+			break;
+		else if (fd > STDERR_FILENO) {
+			close(fd);
+			break;
+		}
 }
 
 int
@@ -226,28 +288,39 @@ inc_each_record(int n, char **files, const struct inc_loop *lp)
 	struct pass ps;
 	int i, status = 0;
 
+	keep_std_fds_open();
+	if (lp->filter || lp->in_place)
+		signals_catch();
 	if (n == 0) {
 		n = 1;
 		files = stdin_only;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !signals_caught(); i++) {
 		memset(&ps, 0, sizeof(ps));
 		ps.lp = lp;
+		if (lp->in_place) {
+			/* The file is opened, locked and read by replace_file. */
+			ps.name = files[i];
+			if (strcmp(files[i], "-") == 0) {
+				inc_warn("-: -i edits named files, not standard "
+				    "input");
+				ps.status = EXIT_TROUBLE;
+			} else if (replace_file(files[i], lp->wait,
+			    write_in_place, &ps) == -1)
+				ps.status = EXIT_TROUBLE;
+			status = status_worse(status, ps.status);
+			continue;
+		}
 		if (open_input(files[i], &ps) == -1) {
 			status = EXIT_TROUBLE;
 			continue;
 		}
-		if (lp->in_place && ps.fd != STDIN_FILENO) {
-			if (replace_file(files[i], write_in_place, &ps) == -1)
-				ps.status = EXIT_TROUBLE;
-		} else if (run(&ps, lp->filter ? out : NULL) == -1) {
+		if (run(&ps, lp->filter ? out : NULL) == -1) {
 			/* inc_finish reports it, once, at the end. */
-			if (ps.fd != STDIN_FILENO)
-				close(ps.fd);
+			close_input(&ps);
 			return EXIT_TROUBLE;
 		}
-		if (ps.fd != STDIN_FILENO)
-			close(ps.fd);
+		close_input(&ps);
 		status = status_worse(status, ps.status);
 	}
 	return status;
@@ -260,15 +333,17 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 	struct inc_reader *rd;
 	const char *line;
 	size_t len;
-	bool cut;
+	bool cut, stop = false;
 	struct pass ps;
-	int i, got, st, status = 0;
+	int i, got = 0, st, status = 0;
 
+	keep_std_fds_open();
+	signals_catch();
 	if (n == 0) {
 		n = 1;
 		files = stdin_only;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !stop && !signals_caught(); i++) {
 		memset(&ps, 0, sizeof(ps));
 		if (open_input(files[i], &ps) == -1) {
 			status = EXIT_TROUBLE;
@@ -278,7 +353,8 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 			inc_warn("%s: %s", ps.name, strerror(errno));
 			return EXIT_TROUBLE;
 		}
-		while ((got = reader_getline(rd, &line, &len, &cut)) == 1) {
+		while (!signals_caught() &&
+		    (got = reader_getline(rd, &line, &len, &cut)) == 1) {
 			long lineno = reader_line(rd) - (cut ? 0 : 1);
 
 			if (cut) {
@@ -286,90 +362,21 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 				    "(limit 1 MiB): cut");
 				status = EXIT_TROUBLE;
 			}
-			st = fn(line, len, ps.name, lineno, cut, ctx);
-			status = status_worse(status, st);
+			if ((st = fn(line, len, ps.name, lineno, cut, ctx)) < 0)
+				stop = true;	/* reported by fn */
+			status = status_worse(status, st < 0 ? EXIT_TROUBLE : st);
+			if (stop || flush_live(&ps, stdout) == -1)
+				break;		/* inc_finish reports it */
 		}
+		if (signals_caught())
+			got = 0;
 		if (got == -1) {
 			inc_warn("%s: read error: %s", ps.name,
 			    strerror(errno));
 			status = EXIT_TROUBLE;
 		}
 		reader_close(rd);
-		if (ps.fd != STDIN_FILENO)
-			close(ps.fd);
+		close_input(&ps);
 	}
 	return status;
-}
-
-int
-replace_file(const char *path, int (*write_fn)(FILE *, void *), void *ctx)
-{
-	char tmp[PATH_MAX], dir[PATH_MAX], real[PATH_MAX];
-	const char *slash, *name;
-	struct stat st;
-	FILE *fp;
-	int fd, dfd, saved;
-
-	/*
-	 * A symbolic link is followed: the file it names is edited, the
-	 * link stays.  The temporary sits beside that file, so that rename
-	 * is atomic.
-	 */
-	if (realpath(path, real) == NULL) {
-		inc_warn("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	name = path;
-	path = real;
-	if (snprintf(tmp, sizeof(tmp), "%s.inc-XXXXXX", path) >=
-	    (int)sizeof(tmp)) {
-		inc_warn("%s: name too long", name);
-		return -1;
-	}
-	if (stat(path, &st) == -1) {
-		inc_warn("%s: %s", name, strerror(errno));
-		return -1;
-	}
-	if ((fd = mkstemp(tmp)) == -1) {
-		inc_warn("%s: cannot create a temporary file: %s", name,
-		    strerror(errno));
-		return -1;
-	}
-	if (fchmod(fd, st.st_mode & 07777) == -1 ||
-	    (fp = fdopen(fd, "w")) == NULL) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		inc_warn("%s: %s", name, strerror(saved));
-		return -1;
-	}
-	if (write_fn(fp, ctx) == -1) {
-		fclose(fp);
-		unlink(tmp);
-		inc_warn("%s: not replaced, file left as it was", name);
-		return -1;
-	}
-	if (fflush(fp) == EOF || ferror(fp) || fsync(fd) == -1) {
-		saved = errno;
-		fclose(fp);
-		unlink(tmp);
-		inc_warn("%s: write error, file left as it was: %s", name,
-		    strerror(saved));
-		return -1;
-	}
-	if (fclose(fp) == EOF || rename(tmp, path) == -1) {
-		saved = errno;
-		unlink(tmp);
-		inc_warn("%s: cannot replace: %s", name, strerror(saved));
-		return -1;
-	}
-	/* Make the rename itself durable. */
-	slash = strrchr(path, '/');
-	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - path) + 1 :
-	    1, slash ? path : ".");
-	if ((dfd = open(dir, O_RDONLY)) != -1) {
-		fsync(dfd);
-		close(dfd);
-	}
-	return 0;
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "record.h"
+#include "signals.h"
 
 #define BUF_START	(256 * 1024)
 #define BUF_MAX		((size_t)INC_MAX_RECORD + 64 * 1024)
@@ -115,9 +116,10 @@ fill(struct inc_reader *rd)
 		rd->buf = b;
 		rd->cap = cap;
 	}
+	/* A signal that ends the program (signals.h) ends the wait. */
 	do
 		n = read(rd->fd, rd->buf + rd->end, rd->cap - rd->end);
-	while (n == -1 && errno == EINTR);
+	while (n == -1 && errno == EINTR && !signals_caught());
 	if (n == 0)
 		rd->eof = true;
 	if (n > 0)
