@@ -7,8 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "alert.h"
 #include "append.h"
@@ -34,30 +32,9 @@ struct raw {
 	struct inc_classifier	*cl;
 	struct alert_clock	 clock;
 	uint64_t		 ordinal;	/* lines of the whole input */
-	bool			 live;		/* flush every record */
 	bool			 werr;
 	struct appender		*append;	/* --append FILE, or NULL */
 };
-
-/*
- * Alerts from a pipe or a terminal (tail -F | inc-classify --raw) come
- * one now and then: each record goes out as soon as it is made, not when
- * a buffer fills.  From files, large blocks.
- */
-static bool
-live_input(int argc, char **argv)
-{
-	struct stat st;
-	int i;
-
-	for (i = 0; i < argc; i++)
-		if (strcmp(argv[i], "-") != 0)
-			return false;
-	if (fstat(STDIN_FILENO, &st) == -1)
-		return false;
-	return S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) ||
-	    S_ISSOCK(st.st_mode);
-}
 
 static int
 each_record(struct inc_record *r, void *ctx)
@@ -104,8 +81,11 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 		}
 		return st;
 	}
-	if (fwrite(text, 1, n, stdout) != n || putchar('\n') == EOF ||
-	    (rw->live && fflush(stdout) == EOF)) {
+	/*
+	 * Alerts from a pipe (tail -F | inc-classify --raw) come one now
+	 * and then: the loop flushes each record before it waits for more.
+	 */
+	if (fwrite(text, 1, n, stdout) != n || putchar('\n') == EOF) {
 		rw->werr = true;	/* inc_finish reports it */
 		return EXIT_TROUBLE;
 	}
@@ -182,7 +162,6 @@ main(int argc, char *argv[])
 	if (raw) {
 		memset(&rw, 0, sizeof(rw));
 		rw.cl = &cl;
-		rw.live = live_input(argc, argv);
 		alert_clock_set(&rw.clock, cli.now);
 		if (append != NULL &&
 		    (rw.append = appender_open(append, wait)) == NULL)
