@@ -153,7 +153,7 @@ appender_open(const char *path, long wait)
 	ap->path = path;
 	ap->wait = wait;
 	/* Read under the lock: no record half appended is read. */
-	if ((fd = lock_open(path, O_RDWR | O_CREAT, 0666, wait)) == -1 ||
+	if ((fd = lock_open(path, O_RDWR | O_CREAT, 0666, wait, true)) == -1 ||
 	    read_ids(ap, fd) == -1) {
 		if (fd != -1)
 			close(fd);
@@ -248,8 +248,9 @@ appender_write(struct appender *ap, const char *text, size_t len)
 	    ids_has(&ap->ids, id, idlen)) {
 		return 0;
 	}
+	/* A record made is appended, signal or not: the wait is bounded. */
 	if ((fd = lock_open(ap->path, O_RDWR | O_APPEND | O_CREAT, 0666,
-	    ap->wait)) == -1)
+	    ap->wait, false)) == -1)
 		return -1;
 	if (fstat(fd, &st) == -1) {
 		saved = errno;

@@ -183,7 +183,7 @@ replace_file(const char *name, long wait,
 		return -1;
 	}
 	/* Read-write: a file this user may not write is refused here. */
-	if ((in = lock_open(path, O_RDWR, 0, wait)) == -1)
+	if ((in = lock_open(path, O_RDWR, 0, wait, true)) == -1)
 		return -1;
 	if (fstat(in, &st) == -1) {
 		inc_warn("%s: %s", name, strerror(errno));
@@ -203,7 +203,10 @@ replace_file(const char *name, long wait,
 		goto fail;
 	}
 	if (write_fn(fp, in, ctx) == -1) {
-		if (!signals_caught())
+		if (signals_caught())
+			inc_warn("%s: stopped by a signal, file left as it was",
+			    name);
+		else
 			inc_warn("%s: not replaced, file left as it was", name);
 		goto fail;
 	}
@@ -212,8 +215,10 @@ replace_file(const char *name, long wait,
 		    strerror(errno));
 		goto fail;
 	}
-	if (signals_caught())
+	if (signals_caught()) {
+		inc_warn("%s: stopped by a signal, file left as it was", name);
 		goto fail;		/* the edit is dropped */
+	}
 	/* Nothing changed: the file is left alone, its times kept. */
 	if (fstat(fd, &nst) == 0 && nst.st_size == st.st_size &&
 	    (same = same_content(in, fd, st.st_size)) != 0) {

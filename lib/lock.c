@@ -64,10 +64,10 @@ seconds(void)
  * Wait for the lock on fd until the deadline, trying again and again:
  * flock(2) itself waits without a bound.  From 1 ms between tries to 50
  * ms: an -i of a small file takes a few milliseconds.  Returns 0, or -1
- * (errno EWOULDBLOCK: the time is up; EINTR: a signal).
+ * (errno EWOULDBLOCK: the time is up; EINTR: a signal, if signal_ends).
  */
 static int
-wait_lock(int fd, double deadline, bool wait)
+wait_lock(int fd, double deadline, bool wait, bool signal_ends)
 {
 	struct timespec ts = { 0, 1000000L };
 
@@ -76,7 +76,7 @@ wait_lock(int fd, double deadline, bool wait)
 			return 0;
 		if (errno != EWOULDBLOCK && errno != EINTR)
 			return -1;
-		if (signals_caught()) {
+		if (signal_ends && signals_caught()) {
 			errno = EINTR;
 			return -1;
 		}
@@ -91,7 +91,8 @@ wait_lock(int fd, double deadline, bool wait)
 }
 
 int
-lock_open(const char *path, int flags, mode_t mode, long wait)
+lock_open(const char *path, int flags, mode_t mode, long wait,
+    bool signal_ends)
 {
 	struct stat st, now;
 	double deadline;
@@ -126,7 +127,7 @@ lock_open(const char *path, int flags, mode_t mode, long wait)
 			return -1;
 		}
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-		if (wait_lock(fd, deadline, secs > 0) == -1) {
+		if (wait_lock(fd, deadline, secs > 0, signal_ends) == -1) {
 			saved = errno;
 			close(fd);
 			if (saved == EINTR)

@@ -12,6 +12,7 @@
 #ifndef INC_LOCK_H
 #define INC_LOCK_H
 
+#include <stdbool.h>
 #include <sys/types.h>
 
 #define LOCK_WAIT_DEFAULT	10	/* seconds, when --wait is not given */
@@ -30,10 +31,11 @@ int	lock_wait_parse(const char *arg, long *wait);
  * wait seconds (0: LOCK_WAIT_DEFAULT; LOCK_NO_WAIT: not at all).  Only a
  * regular file is opened: a FIFO or a device is never opened at all.
  * Returns the descriptor, holding the lock until it is closed, or -1
- * after a message ("path: ..."); also -1, silently, when a signal
- * (signals.h) ended the wait.
+ * after a message ("path: ..."); also -1, silently, when signal_ends
+ * and a signal (signals.h) ended the wait (nothing made yet is lost).
  */
-int	lock_open(const char *path, int flags, mode_t mode, long wait);
+int	lock_open(const char *path, int flags, mode_t mode, long wait,
+	    bool signal_ends);
 
 /* What the file is, for a message: "a FIFO", "a directory"... */
 const char *file_kind(mode_t);

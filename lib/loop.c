@@ -19,7 +19,7 @@ struct pass {
 	const struct inc_loop *lp;
 	const char	*name;		/* for diagnostics */
 	int		 fd;
-	bool		 is_stdin;	/* fd is ours to close unless */
+	bool		 is_stdin;	/* fd 0: not ours to close */
 	bool		 live;		/* not a regular file: see flush_live */
 	int		 status;
 	bool		 unread;	/* input not read to its end */
