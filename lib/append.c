@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "lock.h"
 #include "record.h"
+#include "signals.h"
 
 /* The ids seen: a set of strings, open addressing, grown at 3/4 full. */
 struct ids {
@@ -140,6 +141,23 @@ read_ids(struct appender *ap, int fd)
 	return rc == 0 ? 0 : -1;
 }
 
+/*
+ * A file marked read-only (its owner's write bit clear) is not appended
+ * to, by root either: the rule of -i (inplace.h).
+ */
+static bool
+read_only(const char *path, int fd)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && (st.st_mode & S_IWUSR) == 0) {
+		inc_warn("%s: read-only file (mode %04o): --append does not "
+		    "write to it", path, (unsigned)(st.st_mode & 07777));
+		return true;
+	}
+	return false;
+}
+
 struct appender *
 appender_open(const char *path, long wait)
 {
@@ -152,9 +170,10 @@ appender_open(const char *path, long wait)
 	}
 	ap->path = path;
 	ap->wait = wait;
+	signals_catch();	/* a writer: ends between records */
 	/* Read under the lock: no record half appended is read. */
 	if ((fd = lock_open(path, O_RDWR | O_CREAT, 0666, wait, true)) == -1 ||
-	    read_ids(ap, fd) == -1) {
+	    read_only(path, fd) || read_ids(ap, fd) == -1) {
 		if (fd != -1)
 			close(fd);
 		appender_close(ap);
@@ -256,6 +275,10 @@ appender_write(struct appender *ap, const char *text, size_t len)
 		saved = errno;
 		close(fd);
 		inc_warn("%s: %s", ap->path, strerror(saved));
+		return -1;
+	}
+	if (read_only(ap->path, fd)) {
+		close(fd);
 		return -1;
 	}
 	sep = separator(fd, st.st_size);

@@ -8,7 +8,7 @@
 . tests/lib.sh
 N='--now 2026-11-24T12:00:00+08:00'
 ex=share/examples
-plan 49
+plan 50
 
 # --- records end with a blank line ----------------------------------------
 check 'cat of two outputs: as many records as both, read without a word' \
@@ -254,7 +254,20 @@ check '--append follows an -i that replaced FILE: every alert in the file named'
      grep -q '^step: ' $T/f.rec"
 check '--append to a FIFO or a read-only file: refused, exit 2' \
     "echo 'DDoS now' | inc-classify --raw $N --append $T/fifo 2>$T/e; [ \$? -eq 2 ] &&
-     grep -q 'a FIFO, not a record file' $T/e"
+     grep -q 'a FIFO, not a record file' $T/e &&
+     cp $T/one.rec $T/ro2.rec && chmod 444 $T/ro2.rec &&
+     echo 'DDoS now' | inc-classify --raw $N --append $T/ro2.rec 2>$T/e; [ \$? -eq 2 ] &&
+     grep -q 'ro2.rec: read-only file (mode 0444)' $T/e && cmp -s $T/ro2.rec $T/one.rec"
+check 'SIGTERM while --append waits for the lock: the record still appended, exit 143' \
+    "cp $T/one.rec $T/w.rec; rm -f $T/fifo7; mkfifo $T/fifo7;
+     inc-classify --raw $N --wait 30 --append $T/w.rec <$T/fifo7 2>$T/e & pid=\$!;
+     exec 3>$T/fifo7; echo 'DDoS before' >&3; i=0;
+     while ! grep -q 'DDoS before' $T/w.rec && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done;
+     flock $T/w.rec sleep 2 & fl=\$!; sleep 0.3;
+     echo 'DDoS while locked' >&3; sleep 0.5; kill -TERM \$pid;
+     wait_bounded \$pid; st=\$?; exec 3>&-; wait \$fl;
+     [ \$st -eq 143 ] && grep -q '^title: DDoS while locked' $T/w.rec &&
+     [ \$(recsel -c $T/w.rec) -eq 3 ]"
 
 # --- signals ----------------------------------------------------------------
 # Alerts from a FIFO, the program waiting for more: each record is in the
