@@ -139,7 +139,7 @@ check '-i twice: the same file' \
     "cp $D/routing.rec \$T/h.rec && inc-checklist $NOW -i --done system-failure.1 --incident r-other \$T/h.rec &&
      cp \$T/h.rec \$T/h1 && inc-checklist $NOW -i --done system-failure.1 --incident r-other \$T/h.rec && cmp -s \$T/h1 \$T/h.rec"
 check '-i on a write error: exit 2, the original kept, no temporary' \
-    "i=0; while [ \$i -lt 200 ]; do cat $D/routing.rec; i=\$((i + 1)); done >\$T/big.rec;
+    "i=0; while [ \$i -lt 200 ]; do cat $D/routing.rec; echo; i=\$((i + 1)); done >\$T/big.rec;
      cp \$T/big.rec \$T/big.orig;
      (trap '' XFSZ; ulimit -f 8; inc-checklist -i \$T/big.rec) 2>\$T/e; [ \$? -eq 2 ] &&
      cmp -s \$T/big.rec \$T/big.orig && grep -q 'file left as it was' \$T/e &&
@@ -215,7 +215,7 @@ check_status 0 '--version' 'inc-checklist --version'
 check 'the language from $LANG' \
     'LANG=zh_CN.UTF-8 inc-checklist network-attack | grep -q "^network-attack  网络攻击应急处置"'
 check 'a closed pipe ends quietly' \
-    "i=0; while [ \$i -lt 100 ]; do cat $D/routing.rec; i=\$((i + 1)); done >\$T/many.rec;
+    "i=0; while [ \$i -lt 100 ]; do cat $D/routing.rec; echo; i=\$((i + 1)); done >\$T/many.rec;
      inc-checklist --pending \$T/many.rec 2>\$T/e | head -n 1 >/dev/null; [ ! -s \$T/e ]"
 
 # --- write errors --------------------------------------------------------------
