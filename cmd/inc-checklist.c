@@ -10,10 +10,11 @@
 
 #include "checklist.h"
 #include "inc.h"
+#include "lock.h"
 
 enum {
 	OPT_DONE = OPT_PROGRAM, OPT_BY, OPT_PENDING, OPT_FORCE, OPT_INCIDENT,
-	OPT_LIST
+	OPT_LIST, OPT_WAIT
 };
 
 static const struct option longopts[] = {
@@ -24,6 +25,7 @@ static const struct option longopts[] = {
 	{ "incident",	required_argument,	NULL, OPT_INCIDENT },
 	{ "list",	no_argument,		NULL, OPT_LIST },
 	{ "in-place",	no_argument,		NULL, 'i' },
+	{ "wait",	required_argument,	NULL, OPT_WAIT },
 	INC_COMMON_LONGOPTS,
 	{ NULL,		0,			NULL, 0 }
 };
@@ -37,6 +39,7 @@ static const char *const options[] = {
 	"--incident ID\tonly that incident",
 	"--force\treplace a step a person recorded",
 	"-i, --in-place\tedit the record files named, atomically",
+	"--wait SECONDS\twith -i: wait so long for the file's lock (default 10)",
 	NULL
 };
 
@@ -45,7 +48,8 @@ struct opts {
 	const char	*operand;	/* PROCEDURE */
 	char		**dones;	/* --done, as given */
 	size_t		 ndones;
-	bool		 pending, in_place, list;
+	bool		 pending, in_place, list, wait_given;
+	long		 wait;		/* --wait, for lock_open */
 };
 
 /* Options that do not go together: false after a message. */
@@ -65,6 +69,8 @@ options_fit(const struct opts *o, const struct checklist *ck, int nfiles)
 		    "--done, -i or --force");
 	else if (o->in_place && nfiles == 0)
 		inc_warn("-i needs the names of record files");
+	else if (o->wait_given && !o->in_place)
+		inc_warn("--wait is for the lock of -i");
 	else if (o->operand != NULL && !o->pending && o->ndones == 0 &&
 	    (nfiles > 0 || o->in_place || ck->force || ck->incident != NULL))
 		inc_warn("a PROCEDURE with records goes with --done or "
@@ -96,6 +102,7 @@ run(struct checklist *ck, const struct opts *o, int argc, char **argv)
 	loop.ctx = ck;
 	loop.filter = !o->pending;
 	loop.in_place = o->in_place;
+	loop.wait = o->wait;
 	return inc_finish(checklist_finish(ck, inc_each_record(argc, argv,
 	    &loop)));
 }
@@ -105,7 +112,8 @@ main(int argc, char *argv[])
 {
 	struct inc_cli cli = {
 		.usage = "[PROCEDURE] [--done N[,M...]] [--by WHO] [--pending] "
-		    "[--incident ID] [-i] [--force] [file ...]\n"
+		    "[--incident ID] [-i [--wait SECONDS]] [--force] "
+		    "[file ...]\n"
 		    "       inc-checklist --list",
 		.options = options
 	};
@@ -140,6 +148,13 @@ main(int argc, char *argv[])
 			break;
 		case OPT_LIST:
 			o.list = true;
+			break;
+		case OPT_WAIT:
+			if (lock_wait_parse(optarg, &o.wait) == -1) {
+				free(o.dones);
+				return cli_usage(&cli);
+			}
+			o.wait_given = true;
 			break;
 		default:
 			if (!cli_common(&cli, c, optarg)) {

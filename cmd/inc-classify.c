@@ -7,14 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "alert.h"
+#include "append.h"
 #include "classify.h"
 #include "inc.h"
+#include "lock.h"
 
-enum { OPT_RAW = OPT_PROGRAM, OPT_FORCE };
+enum { OPT_RAW = OPT_PROGRAM, OPT_FORCE, OPT_APPEND, OPT_WAIT };
 
 #define RAW_MAX	((size_t)INC_MAX_LINE - 16)	/* bytes of an alert used */
 
@@ -22,6 +22,8 @@ static const struct option longopts[] = {
 	{ "raw",	no_argument,	NULL, OPT_RAW },
 	{ "force",	no_argument,	NULL, OPT_FORCE },
 	{ "in-place",	no_argument,	NULL, 'i' },
+	{ "append",	required_argument, NULL, OPT_APPEND },
+	{ "wait",	required_argument, NULL, OPT_WAIT },
 	INC_COMMON_LONGOPTS,
 	{ NULL,		0,		NULL, 0 }
 };
@@ -30,6 +32,8 @@ static const char *const options[] = {
 	"--raw\teach input line is an alert; records out",
 	"--force\trecompute the fields a person set",
 	"-i, --in-place\tedit the record files named, atomically",
+	"--append FILE\twith --raw: append each record to FILE, under its lock",
+	"--wait SECONDS\tfor the lock of -i or --append (default 10)",
 	NULL
 };
 
@@ -37,30 +41,9 @@ struct raw {
 	struct inc_classifier	*cl;
 	struct alert_clock	 clock;
 	uint64_t		 ordinal;	/* lines of the whole input */
-	bool			 first;
-	bool			 live;		/* flush every record */
 	bool			 werr;
+	struct appender		*append;	/* --append FILE, or NULL */
 };
-
-/*
- * Alerts from a pipe or a terminal (tail -F | inc-classify --raw) come
- * one now and then: each record goes out as soon as it is made, not when
- * a buffer fills.  From files, large blocks.
- */
-static bool
-live_input(int argc, char **argv)
-{
-	struct stat st;
-	int i;
-
-	for (i = 0; i < argc; i++)
-		if (strcmp(argv[i], "-") != 0)
-			return false;
-	if (fstat(STDIN_FILENO, &st) == -1)
-		return false;
-	return S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) ||
-	    S_ISSOCK(st.st_mode);
-}
 
 static int
 each_record(struct inc_record *r, void *ctx)
@@ -101,14 +84,23 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 	if (st == -1)
 		return EXIT_TROUBLE;	/* out of memory, reported */
 	st = classify_raw_status(text, n, st);	/* 1: level I or II */
-	if ((!rw->first && putchar('\n') == EOF) ||
-	    fwrite(text, 1, n, stdout) != n ||
-	    (rw->live && fflush(stdout) == EOF)) {
+	if (rw->append != NULL) {
+		/* Each record to FILE as soon as it is made, under the lock. */
+		if (appender_write(rw->append, text, n) == -1) {
+			rw->werr = true;
+			return -1;	/* stop: what follows would be lost */
+		}
+		return st;
+	}
+	/*
+	 * Alerts from a pipe (tail -F | inc-classify --raw) come one now
+	 * and then: the loop flushes each record before it waits for more.
+	 */
+	if (fwrite(text, 1, n, stdout) != n || putchar('\n') == EOF) {
 		inc_note_write_error();
 		rw->werr = true;	/* inc_finish reports it */
 		return EXIT_TROUBLE;
 	}
-	rw->first = false;
 	return st;
 }
 
@@ -116,15 +108,17 @@ int
 main(int argc, char *argv[])
 {
 	struct inc_cli cli = {
-		.usage = "[-i] [--raw] [--force] [--plan FILE] [--now TIME] "
-		    "[file ...]",
+		.usage = "[-i | --raw [--append FILE]] [--wait SECONDS] "
+		    "[--force] [--plan FILE]\n\t[--now TIME] [file ...]",
 		.options = options
 	};
 	struct inc_classifier cl;
 	struct inc_loop loop = { .each = each_record, .filter = true };
 	struct inc_matcher *m;
 	struct raw rw;
-	bool raw = false, force = false, in_place = false;
+	bool raw = false, force = false, in_place = false, wait_given = false;
+	const char *append = NULL;
+	long wait = 0;
 	int c, st;
 
 	inc_set_prog(argv[0]);
@@ -139,6 +133,14 @@ main(int argc, char *argv[])
 		case OPT_FORCE:
 			force = true;
 			break;
+		case OPT_APPEND:
+			append = optarg;
+			break;
+		case OPT_WAIT:
+			if (lock_wait_parse(optarg, &wait) == -1)
+				return cli_usage(&cli);
+			wait_given = true;
+			break;
 		default:
 			if (!cli_common(&cli, c, optarg))
 				return cli_usage(&cli);
@@ -148,9 +150,13 @@ main(int argc, char *argv[])
 	argv += optind;
 	if ((st = cli_setup(&cli)) != -1)
 		return st;
-	if (in_place && (raw || argc == 0)) {
-		inc_warn(raw ? "-i edits record files, not alert lines" :
-		    "-i needs the names of record files");
+	if ((in_place && (raw || argc == 0)) || (append != NULL && !raw) ||
+	    (wait_given && !in_place && append == NULL)) {
+		inc_warn(in_place && raw ? "-i edits record files, not alert "
+		    "lines" : in_place && argc == 0 ? "-i needs the names of "
+		    "record files" : append != NULL && !raw ? "--append "
+		    "writes the records --raw makes" : "--wait is for the "
+		    "lock of -i or --append");
 		st = cli_usage(&cli);
 		cli_done(&cli);
 		return st;
@@ -169,14 +175,18 @@ main(int argc, char *argv[])
 	if (raw) {
 		memset(&rw, 0, sizeof(rw));
 		rw.cl = &cl;
-		rw.first = true;
-		rw.live = live_input(argc, argv);
 		alert_clock_set(&rw.clock, cli.now, cli.now_text != NULL);
-		st = inc_each_line(argc, argv, each_line, &rw);
+		if (append != NULL &&
+		    (rw.append = appender_open(append, wait)) == NULL)
+			st = EXIT_TROUBLE;
+		else
+			st = inc_each_line(argc, argv, each_line, &rw);
+		appender_close(rw.append);
 		classifier_free(&cl);
 	} else {
 		loop.ctx = &cl;
 		loop.in_place = in_place;
+		loop.wait = wait;
 		st = inc_each_record(argc, argv, &loop);
 	}
 	st = inc_finish(st);

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "escalate.h"
+#include "lock.h"
 #include "loop.h"
 #include "roster.h"
 
@@ -22,12 +23,13 @@ static const char *const options[] = {
 	"--force\t--ack replaces a time a person set",
 	"--roster FILE\twho is on duty (else $INC_ROSTER)",
 	"-i, --in-place\tedit the record files named, atomically",
+	"--wait SECONDS\twith -i: wait so long for the file's lock (default 10)",
 	NULL
 };
 
 enum {
 	OPT_NOTICES = OPT_PROGRAM, OPT_FORMAT, OPT_ACK, OPT_FORCE, OPT_ID,
-	OPT_ROSTER
+	OPT_ROSTER, OPT_WAIT
 };
 
 static const struct option longopts[] = {
@@ -39,6 +41,7 @@ static const struct option longopts[] = {
 	{ "incident",	required_argument,	NULL, OPT_ID },
 	{ "id",		required_argument,	NULL, OPT_ID },	/* the old name */
 	{ "roster",	required_argument,	NULL, OPT_ROSTER },
+	{ "wait",	required_argument,	NULL, OPT_WAIT },
 	{ "in-place",	no_argument,		NULL, 'i' },
 	{ NULL,		0,			NULL, 0 }
 };
@@ -49,8 +52,8 @@ main(int argc, char *argv[])
 	struct inc_cli cli = {
 		.usage = "[-i] [--notices [--format text|tsv]] "
 		    "[--ack OBLIGATION[=TIME] ...] [--force] [--incident ID]\n"
-		    "\t[--roster FILE] [--now TIME] [--plan FILE] [--lang zh|en] "
-		    "[file ...]",
+		    "\t[--roster FILE] [--wait SECONDS] [--now TIME] [--plan FILE] "
+		    "[--lang zh|en] [file ...]",
 		.options = options
 	};
 	struct escalate e = { 0 };
@@ -60,7 +63,8 @@ main(int argc, char *argv[])
 	const char *roster_path = NULL, *format = NULL;
 	char **acks;
 	size_t nacks = 0, i;
-	bool in_place = false;
+	bool in_place = false, wait_given = false;
+	long wait = 0;
 	int c, status;
 
 	inc_set_prog(argv[0]);
@@ -89,6 +93,13 @@ main(int argc, char *argv[])
 		case OPT_ROSTER:
 			roster_path = optarg;
 			break;
+		case OPT_WAIT:
+			if (lock_wait_parse(optarg, &wait) == -1) {
+				free(acks);
+				return cli_usage(&cli);
+			}
+			wait_given = true;
+			break;
 		default:
 			if (cli_common(&cli, c, optarg))
 				break;
@@ -108,13 +119,15 @@ main(int argc, char *argv[])
 		return EXIT_TROUBLE;
 	}
 	if ((format != NULL && !e.notices) ||
-	    (in_place && argc == 0) ||
+	    (in_place && argc == 0) || (wait_given && !in_place) ||
 	    (e.notices && nacks > 0 && !in_place) ||
 	    (e.id != NULL && nacks == 0)) {
 		if (format != NULL && !e.notices)
 			inc_warn("--format goes with --notices");
 		else if (in_place && argc == 0)
 			inc_warn("-i needs files to edit");
+		else if (wait_given && !in_place)
+			inc_warn("--wait is for the lock of -i");
 		else if (e.id != NULL && nacks == 0)
 			inc_warn("--incident selects the incident for --ack");
 		else
@@ -157,6 +170,7 @@ main(int argc, char *argv[])
 	if (nacks == 0)
 		lp.answer = escalate_answer;	/* most records: not parsed */
 	lp.in_place = in_place;
+	lp.wait = wait;
 	status = inc_finish(inc_each_record(argc, argv, &lp));
 done:
 	escalate_free(&e);

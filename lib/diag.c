@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "signals.h"
 #include "text.h"
 
 const char *inc_prog = "inc";
@@ -113,6 +114,8 @@ inc_note_write_error(void)
 int
 inc_finish(int status)
 {
+	int sig = signals_caught();
+
 	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		/* errno is the flush's; an earlier failed write left only
@@ -125,7 +128,8 @@ inc_finish(int status)
 			inc_warn("write error");
 		return EXIT_TROUBLE;
 	}
-	return status;
+	/* Ended by SIGTERM, SIGINT or SIGHUP: 128 + n, as a shell says. */
+	return sig != 0 ? 128 + sig : status;
 }
 
 /*

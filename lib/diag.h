@@ -40,7 +40,8 @@ int	status_worse(int a, int b);
 
 /*
  * Flush and check standard output at the end: a write error is reported
- * and turns the status into 2.  A closed pipe never gets here: SIGPIPE
+ * and turns the status into 2; after a signal of signals.h, 128 + its
+ * number.  A closed pipe never gets here: SIGPIPE
  * ends the program quietly, as in any Unix filter.
  */
 int	inc_finish(int status);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "fdread.h"
+#include "signals.h"
 
 ssize_t
 fd_read(int fd, void *buf, size_t n)
@@ -18,14 +19,19 @@ fd_read(int fd, void *buf, size_t n)
 	for (;;) {
 		if ((got = read(fd, buf, n)) >= 0)
 			return got;
-		if (errno == EINTR)
+		/* A signal that ends the program (signals.h) ends the wait. */
+		if (errno == EINTR) {
+			if (signals_caught())
+				return -1;
 			continue;
+		}
 		if (errno != EAGAIN && errno != EWOULDBLOCK)
 			return -1;
 		pfd.fd = fd;
 		pfd.events = POLLIN;
 		/* POLLHUP or POLLERR: the next read says what it is. */
-		if (poll(&pfd, 1, -1) == -1 && errno != EINTR)
+		if (poll(&pfd, 1, -1) == -1 && (errno != EINTR ||
+		    signals_caught()))
 			return -1;
 	}
 }

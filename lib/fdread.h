@@ -9,7 +9,10 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-/* As read(2), but EINTR retried and EAGAIN waited for: never -1/EAGAIN. */
+/*
+ * As read(2), but EINTR retried (unless a signal that ends the program
+ * was caught, signals.h) and EAGAIN waited for: never -1/EAGAIN.
+ */
 ssize_t	fd_read(int fd, void *buf, size_t n);
 
 #endif

@@ -4,6 +4,9 @@
  *	diag.h		messages "prog: file:line: message", exit statuses
  *	record.h	records of inc-record(5): read, change, write
  *	loop.h		the files named or standard input; -i in place
+ *	inplace.h	  -i: the file replaced atomically, kept what it was
+ *	lock.h		  the flock(2) lock of a record file, --wait
+ *	signals.h	  SIGTERM, SIGINT, SIGHUP: stop between records
  *	timeutil.h	RFC 3339 times, local times, durations, the clock
  *	plan.h		the plan of inc-plan(5): load, check, look up
  *	cli.h		--plan, --now, --lang, --help, --version
@@ -21,6 +24,7 @@
  *	grade.h		  the level from importance, loss and impact
  *	match.h		  the plan's keywords found in text
  *	alert.h		  raw alert lines (--raw)
+ *	append.h	  --append FILE: records appended under the lock
  *	notice.h	inc-escalate --notices: who to tell, by when
  *	checklist.h	inc-checklist: procedure fields, --done, --pending
  *	report.h	inc-report: the duty and handling reports

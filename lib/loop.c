@@ -4,7 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,14 +14,18 @@
 #include "diag.h"
 #include "fastpath.h"
 #include "idset.h"
+#include "inplace.h"
 #include "loop.h"
 #include "record-nul.h"
+#include "signals.h"
 #include "text.h"
 
 struct pass {
 	const struct inc_loop *lp;
 	const char	*name;		/* for diagnostics */
 	int		 fd;
+	bool		 is_stdin;	/* fd 0: not ours to close */
+	bool		 live;		/* not a regular file: see flush_live */
 	int		 status;
 	bool		 unread;	/* input not read to its end */
 	int		 answered;	/* the last record answered: status, */
@@ -33,18 +37,31 @@ struct pass {
 };
 
 /*
- * Records are separated by one blank line on output, whatever stood
- * between them on input; a piece of an oversized record follows its
+ * Every paragraph written ends with one blank line, whatever stood
+ * between them on input, so that outputs can be concatenated or appended
+ * to (cat a.rec b.rec, >>) without two records running together.  The
+ * blank line is written when the next paragraph begins, or at the end
+ * (end_paragraph): a piece of an oversized record follows its
  * predecessor directly.
  */
+static int
+end_paragraph(FILE *out, bool *first, bool *ends_nl)
+{
+	if (!*ends_nl && putc('\n', out) == EOF)
+		return -1;
+	*ends_nl = true;
+	if (!*first && putc('\n', out) == EOF)
+		return -1;
+	*first = true;
+	return 0;
+}
+
 static int
 write_paragraph(FILE *out, const struct inc_record *r, const char *add,
     size_t addlen, bool *first, bool *ends_nl)
 {
 	if (!r->continued) {
-		if (!*ends_nl && putc('\n', out) == EOF)
-			return -1;
-		if (!*first && putc('\n', out) == EOF)
+		if (end_paragraph(out, first, ends_nl) == -1)
 			return -1;
 		*first = false;
 	}
@@ -64,6 +81,52 @@ write_paragraph(FILE *out, const struct inc_record *r, const char *add,
 	return 0;
 }
 
+/*
+ * Does a paragraph hold a second id field?  Then it is parsed, and run()
+ * reports it: the records answered from their bytes are judged by the
+ * same rule.  The lines found by the reader are not looked for again.
+ */
+static bool
+raw_second_id(const struct raw_para *para)
+{
+	const char *p = para->raw, *e = p + para->len, *nl;
+	size_t k = 0;
+	int ids = 0;
+
+	while (p < e) {
+		if (e - p >= 3 && p[0] == 'i' && p[1] == 'd' && p[2] == ':' &&
+		    ++ids == 2)
+			return true;
+		if (k < para->nends)
+			nl = para->raw + para->ends[k++];
+		else if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			break;
+		p = nl + 1;
+	}
+	return false;
+}
+
+/*
+ * Two id fields in one paragraph: two records run together, a blank
+ * line lost between them (a file appended to without one).  Reported at
+ * the second; the record is passed through untouched, not read as one
+ * incident.
+ */
+static bool
+run_together(const struct pass *ps, const struct inc_record *r)
+{
+	const struct inc_item *first, *second;
+	size_t pos = 0;
+
+	if ((first = record_next(r, "id", &pos)) == NULL ||
+	    (second = record_next(r, "id", &pos)) == NULL)
+		return false;
+	inc_warn_at(ps->name, second->line, "a second id field (the first at "
+	    "line %ld): records seem to have run together, a blank line "
+	    "missing between them; passed through untouched", first->line);
+	return true;
+}
+
 /* The reader's skip hook: the program's answer, kept for run(). */
 static bool
 answer(const struct raw_para *para, void *ctx)
@@ -73,6 +136,8 @@ answer(const struct raw_para *para, void *ctx)
 	size_t addlen = 0;
 	int st;
 
+	if (raw_second_id(para))
+		return false;
 	if ((st = ps->lp->answer(para, ps->lp->ctx, &add, &addlen)) < 0)
 		return false;
 	ps->answered = st;
@@ -182,6 +247,22 @@ note_id(struct pass *ps, const struct inc_record *r)
 	at->line = r->line;
 }
 
+/*
+ * Input that is not a regular file (a pipe, a FIFO, a terminal, tail -F)
+ * may make the program wait: what it has made is written before it does,
+ * not kept in a buffer that a kill would lose.  Asked after each record;
+ * out is flushed when the input has nothing more to read at once.
+ */
+static int
+flush_live(const struct pass *ps, FILE *out)
+{
+	struct pollfd pfd = { ps->fd, POLLIN, 0 };
+
+	if (!ps->live || poll(&pfd, 1, 0) == 1)
+		return 0;
+	return fflush(out) == EOF ? -1 : 0;
+}
+
 /* One input stream through the program, to out (NULL: no output). */
 static int
 run(struct pass *ps, FILE *out)
@@ -190,7 +271,7 @@ run(struct pass *ps, FILE *out)
 	struct inc_reader *rd;
 	struct inc_record rec;
 	bool first = true, ends_nl = true, skipped;
-	int got, st, rc = 0;
+	int got = 0, st, rc = 0;
 
 	if ((rd = reader_open(ps->fd, ps->name)) == NULL) {
 		inc_warn_file(ps->name, "%s", strerror(errno));
@@ -201,7 +282,7 @@ run(struct pass *ps, FILE *out)
 	if (lp->answer != NULL && inc_fastpath())
 		reader_set_skip(rd, answer, ps);
 	record_init(&rec);
-	while ((got = reader_next(rd, &rec)) == 1) {
+	while (!signals_caught() && (got = reader_next(rd, &rec)) == 1) {
 		if (rec.kind == RECORD_BAD && rec.errmsg != NULL) {
 			inc_warn_at(ps->name, rec.errline, "%s", rec.errmsg);
 			ps->status = EXIT_TROUBLE;
@@ -211,24 +292,32 @@ run(struct pass *ps, FILE *out)
 			note_id(ps, &rec);
 		if (rec.kind == RECORD_INCIDENT && nul_refused(ps, &rec))
 			;	/* passed through as read */
+		else if (rec.kind == RECORD_INCIDENT && run_together(ps, &rec))
+			ps->status = EXIT_TROUBLE;
 		else if (rec.kind == RECORD_INCIDENT) {
 			st = lp->each(&rec, lp->ctx);
 			ps->status = status_worse(ps->status, st);
 		} else if (skipped)
 			ps->status = status_worse(ps->status, ps->answered);
-		if (out != NULL && write_paragraph(out, &rec,
+		if (out != NULL && (write_paragraph(out, &rec,
 		    skipped ? ps->add : NULL, skipped ? ps->addlen : 0, &first,
-		    &ends_nl) == -1) {
+		    &ends_nl) == -1 || flush_live(ps, out) == -1)) {
 			rc = -1;
 			break;
 		}
+	}
+	if (signals_caught()) {
+		/* Stopped between records: what is written stays. */
+		ps->unread = true;
+		got = 0;
 	}
 	if (got == -1) {
 		inc_warn_file(ps->name, "read error: %s", strerror(errno));
 		ps->status = EXIT_TROUBLE;
 		ps->unread = true;
 	}
-	if (rc == 0 && out != NULL && !ends_nl && putc('\n', out) == EOF)
+	if (rc == 0 && out != NULL && end_paragraph(out, &first, &ends_nl) ==
+	    -1)
 		rc = -1;
 	record_free(&rec);
 	reader_close(rd);
@@ -240,10 +329,11 @@ run(struct pass *ps, FILE *out)
  * must not replace the old one: what was not read would be lost.
  */
 static int
-write_in_place(FILE *out, void *ctx)
+write_in_place(FILE *out, int in, void *ctx)
 {
 	struct pass *ps = ctx;
 
+	ps->fd = in;
 	if (run(ps, out) == -1) {
 		inc_warn_file(ps->name, "write error: %s", strerror(errno));
 		return -1;
@@ -254,17 +344,53 @@ write_in_place(FILE *out, void *ctx)
 static int
 open_input(const char *name, struct pass *ps)
 {
+	struct stat st;
+
 	if (strcmp(name, "-") == 0) {
 		ps->fd = STDIN_FILENO;
 		ps->name = "-";
-		return 0;
+		ps->is_stdin = true;
+	} else {
+		ps->name = name;
+		if ((ps->fd = open(name, O_RDONLY)) == -1) {
+			inc_warn_file(name, "%s", strerror(errno));
+			return -1;
+		}
 	}
-	ps->name = name;
-	if ((ps->fd = open(name, O_RDONLY)) == -1) {
-		inc_warn_file(name, "%s", strerror(errno));
-		return -1;
-	}
+	ps->live = fstat(ps->fd, &st) == 0 && !S_ISREG(st.st_mode);
 	return 0;
+}
+
+static void
+close_input(struct pass *ps)
+{
+	if (!ps->is_stdin)
+		close(ps->fd);
+}
+
+/*
+ * Descriptors 0, 1 and 2 are open before any file is: else a file
+ * opened (the temporary of -i) would take the number of one that is
+ * closed, and a message or standard output would be written into it.
+ * A closed one gets /dev/null opened the wrong way round, so that using
+ * it fails (EBADF) as using a closed one does.
+ */
+static void
+keep_std_fds_open(void)
+{
+	int fd;
+
+	if (fcntl(STDIN_FILENO, F_GETFD) == -1 &&
+	    (fd = open("/dev/null", O_WRONLY)) != -1 && fd != STDIN_FILENO)
+		close(fd);
+	while (fcntl(STDOUT_FILENO, F_GETFD) == -1 ||
+	    fcntl(STDERR_FILENO, F_GETFD) == -1)
+		if ((fd = open("/dev/null", O_RDONLY)) == -1)
+			break;
+		else if (fd > STDERR_FILENO) {
+			close(fd);
+			break;
+		}
 }
 
 int
@@ -279,6 +405,9 @@ inc_each_record(int n, char **files, const struct inc_loop *lp)
 	unsigned nsaid = 0;
 	int i, status = 0;
 
+	keep_std_fds_open();
+	if (lp->filter || lp->in_place)
+		signals_catch();
 	if (n == 0) {
 		n = 1;
 		files = stdin_only;
@@ -286,28 +415,36 @@ inc_each_record(int n, char **files, const struct inc_loop *lp)
 	/* Out of memory here: ids are not compared, the rest goes on. */
 	ids = idset_new();
 	raw_names_init(&id_name, id_field, 1);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !signals_caught(); i++) {
 		memset(&ps, 0, sizeof(ps));
 		ps.lp = lp;
 		ps.ids = &ids;
 		ps.id_name = &id_name;
 		ps.nsaid = &nsaid;
+		if (lp->in_place) {
+			/* The file is opened, locked and read by replace_file. */
+			ps.name = files[i];
+			if (strcmp(files[i], "-") == 0) {
+				inc_warn("-: -i edits named files, not standard "
+				    "input");
+				ps.status = EXIT_TROUBLE;
+			} else if (replace_file(files[i], lp->wait,
+			    write_in_place, &ps) == -1)
+				ps.status = EXIT_TROUBLE;
+			status = status_worse(status, ps.status);
+			continue;
+		}
 		if (open_input(files[i], &ps) == -1) {
 			status = EXIT_TROUBLE;
 			continue;
 		}
-		if (lp->in_place && ps.fd != STDIN_FILENO) {
-			if (replace_file(files[i], write_in_place, &ps) == -1)
-				ps.status = EXIT_TROUBLE;
-		} else if (run(&ps, lp->filter ? out : NULL) == -1) {
+		if (run(&ps, lp->filter ? out : NULL) == -1) {
 			/* inc_finish reports it, once, at the end. */
-			if (ps.fd != STDIN_FILENO)
-				close(ps.fd);
+			close_input(&ps);
 			idset_free(ids);
 			return EXIT_TROUBLE;
 		}
-		if (ps.fd != STDIN_FILENO)
-			close(ps.fd);
+		close_input(&ps);
 		status = status_worse(status, ps.status);
 	}
 	idset_free(ids);
@@ -321,15 +458,17 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 	struct inc_reader *rd;
 	const char *line;
 	size_t len;
-	bool cut;
+	bool cut, stop = false;
 	struct pass ps;
-	int i, got, st, status = 0;
+	int i, got = 0, st, status = 0;
 
+	keep_std_fds_open();
+	signals_catch();
 	if (n == 0) {
 		n = 1;
 		files = stdin_only;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !stop && !signals_caught(); i++) {
 		memset(&ps, 0, sizeof(ps));
 		if (open_input(files[i], &ps) == -1) {
 			status = EXIT_TROUBLE;
@@ -339,7 +478,8 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 			inc_warn_file(ps.name, "%s", strerror(errno));
 			return EXIT_TROUBLE;
 		}
-		while ((got = reader_getline(rd, &line, &len, &cut)) == 1) {
+		while (!signals_caught() &&
+		    (got = reader_getline(rd, &line, &len, &cut)) == 1) {
 			long lineno = reader_line(rd) - (cut ? 0 : 1);
 
 			if (cut) {
@@ -347,90 +487,21 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 				    "(limit 1 MiB): cut");
 				status = EXIT_TROUBLE;
 			}
-			st = fn(line, len, ps.name, lineno, cut, ctx);
-			status = status_worse(status, st);
+			if ((st = fn(line, len, ps.name, lineno, cut, ctx)) < 0)
+				stop = true;	/* reported by fn */
+			status = status_worse(status, st < 0 ? EXIT_TROUBLE : st);
+			if (stop || flush_live(&ps, stdout) == -1)
+				break;		/* inc_finish reports it */
 		}
+		if (signals_caught())
+			got = 0;
 		if (got == -1) {
 			inc_warn_file(ps.name, "read error: %s",
 			    strerror(errno));
 			status = EXIT_TROUBLE;
 		}
 		reader_close(rd);
-		if (ps.fd != STDIN_FILENO)
-			close(ps.fd);
+		close_input(&ps);
 	}
 	return status;
-}
-
-int
-replace_file(const char *path, int (*write_fn)(FILE *, void *), void *ctx)
-{
-	char tmp[PATH_MAX], dir[PATH_MAX], real[PATH_MAX];
-	const char *slash, *name;
-	struct stat st;
-	FILE *fp;
-	int fd, dfd, saved;
-
-	/*
-	 * A symbolic link is followed: the file it names is edited, the
-	 * link stays.  The temporary sits beside that file, so that rename
-	 * is atomic.
-	 */
-	if (realpath(path, real) == NULL) {
-		inc_warn_file(path, "%s", strerror(errno));
-		return -1;
-	}
-	name = path;
-	path = real;
-	if (snprintf(tmp, sizeof(tmp), "%s.inc-XXXXXX", path) >=
-	    (int)sizeof(tmp)) {
-		inc_warn_file(name, "name too long");
-		return -1;
-	}
-	if (stat(path, &st) == -1) {
-		inc_warn_file(name, "%s", strerror(errno));
-		return -1;
-	}
-	if ((fd = mkstemp(tmp)) == -1) {
-		inc_warn_file(name, "cannot create a temporary file: %s",
-		    strerror(errno));
-		return -1;
-	}
-	if (fchmod(fd, st.st_mode & 07777) == -1 ||
-	    (fp = fdopen(fd, "w")) == NULL) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		inc_warn_file(name, "%s", strerror(saved));
-		return -1;
-	}
-	if (write_fn(fp, ctx) == -1) {
-		fclose(fp);
-		unlink(tmp);
-		inc_warn_file(name, "not replaced, file left as it was");
-		return -1;
-	}
-	if (fflush(fp) == EOF || ferror(fp) || fsync(fd) == -1) {
-		saved = errno;
-		fclose(fp);
-		unlink(tmp);
-		inc_warn_file(name, "write error, file left as it was: %s",
-		    strerror(saved));
-		return -1;
-	}
-	if (fclose(fp) == EOF || rename(tmp, path) == -1) {
-		saved = errno;
-		unlink(tmp);
-		inc_warn_file(name, "cannot replace: %s", strerror(saved));
-		return -1;
-	}
-	/* Make the rename itself durable. */
-	slash = strrchr(path, '/');
-	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - path) + 1 :
-	    1, slash ? path : ".");
-	if ((dfd = open(dir, O_RDONLY)) != -1) {
-		fsync(dfd);
-		close(dfd);
-	}
-	return 0;
 }

@@ -58,6 +58,7 @@ struct inc_loop {
 	bool		 filter;	/* write every paragraph to out */
 	bool		 in_place;	/* -i: each file rewritten in place */
 	FILE		*out;		/* default stdout */
+	long		 wait;		/* -i: --wait, as lock_open takes it */
 	/*
 	 * Optional: records answered from their bytes, unparsed (record.h:
 	 * reader_set_skip, record_raw_values), at a fraction of the cost
@@ -70,7 +71,10 @@ struct inc_loop {
 
 /*
  * Run the loop over files (n names, or standard input when n is 0; "-"
- * is standard input).  Returns the worst status: of the callbacks, 2 for
+ * is standard input).  In filter mode, out is flushed before the loop
+ * waits for input that is not a regular file; with -i, each file is
+ * edited by replace_file (inplace.h), under its lock.  SIGTERM, SIGINT
+ * and SIGHUP stop the loop between records (signals.h).  Returns the worst status: of the callbacks, 2 for
  * any record that could not be parsed or file that could not be read or
  * replaced.  Bad records are reported as "prog: file:line: message" and
  * still written in filter mode.
@@ -79,19 +83,14 @@ int	inc_each_record(int n, char **files, const struct inc_loop *);
 
 /*
  * Lines (inc-classify --raw): fn gets each line without its newline, its
- * file and line number.  A line over INC_MAX_LINE is reported and passed
- * to fn cut at the limit, with truncated set.  Returns the worst status.
+ * file and line number, and returns a status, or -1 to stop reading (an
+ * error it reported: status 2).  A line over INC_MAX_LINE is reported
+ * and passed to fn cut at the limit, with truncated set.  What fn writes
+ * to standard output is flushed before the loop waits for input that is
+ * not a regular file.  Returns the worst status.
  */
 typedef int	line_fn(const char *line, size_t len, const char *file,
 		    long lineno, bool truncated, void *ctx);
 int	inc_each_line(int n, char **files, line_fn *fn, void *ctx);
-
-/*
- * Replace path with what write_fn writes, atomically: a temporary file in
- * the same directory, fsync, rename.  On any failure the old file stays
- * and the temporary is removed.  Returns 0 or -1 (reported).
- */
-int	replace_file(const char *path, int (*write_fn)(FILE *, void *),
-	    void *ctx);
 
 #endif

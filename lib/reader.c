@@ -13,6 +13,7 @@
 
 #include "fdread.h"
 #include "record.h"
+#include "signals.h"
 
 #define BUF_START	(256 * 1024)
 #define BUF_MAX		((size_t)INC_MAX_RECORD + 64 * 1024)
@@ -123,6 +124,7 @@ fill(struct inc_reader *rd)
 		rd->buf = b;
 		rd->cap = cap;
 	}
+	/* A signal that ends the program (signals.h) ends the wait. */
 	n = fd_read(rd->fd, rd->buf + rd->end, rd->cap - rd->end);
 	if (n == 0)
 		rd->eof = true;

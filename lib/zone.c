@@ -190,7 +190,7 @@ zone_apply(const struct inc_plan *p)
 	} else if (p != NULL && p->timezone != NULL) {
 		/* inc-plan check said where; a plan is checked on load */
 		if (!zone_exists(p->timezone, &why)) {
-			inc_warn("%s: timezone %s: %s", p->source,
+			inc_warn_file(p->source, "timezone %s: %s",
 			    text_quote(q, sizeof(q), p->timezone), why);
 			return -1;
 		}

@@ -18,7 +18,7 @@ check 'the whole archive: the same messages from both, both exit 2' \
      $R $D/status.rec >/dev/null 2>&1; [ \$? -eq 2 ]"
 
 # Record by record: each one's exit status and words, from both.
-awk -v d="$T" 'BEGIN { RS = ""; ORS = "\n" }
+awk -v d="$T" 'BEGIN { RS = ""; ORS = "\n\n" }
     { f = d "/rec" NR ".rec"; print > f; close(f) }' $D/status.rec
 for f in "$T"/rec*.rec; do
 	id=$(sed -n 's/^id: //p' "$f")

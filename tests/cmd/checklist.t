@@ -47,7 +47,7 @@ check 'idempotent: a second run changes nothing' \
     "inc-checklist $NOW $D/routing.rec | inc-checklist $NOW | cmp -s - $D/routing.out"
 check_status 0 'the filter exits 0' "inc-checklist $NOW $D/routing.rec"
 check 'a person-set procedure is kept, bytes as read' \
-    "printf 'id: a\ncategory: disaster\nsubtype: fire\nprocedure:  network-attack\n' >\$T/in &&
+    "printf 'id: a\ncategory: disaster\nsubtype: fire\nprocedure:  network-attack\n\n' >\$T/in &&
      inc-checklist \$T/in | cmp -s - \$T/in"
 check '--force: routed again, and said on stderr' \
     "printf 'id: a\ncategory: disaster\nsubtype: fire\nprocedure: network-attack\n' |
@@ -55,13 +55,13 @@ check '--force: routed again, and said on stderr' \
      grep -q '^procedure: machine-room-fire\$' \$T/o && ! grep -q network-attack \$T/o &&
      grep -q -- '--force: procedure set to machine-room-fire' \$T/e"
 check '--force with the routed value already there: silent, unchanged' \
-    "printf 'id: a\ncategory: disaster\nsubtype: fire\nprocedure: machine-room-fire\n' >\$T/in &&
+    "printf 'id: a\ncategory: disaster\nsubtype: fire\nprocedure: machine-room-fire\n\n' >\$T/in &&
      inc-checklist --force \$T/in 2>\$T/e | cmp -s - \$T/in && [ ! -s \$T/e ]"
 check 'a plan routing to two procedures: two procedure fields, in plan order' \
     "sed 's/procedures: \[machine-room-fire\]/procedures: [machine-room-fire, system-failure]/' share/inc/plan.yaml >\$T/plan.yaml &&
      ! cmp -s share/inc/plan.yaml \$T/plan.yaml &&
      printf 'id: a\ncategory: disaster\nsubtype: fire\n' | inc-checklist --plan \$T/plan.yaml >\$T/o &&
-     printf 'id: a\ncategory: disaster\nsubtype: fire\nprocedure: machine-room-fire\nprocedure: system-failure\n' | cmp -s - \$T/o"
+     printf 'id: a\ncategory: disaster\nsubtype: fire\nprocedure: machine-room-fire\nprocedure: system-failure\n\n' | cmp -s - \$T/o"
 check 'two procedures: --pending lists both, the steps of both left' \
     "printf 'id: a\ncategory: disaster\nsubtype: fire\n' | inc-checklist --lang en --plan \$T/plan.yaml --pending >\$T/o;
      [ \$? -eq 1 ] && grep -q '^  machine-room-fire .*3 of 3 steps left' \$T/o &&
@@ -71,13 +71,13 @@ check 'several procedures: repeated fields or one spaced field both read' \
      inc-checklist --pending --lang en | grep -c '^  network-attack\|^  virus-outbreak' | grep -qx 4"
 check 'comments, unknown fields and order pass through' \
     "printf '# c\nid: a\nzz: 1\ncategory: other\nlog: x\n+ y\n' | inc-checklist >\$T/o &&
-     printf '# c\nid: a\nzz: 1\ncategory: other\nlog: x\n+ y\nprocedure: system-failure\n' | cmp -s - \$T/o"
+     printf '# c\nid: a\nzz: 1\ncategory: other\nlog: x\n+ y\nprocedure: system-failure\n\n' | cmp -s - \$T/o"
 
 # --- --done ----------------------------------------------------------------
 check '--done 1,3 --by: step fields with --now and who' \
     "printf 'id: a\ncategory: network-attack\n' |
      inc-checklist $NOW --done 1,3 --by 陈钊 >\$T/o &&
-     printf 'id: a\ncategory: network-attack\nprocedure: network-attack\nstep: network-attack.1 2026-11-24T12:00:00+08:00 陈钊\nstep: network-attack.3 2026-11-24T12:00:00+08:00 陈钊\n' | cmp -s - \$T/o"
+     printf 'id: a\ncategory: network-attack\nprocedure: network-attack\nstep: network-attack.1 2026-11-24T12:00:00+08:00 陈钊\nstep: network-attack.3 2026-11-24T12:00:00+08:00 陈钊\n\n' | cmp -s - \$T/o"
 check '--done twice: no duplicate, the first kept' \
     "printf 'id: a\ncategory: network-attack\n' | inc-checklist $NOW --done 2 --by chen |
      inc-checklist --now 2026-11-24T13:00:00+08:00 --done 2 --by li >\$T/o &&
@@ -97,7 +97,7 @@ check '--done PROC.N selects one of several procedures' \
 check_status 2 '--done N with several procedures: exit 2' \
     "printf 'id: a\nprocedure: network-attack virus-outbreak\n' | inc-checklist $NOW --done 3"
 check '--done N with several procedures: record unchanged, told which' \
-    "printf 'id: a\nprocedure: network-attack virus-outbreak\n' >\$T/in;
+    "printf 'id: a\nprocedure: network-attack virus-outbreak\n\n' >\$T/in;
      inc-checklist $NOW --done 3 \$T/in >\$T/o 2>\$T/e; cmp -s \$T/in \$T/o &&
      grep -q 'in:1: --done 3: the record has 2 procedures; name one, e.g. --done network-attack.3' \$T/e"
 check_status 2 '--done N the procedure lacks: exit 2 (PROCEDURE.N)' \
@@ -116,7 +116,7 @@ check '--done of an unknown procedure: exit 2 with the list' \
     "printf 'id: a\n' | inc-checklist --done bogus.1 2>\$T/e; [ \$? -eq 2 ] &&
      grep -q 'bogus: no such procedure in the plan; the procedures are: system-failure' \$T/e"
 check '--done of a procedure not the record'"'"'s: exit 2, unchanged' \
-    "printf 'id: a\ncategory: network-attack\nprocedure: network-attack\n' >\$T/in;
+    "printf 'id: a\ncategory: network-attack\nprocedure: network-attack\n\n' >\$T/in;
      inc-checklist $NOW --done virus-outbreak.1 \$T/in >\$T/o 2>\$T/e; [ \$? -eq 2 ] &&
      cmp -s \$T/in \$T/o && grep -q 'virus-outbreak is not a procedure of the record' \$T/e"
 check '--incident ID: only that record gets the step' \
@@ -126,7 +126,7 @@ check_status 2 '--incident of no record: exit 2' \
     "inc-checklist $NOW --incident nope --done 1 $D/routing.rec"
 check 'an unclassified record: --done uses the default, no procedure field' \
     "printf 'id: a\n' | inc-checklist $NOW --done 1 >\$T/o &&
-     printf 'id: a\nstep: system-failure.1 2026-11-24T12:00:00+08:00\n' | cmp -s - \$T/o"
+     printf 'id: a\nstep: system-failure.1 2026-11-24T12:00:00+08:00\n\n' | cmp -s - \$T/o"
 
 # --- -i: in place, atomically ----------------------------------------------
 check '-i: the file is replaced, no temporary left' \
@@ -139,7 +139,7 @@ check '-i twice: the same file' \
     "cp $D/routing.rec \$T/h.rec && inc-checklist $NOW -i --done system-failure.1 --incident r-other \$T/h.rec &&
      cp \$T/h.rec \$T/h1 && inc-checklist $NOW -i --done system-failure.1 --incident r-other \$T/h.rec && cmp -s \$T/h1 \$T/h.rec"
 check '-i on a write error: exit 2, the original kept, no temporary' \
-    "i=0; while [ \$i -lt 200 ]; do cat $D/routing.rec; i=\$((i + 1)); done >\$T/big.rec;
+    "i=0; while [ \$i -lt 200 ]; do cat $D/routing.rec; echo; i=\$((i + 1)); done >\$T/big.rec;
      cp \$T/big.rec \$T/big.orig;
      (trap '' XFSZ; ulimit -f 8; inc-checklist -i \$T/big.rec) 2>\$T/e; [ \$? -eq 2 ] &&
      cmp -s \$T/big.rec \$T/big.orig && grep -q 'file left as it was' \$T/e &&
@@ -171,7 +171,7 @@ check '--pending: the escape is shown, not sent' \
 
 # --- bad input ---------------------------------------------------------------
 check 'a bad step field: exit 2, file:line, record passed through' \
-    "printf 'id: a\ncategory: other\nstep: system-failure.9 2026-11-24T09:00:00+08:00\nstep: nope.1 2026-11-24T09:00:00+08:00\nstep: system-failure.1 soon\nstep: system-failure.x 2026-11-24T09:00:00+08:00\n' >\$T/in;
+    "printf 'id: a\ncategory: other\nstep: system-failure.9 2026-11-24T09:00:00+08:00\nstep: nope.1 2026-11-24T09:00:00+08:00\nstep: system-failure.1 soon\nstep: system-failure.x 2026-11-24T09:00:00+08:00\n\n' >\$T/in;
      inc-checklist \$T/in >\$T/o 2>\$T/e; [ \$? -eq 2 ] && cmp -s \$T/in \$T/o &&
      grep -q 'in:3: bad step field: the procedure has no step of that number' \$T/e &&
      grep -q 'in:4: bad step field: no such procedure' \$T/e &&
@@ -181,13 +181,13 @@ check 'a bad step field with --pending: exit 2, reported' \
     "printf 'id: a\ncategory: other\nstep: system-failure.1 never\n' | inc-checklist --pending >/dev/null 2>\$T/e;
      [ \$? -eq 2 ] && grep -q -- '-:3: bad step field: not a time' \$T/e"
 check 'an unknown category: exit 2, file:line, passed through' \
-    "printf 'id: a\ncategory: bogus\n' >\$T/in; inc-checklist \$T/in >\$T/o 2>\$T/e;
+    "printf 'id: a\ncategory: bogus\n\n' >\$T/in; inc-checklist \$T/in >\$T/o 2>\$T/e;
      [ \$? -eq 2 ] && cmp -s \$T/in \$T/o && grep -q 'in:2: category \"bogus\" is not in the plan' \$T/e"
 check 'an unknown subtype: exit 2, passed through' \
-    "printf 'id: a\ncategory: disaster\nsubtype: meteor\n' >\$T/in; inc-checklist \$T/in >\$T/o 2>\$T/e;
+    "printf 'id: a\ncategory: disaster\nsubtype: meteor\n\n' >\$T/in; inc-checklist \$T/in >\$T/o 2>\$T/e;
      [ \$? -eq 2 ] && cmp -s \$T/in \$T/o && grep -q 'in:3: subtype' \$T/e"
 check 'an unknown procedure field: exit 2, passed through' \
-    "printf 'id: a\nprocedure: nope\n' >\$T/in; inc-checklist \$T/in >\$T/o 2>\$T/e;
+    "printf 'id: a\nprocedure: nope\n\n' >\$T/in; inc-checklist \$T/in >\$T/o 2>\$T/e;
      [ \$? -eq 2 ] && cmp -s \$T/in \$T/o && grep -q 'in:2: procedure \"nope\" is not in the plan' \$T/e"
 check 'a record that cannot be parsed: reported, kept, the rest still done' \
     "printf 'id: a\nnot a field\n\nid: b\ncategory: other\n' >\$T/in; inc-checklist \$T/in >\$T/o 2>\$T/e;
@@ -215,7 +215,7 @@ check_status 0 '--version' 'inc-checklist --version'
 check 'the language from $LANG' \
     'LANG=zh_CN.UTF-8 inc-checklist network-attack | grep -q "^network-attack  网络攻击应急处置"'
 check 'a closed pipe ends quietly' \
-    "i=0; while [ \$i -lt 100 ]; do cat $D/routing.rec; i=\$((i + 1)); done >\$T/many.rec;
+    "i=0; while [ \$i -lt 100 ]; do cat $D/routing.rec; echo; i=\$((i + 1)); done >\$T/many.rec;
      inc-checklist --pending \$T/many.rec 2>\$T/e | head -n 1 >/dev/null;
      ! grep -v 'also at' \$T/e | grep -q .	# (its ids are seen 100 times)"
 

@@ -15,7 +15,7 @@ check 'stale due fields replaced where the first stood, never duplicated' \
     "inc-escalate $N $D/states.rec | sed -n '/^id: h-stale/,/^\$/p' | sed -n 4p | grep -qx 'due: initial-report met 2026-11-24T10:15:00+08:00' &&
      [ \$(inc-escalate $N $D/states.rec | sed -n '/^id: h-stale/,/^\$/p' | grep -c '^due:') -eq 4 ]"
 check 'fields it does not own pass through byte for byte' \
-    "inc-escalate $N $D/states.rec | grep -v '^due:' >$T/a; grep -v '^due:' $D/states.rec >$T/b; cmp $T/a $T/b"
+    "inc-escalate $N $D/states.rec | grep -v '^due:' >$T/a; { grep -v '^due:' $D/states.rec; echo; } >$T/b; cmp $T/a $T/b"
 
 # The second on the deadline (detected 09:15:00+08:00, 1h).
 check_out 'now on the deadline: pending' \
@@ -69,13 +69,13 @@ check 'a bad timestamp in a closed field is reported with its line' \
     "printf 'id: x\ndetected: 2026-11-24T09:15:00+08:00\nclosed: 2026-02-30 10:00\n' >$T/c.rec;
      inc-escalate $N $T/c.rec 2>&1 >/dev/null | grep -q '^inc-escalate: $T/c.rec:3: closed: not a time'"
 check 'status closed without a closed time is reported, the record kept' \
-    "printf 'id: x\ndetected: 2026-11-24T09:15:00+08:00\nstatus: closed\n' >$T/s.rec;
+    "printf 'id: x\ndetected: 2026-11-24T09:15:00+08:00\nstatus: closed\n\n' >$T/s.rec;
      inc-escalate $N $T/s.rec >$T/o 2>$T/e; [ \$? -eq 2 ] && grep -q '^inc-escalate: $T/s.rec:3: status is closed but there is no closed: time' $T/e && cmp $T/o $T/s.rec"
 check 'status closed with a blank after it is still closed' \
     "printf 'id: x\ndetected: 2026-11-24T09:15:00+08:00\nstatus: closed \n' >$T/s.rec;
      inc-escalate $N $T/s.rec 2>&1 >/dev/null | grep -q 'status is closed but there is no closed: time'"
 check 'a status that is none of the four is reported, the record kept' \
-    "printf 'id: x\ndetected: 2026-11-24T09:15:00+08:00\nstatus: clsoed\n' >$T/s.rec;
+    "printf 'id: x\ndetected: 2026-11-24T09:15:00+08:00\nstatus: clsoed\n\n' >$T/s.rec;
      inc-escalate $N $T/s.rec >$T/o 2>$T/e; [ \$? -eq 2 ] && cmp $T/o $T/s.rec &&
      grep -qx 'inc-escalate: $T/s.rec:3: status: \"clsoed\": not open, contained, recovered or closed' $T/e"
 check 'the four statuses are all fine' \
@@ -125,7 +125,7 @@ check '--ack -i: in place, by rename, nothing else changed, no temporary left' \
      inc-escalate $N --ack initial-report=2026-11-24T10:00:00+08:00 -i $T/i.rec; st=\$?;
      [ \$st -eq 1 ] && [ \"\$(ls -i $T/i.rec | cut -d' ' -f1)\" != \"\$before\" ] &&
      grep -q '^reported: 2026-11-24T10:00:00+08:00' $T/i.rec &&
-     grep -v '^reported:\\|^due:' $T/i.rec | cmp - $D/one.rec && [ \$(ls $T | grep -c 'i.rec') -eq 1 ]"
+     grep -v '^reported:\\|^due:' $T/i.rec | cmp - \$(cp $D/one.rec $T/w; echo >>$T/w; echo $T/w) && [ \$(ls $T | grep -c 'i.rec') -eq 1 ]"
 check '-i twice equals once' \
     "cp $D/states.rec $T/s.rec; inc-escalate $N -i $T/s.rec; cp $T/s.rec $T/s1; inc-escalate $N -i $T/s.rec; cmp $T/s1 $T/s.rec"
 check '-i on a file that cannot be read: exit 2, nothing created' \

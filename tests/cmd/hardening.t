@@ -168,7 +168,8 @@ for m in "inc-classify" "inc-escalate $N" "inc-escalate $N --notices" "inc-check
 	     grep -q 'nul-time.rec:2: detected: a NUL byte in the value' $T/e"
 done
 check 'NUL in detected: a filter passes the record through as read' \
-    "inc-escalate $N $T/nul-time.rec 2>/dev/null | cmp -s - $T/nul-time.rec"
+    "inc-escalate $N $T/nul-time.rec 2>/dev/null >$T/nul-time.out;
+     { cat $T/nul-time.rec; echo; } | cmp -s - $T/nul-time.out	# and its blank line"
 check 'NUL in detected: not counted by the day report' \
     "inc-report --day 2026-11-24 --format json $T/nul-time.rec 2>/dev/null | jq -e '.incidents == []' >/dev/null"
 printf 'id: z\ndetected: 2026-11-24T09:00:00+08:00\nlevel: II\000x\n' >$T/nul-level.rec

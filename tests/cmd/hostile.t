@@ -219,7 +219,7 @@ while read -r name line; do
 			cp $C/$name $T/in.rec
 			run "$m" $T/in.rec
 			[ "$st" -eq 2 ] || why="$why alone: exit $st;"
-			cmp -s $C/$name $T/o ||
+			{ cat $C/$name; echo; } | cmp -s - $T/o ||
 			    why="$why alone: not written back byte for byte;"
 		fi
 		report "$name: $m"
@@ -321,7 +321,8 @@ check '200,000 continuation lines: classified, value kept whole' \
      [ ! -s $T/e ] && grep -c '^+ y\$' $T/o | grep -qx 200000"
 check '200,000 continuation lines: escalated, record written back' \
     "timeout $TIMEOUT inc-escalate $N $T/cont.rec >$T/o 2>$T/e; [ \$? -le 1 ] &&
-     [ ! -s $T/e ] && grep -v '^due: ' $T/o | cmp -s - $T/cont.rec"
+     [ ! -s $T/e ] && grep -v '^due: ' $T/o |
+     cmp -s - \$({ cat $T/cont.rec; echo; } >$T/w; echo $T/w)"
 printf 'id: crlf\r\ndetected: 2026-11-24T09:15:00+08:00\r\ntitle: a\r\n+ b\r\n\r\n' \
     >$T/crlf.rec
 cat $T/g2 >>$T/crlf.rec
@@ -340,14 +341,14 @@ while read -r p; do
 	check "100,000 fields: $p says the record is full, writes it back" \
 	    "timeout $TIMEOUT $p $T/full.rec >$T/o 2>$T/e; [ \$? -eq 2 ] &&
 	     grep -q '$T/full.rec:1: .*too many fields' $T/e &&
-	     cmp -s $T/o $T/full.rec"
+	     { cat $T/full.rec; echo; } | cmp -s - $T/o"
 done <<EOF
 $FULL
 EOF
 check 'a 20 MB line under -i: the file is the same after' \
     "{ cat $T/g1; echo; cat $C/line-20mb; } >$T/in.rec; cp $T/in.rec $T/before;
      inc-escalate $N -i $T/in.rec 2>$T/e; [ \$? -eq 2 ] &&
-     grep -v '^due: ' $T/in.rec | cmp -s - $T/before"
+     echo >>$T/before; grep -v '^due: ' $T/in.rec | cmp -s - $T/before"
 
 # Alert lines: whatever the bytes, one record per line that is not
 # blank, records every program reads without a word.

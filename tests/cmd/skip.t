@@ -60,7 +60,8 @@ closed: 2026-11-24T11:00:00+08:00
 due: initial-report missed 2026-11-24T10:00:00+08:00
 due: police-report missed 2026-11-24T10:00:00+08:00
 due: risk-assessment missed 2026-11-24T11:00:00+08:00
-due: handling-report missed 2026-11-24T11:00:00+08:00' \
+due: handling-report missed 2026-11-24T11:00:00+08:00
+' \
     "printf 'id: x\\ndetected: 2026-11-24T09:00:00+08:00\\nclosed: 2026-11-24T11:00:00+08:00' | inc-escalate $N"
 check 'report: the day lists the late report of an old incident' \
     "inc-report --format json --day 2026-11-24 $N $A 2>/dev/null | grep -q late-report"

@@ -154,7 +154,7 @@ test_loop(void **state)
 {
 	const char out[] = "id: 1\nclosed: old\n\nid: 2\nclosed: new\n"
 	    "seen: yes\n\nid: 3\nclosed: old\n\nid: 4\nclosed: new\n"
-	    "seen: yes\n";
+	    "seen: yes\n\n";
 	char *on, *off, want[256];
 
 	(void)state;

@@ -167,7 +167,7 @@ test_loop(void **state)
 	    "id: 2\nclosed: new\nseen: yes\n\n"
 	    "id: 3\nclosed: old\n+ but it goes on\nseen: yes\n\n"
 	    "id: 4\nclosed:  old\nseen: yes\n\nid: 5\nclosed: old\n\n"
-	    "id: 1\nclosed: old\nseen: bytes\n";
+	    "id: 1\nclosed: old\nseen: bytes\n\n";
 	char path[] = "/tmp/test-skip-XXXXXX", *out = NULL;
 	char *files[1] = { path };
 	size_t outlen = 0;
