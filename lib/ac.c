@@ -25,7 +25,7 @@
 struct ac {
 	uint8_t		 cls[256];
 	size_t		 ncls;
-	size_t		 nstates;
+	size_t		 nstates, nstrings;
 	uint32_t	*out;		/* [state]: first string ending here */
 	uint32_t	*snext;		/* [string]: another ending there */
 	uint32_t	*dict;		/* [state]: nearest suffix state with
@@ -78,6 +78,19 @@ int
 ac_dense(const struct ac *a)
 {
 	return a->delta != NULL;
+}
+
+size_t
+ac_size(const struct ac *a)
+{
+	size_t n = sizeof(*a) + a->nstates * (2 * sizeof(uint32_t) + 1) +
+	    a->nstrings * sizeof(uint32_t);
+
+	if (a->delta != NULL)
+		return n + a->nstates * a->ncls * sizeof(uint32_t);
+	return n + a->ncls * sizeof(uint32_t) +
+	    (2 * a->nstates + 1) * sizeof(uint32_t) +
+	    a->estart[a->nstates] * (1 + sizeof(uint32_t));
 }
 
 static uint32_t
@@ -262,6 +275,7 @@ ac_build(const char *const *texts, const size_t *lens, size_t n,
 	if (n >= NONE || (a = calloc(1, sizeof(*a))) == NULL)
 		return NULL;
 	a->ncls = 1;
+	a->nstrings = n;
 	for (i = 0; i < n; i++) {
 		bytes += lens[i];
 		for (b = 0; b < lens[i]; b++) {

@@ -28,8 +28,9 @@ struct ac;
 struct ac	*ac_build(const char *const *texts, const size_t *lens,
 		    size_t n, size_t budget);
 void		 ac_free(struct ac *);
-/* Is it the dense table (for tests)? */
+/* Is it the dense table, and the bytes it holds (for tests)? */
 int		 ac_dense(const struct ac *);
+size_t		 ac_size(const struct ac *);
 
 /*
  * Scan len bytes; for each string found call hit(ctx, i, end): i its

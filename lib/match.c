@@ -250,6 +250,14 @@ fail:
 	return NULL;
 }
 
+size_t
+matcher_size(const struct inc_matcher *m, int *dense)
+{
+	*dense = ac_dense(m->ac);
+	return ac_size(m->ac) + m->nent * sizeof(*m->ent) +
+	    m->nrules * (sizeof(*m->rules) + 2 * sizeof(uint32_t));
+}
+
 struct inc_matcher *
 matcher_build(const struct inc_plan *p)
 {

@@ -48,6 +48,8 @@ struct inc_matcher *matcher_build(const struct inc_plan *);
 /* The same with the byte table's budget (ac.h) given: for tests. */
 struct inc_matcher *matcher_build_budget(const struct inc_plan *, size_t);
 void		 matcher_free(struct inc_matcher *);
+/* The bytes its automaton holds, and whether it is dense (for tests). */
+size_t		 matcher_size(const struct inc_matcher *, int *dense);
 
 /* Nothing found yet. */
 void		 match_clear(struct inc_match *);

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ac.h"
 #include "match.h"
 #include "plan-impl.h"
 
@@ -336,6 +337,51 @@ test_limits(void **state)
 	plan_errors_free(&errs);
 }
 
+/*
+ * Memory linear in the keywords' bytes: a plan at the limits, keywords
+ * of bytes that make as many classes and states as they can, costs the
+ * sparse automaton a small multiple of its size; a small plan keeps
+ * the dense table.  (Before, such a plan cost states x classes: GB.)
+ */
+static void
+test_bounded(void **state)
+{
+	static char text[1 << 21];
+	struct plan_errors errs;
+	struct inc_plan *p;
+	struct inc_matcher *m;
+	struct fixture *f = *state;
+	size_t n, i, k, bytes = 0, size;
+	uint32_t x = 1;
+	int dense;
+
+	n = (size_t)snprintf(text, sizeof(text), "detection:\n  rules:\n"
+	    "    - id: r\n      subtype: attack/dos\n      keywords: [");
+	for (i = 0; i < PLAN_MAX_KEYWORDS - 3; i++) {
+		text[n++] = i ? ',' : ' ';
+		text[n++] = '"';
+		for (k = 0; k < 24; k++, bytes++) {
+			x = x * 1103515245 + 12345;
+			text[n++] = (char)('0' + (x >> 16) % 75);
+			if (text[n - 1] == '\\' || text[n - 1] == '"')
+				text[n - 1] = 'z';
+		}
+		text[n++] = '"';
+	}
+	strcpy(text + n, "]\n");
+	p = load(text, &errs);
+	if (p == NULL)
+		fail_msg("%s", errs.n ? errs.v[0].message : "?");
+	assert_non_null(m = matcher_build(p));
+	size = matcher_size(m, &dense);
+	assert_false(dense);
+	assert_true(size < 32 * bytes);
+	matcher_free(m);
+	plan_free(p);
+	assert_true(matcher_size(f->dense, &dense) < AC_DENSE_BUDGET);
+	assert_true(dense);
+}
+
 int
 main(void)
 {
@@ -345,6 +391,7 @@ main(void)
 		cmocka_unit_test(test_examples),
 		cmocka_unit_test(test_problems),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_bounded),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
