@@ -1,7 +1,8 @@
 /*
  * plan-show-detection.c - the plan's detection rules printed (inc-plan
  * show): as text, each rule with its subtype, what it looks for and the
- * lines that prove it; as JSON, every key of inc-plan(5) DETECTION.
+ * lines that prove it (nothing when the plan has no rules); as JSON,
+ * every key of inc-plan(5) DETECTION.
  */
 #include <stdio.h>
 #include <string.h>
@@ -60,11 +61,13 @@ plan_show_detection_text(FILE *fp, const struct inc_plan *p,
 	const char *note;
 	size_t	 i;
 
-	fprintf(fp, "\n%s", tr(lang, "检测规则", "Detection"));
+	if (d->nrules == 0)
+		return;		/* the subtypes' keywords are shown above */
+	fprintf(fp, "\n== %s", tr(lang, "检测规则", "Detection"));
 	if (d->clause != NULL) {
-		fputs(" (", fp);
+		fputs(" [", fp);
 		put(fp, d->clause);
-		putc(')', fp);
+		putc(']', fp);
 	}
 	fprintf(fp, "\n  %s\n", tr(lang,
 	    "按此顺序逐条尝试，首条匹配的规则决定；其后是各子类的关键词。",
