@@ -7,7 +7,7 @@
 S=tests/corpus/score
 D=tests/cmd/corpus
 F="$S --bin $D/bin"
-plan 11
+plan 12
 
 for m in all drop dense; do
 	check_out "scorer: TP, FP, FN, precision, recall (records $m)" $D/mini.want \
@@ -15,6 +15,8 @@ for m in all drop dense; do
 done
 check_out 'scorer: --markdown prints the table for the README' $D/mini.md \
     "FAKE=all $F --markdown $D/mini.tsv"
+check_out 'scorer: --confusion counts each wrong answer' $D/mini.confusion \
+    "FAKE=all $F --confusion $D/mini.tsv"
 check_status 1 'scorer: exit 1 below the bar' "FAKE=all $F $D/mini.tsv"
 check_status 0 'scorer: exit 0 at the bar' "FAKE=all $F $D/perfect.tsv"
 check_status 2 'scorer: a record that is not its line stops it' \
