@@ -7,7 +7,7 @@
 S=tests/corpus/score
 D=tests/cmd/corpus
 F="$S --bin $D/bin"
-plan 12
+plan 14
 
 for m in all drop dense; do
 	check_out "scorer: TP, FP, FN, precision, recall (records $m)" $D/mini.want \
@@ -27,6 +27,11 @@ check_status 2 'scorer: a line without LABEL<TAB> stops it' \
     "FAKE=all $F $D/notab.tsv"
 check 'scorer: --log prints the raw lines' \
     "$S --log $D/mini.tsv | sed -n 2p | grep -q '^beta  cat=network-attack/vulnerability	and a tab\$'"
+
+check 'corpus: 1,500 lines, 60 a source, positives and negatives, documentation addresses only' \
+    "$S --lint"
+check_out 'corpus: --lint names each problem' $D/lint.err \
+    "$S --lint $D/lint.tsv 2>&1; echo status \$?"
 
 # The measure itself; on failure the table and the first lines scored
 # wrong (tests/corpus/score --misses prints them all).
