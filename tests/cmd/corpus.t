@@ -7,9 +7,9 @@
 S=tests/corpus/score
 D=tests/cmd/corpus
 F="$S --bin $D/bin"
-plan 14
+plan 15
 
-for m in all drop dense; do
+for m in all drop dense described; do
 	check_out "scorer: TP, FP, FN, precision, recall (records $m)" $D/mini.want \
 	    "FAKE=$m $F $D/mini.tsv"
 done
