@@ -7,7 +7,7 @@
 S=tests/corpus/score
 D=tests/cmd/corpus
 F="$S --bin $D/bin"
-plan 15
+plan 16
 
 for m in all drop dense described; do
 	check_out "scorer: TP, FP, FN, precision, recall (records $m)" $D/mini.want \
@@ -21,6 +21,8 @@ check_status 1 'scorer: exit 1 below the bar' "FAKE=all $F $D/mini.tsv"
 check_status 0 'scorer: exit 0 at the bar' "FAKE=all $F $D/perfect.tsv"
 check_status 2 'scorer: a record that is not its line stops it' \
     "FAKE=retitle $F $D/mini.tsv"
+check_status 2 'scorer: a record of grouped alerts stops it' \
+    "FAKE=grouped $F $D/mini.tsv"
 check_status 2 'scorer: a label the plan does not define stops it' \
     "FAKE=all $F $D/badlabel.tsv"
 check_status 2 'scorer: a line without LABEL<TAB> stops it' \
