@@ -7,7 +7,7 @@
 S=tests/corpus/score
 D=tests/cmd/corpus
 F="$S --bin $D/bin"
-plan 16
+plan 18
 
 for m in all drop dense described; do
 	check_out "scorer: TP, FP, FN, precision, recall (records $m)" $D/mini.want \
@@ -27,6 +27,9 @@ check_status 2 'scorer: a label the plan does not define stops it' \
     "FAKE=all $F $D/badlabel.tsv"
 check_status 2 'scorer: a line without LABEL<TAB> stops it' \
     "FAKE=all $F $D/notab.tsv"
+check_status 2 'scorer: no inc-classify to run stops it' \
+    "$S --bin \$T/nowhere $D/mini.tsv"
+check_status 2 'scorer: an unknown option is a usage error' "$S --recall"
 check 'scorer: --log prints the raw lines' \
     "$S --log $D/mini.tsv | sed -n 2p | grep -q '^beta  cat=network-attack/vulnerability	and a tab\$'"
 
