@@ -52,7 +52,7 @@ printf '%s\n' \
     >"$T/false"
 check_out 'false alarms: XSS..., flamegraph, tampermonkey, 0 files missing, signatures' \
 "-	other/other
--	other/other
+ignore-web-request	other/other
 -	other/other
 ignore-files-missing-zero	other/other
 ignore-av-signatures	other/other" \
