@@ -5,7 +5,7 @@
 # inc-plan check at file:line:column, and the limits.
 . tests/lib.sh
 NOW=2026-11-24T15:00:00+08:00
-plan 15
+plan 16
 
 # Rule, category/subtype of each record.
 fields() {
@@ -130,3 +130,12 @@ cat tests/plan/minimal.yaml "$T/kw" >"$T/ok.yaml"
 check 'limits: a plan at the limits loads and classifies' '
 	echo "x AAA00 y" | inc-classify --plan $T/ok.yaml --raw --now $NOW |
 	grep -qx "rule: big"'
+
+# The example plan of inc-plan(5), detection section and all, is valid.
+check 'inc-plan(5): its example plan checks and classifies by its rules' '
+	MANWIDTH=200 man -l man/inc-plan.5 2>/dev/null |
+	sed -n "/^ *version: 1/,/^ *A line with/p" | sed "\$d" >$T/ex.yaml &&
+	grep -q "^ *detection:" $T/ex.yaml &&
+	inc-plan check $T/ex.yaml &&
+	echo "Nov 24 10:00:00 web01 kernel: TCP: Possible SYN flooding on port 80." |
+	inc-classify --plan $T/ex.yaml --raw --now $NOW | grep -qx "rule: syn-flood"'
