@@ -120,7 +120,8 @@ def ere(p):
     """A PCRE2 pattern of the plan as the POSIX ERE GNU grep -E reads:
     the same alternatives; named and non-capturing groups as groups; \\d
     \\s \\S \\w spelled out; (?i) as [aA] classes; lookarounds and lazy
-    marks dropped (ERE has none: grep then matches a little more)."""
+    marks dropped, lookaheads and lookbehinds matched in place (ERE has
+    none of them: grep then matches a little more, or a little less)."""
     out, i, n, fold = [], 0, len(p), False
     if p.startswith("(?i)"):
         fold, i = True, 4
@@ -129,7 +130,11 @@ def ere(p):
     inside = {"d": "0-9", "s": "[:space:]", "w": "[:alnum:]_"}
     while i < n:
         c = p[i]
-        if p.startswith(("(?<=", "(?<!", "(?=", "(?!"), i):
+        if p.startswith(("(?=", "(?<="), i):
+            # what must be there: matched in place, a stricter ERE
+            i = p.index("=", i) + 1
+            out.append("(")
+        elif p.startswith(("(?<!", "(?!"), i):
             depth, j = 0, i
             while j < n:
                 if p[j] == "\\":
