@@ -23,7 +23,8 @@ SANFLAGS = $(if $(SANITIZE),$(SANITIZERS))
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS)
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE -Ilib $(CPPFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-LIBS	 = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml) -lcsv
+LIBS	 = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml) -lcsv \
+	   $(shell pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 TESTLIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 

@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "manpage.h"
+#include "match.h"
 #include "plan-show.h"
 #include "plan.h"
 
@@ -49,15 +50,30 @@ check(const char *file, const char *opt, bool verbose)
 	struct inc_plan	*p;
 	size_t		 i;
 
+	struct inc_matcher *m;
+	bool		 bad = false;
+
 	if (file != NULL && strcmp(file, "-") == 0)
 		p = plan_load_stream(stdin, "(stdin)", &errs);
 	else
 		p = plan_load_in_force(file != NULL ? file : opt, &errs);
+	/* A plan that loads: its rules' examples, through the matcher. */
+	if (p != NULL) {
+		if ((m = matcher_build(p)) == NULL) {
+			plan_free(p);
+			return inc_nomem();
+		}
+		bad = matcher_check_examples(m, p, &errs) != 0;
+		matcher_free(m);
+	}
+	/* The messages name the plan's copy of its file name: then free. */
 	for (i = 0; i < errs.n; i++)
 		plan_error_print(stderr, NULL, &errs.v[i]);
 	plan_errors_free(&errs);
-	if (p == NULL)
+	if (p == NULL || bad) {
+		plan_free(p);
 		return EXIT_TROUBLE;
+	}
 	if (zone_apply(p) == -1) {	/* $TZ, as every program checks it */
 		plan_free(p);
 		return EXIT_TROUBLE;

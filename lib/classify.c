@@ -214,7 +214,7 @@ subtype_anywhere(const struct inc_plan *p, const char *id, bool *many)
 
 /* Title, description and log values, each on its own. */
 static void
-scan(const struct inc_classifier *cl, const struct inc_record *r,
+scan(struct inc_classifier *cl, const struct inc_record *r,
     const struct inc_category *within, struct inc_match *m)
 {
 	const struct inc_item *it;
@@ -245,6 +245,9 @@ taxonomy(struct inc_classifier *cl, struct inc_record *r,
 	if (cat != NULL && sub != NULL && !cl->force)
 		return 0;
 	scan(cl, r, cl->force ? NULL : cat, &m);
+	/* Noise is no reason to change what a person wrote. */
+	if (m.ignore && (cat != NULL || sub != NULL))
+		match_clear(&m);
 	if (m.subtype != NULL && (cl->force || sub == NULL)) {
 		nsub = m.subtype;
 		ncat = nsub->category;
@@ -470,10 +473,11 @@ classify_record(struct inc_classifier *cl, struct inc_record *r)
  * The fields an alert's record has of its own, in order: id, detected,
  * received, detected_note (why detected is not simply the line's time,
  * when it is not), source (what sent it, the tag, else where from, the
- * host), host and title.  Each value is taken up to a NUL, as a record
- * keeps it.
+ * host), host, title, and from the rule that matched (DESIGN 5) the
+ * address it captured and its id.  Each value is taken up to a NUL, as
+ * a record keeps it.
  */
-#define ALERT_FIELDS	7
+#define ALERT_FIELDS	9	/* id ... title, address, rule */
 
 struct alert_fields {
 	size_t		 n;
@@ -516,6 +520,16 @@ alert_fields(struct alert_fields *af, const struct inc_alert *a,
 	if (a->host != NULL)
 		AF_ADD(af, "host", a->host, a->hostlen);
 	AF_ADD(af, "title", title, titlelen);
+}
+
+/* What the rule found in the title: the address, and the rule's id. */
+static void
+alert_rule_fields(struct alert_fields *af, const struct inc_match *m)
+{
+	if (m->address != NULL && m->addresslen > 0)
+		AF_ADD(af, "address", m->address, m->addresslen);
+	if (m->rule != NULL)
+		AF_ADD(af, "rule", m->rule, strlen(m->rule));
 }
 
 /*
@@ -669,7 +683,8 @@ classify_alert(struct inc_classifier *cl, const struct inc_alert *a,
 	match_clear(&m);	/* the title is the last of them */
 	matcher_scan(cl->matcher, af.value[af.n - 1], af.len[af.n - 1], NULL,
 	    &m);
-	key = m.subtype != NULL ? m.order + 1 : 0;
+	alert_rule_fields(&af, &m);
+	key = m.subtype != NULL ? m.key + 1 : 0;
 	if ((t = tail_slot(cl, key)) == NULL)
 		goto nomem;
 	if (!t->set || !inc_fastpath()) {	/* off: always a record */

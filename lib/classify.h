@@ -4,10 +4,11 @@
  * is filled; a value already there is kept unless force is set, and then
  * every change is reported on standard error.
  *
- * Text searched for keywords: title, description and every log value,
- * each on its own (a keyword never spans two fields).  The field match
- * records the keyword that decided ("match: DDoS"), or "none" when no
- * keyword was found and the record fell to other/other.
+ * Text searched by the detection rules (match.h): title, description
+ * and every log value, each on its own (a keyword never spans two
+ * fields).  The field match records the keyword that decided ("match:
+ * DDoS", a pattern's rule id), or "none" when no rule matched and the
+ * record fell to other/other; an ignore rule makes other/other too.
  */
 #ifndef INC_CLASSIFY_H
 #define INC_CLASSIFY_H
@@ -25,7 +26,7 @@ struct alert_tail;
 
 struct inc_classifier {
 	const struct inc_plan	 *plan;
-	const struct inc_matcher *matcher;
+	struct inc_matcher	 *matcher;
 	bool			  force;
 	struct inc_time		  now;		/* for ids without detected */
 	uint64_t		  ordinal;	/* records seen, for ids */
@@ -42,7 +43,7 @@ struct inc_classifier {
 	long			  line;
 	/* classify_alert's own: set to zero, freed by classifier_free */
 	struct alert_tail	 *tails;	/* what classify adds, by
-						 * keyword */
+						 * keyword or pattern rule */
 	size_t			  ntails;
 	char			 *text;		/* the record written */
 	size_t			  textcap;

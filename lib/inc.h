@@ -22,7 +22,8 @@
  *
  *	classify.h	inc-classify: a record classified and graded
  *	grade.h		  the level from importance, loss and impact
- *	match.h		  the plan's keywords found in text
+ *	match.h		  the plan's detection rules applied to text
+ *	ac.h		  many strings found in one pass (Aho-Corasick)
  *	alert.h		  raw alert lines (--raw)
  *	append.h	  --append FILE: records appended under the lock
  *	notice.h	inc-escalate --notices: who to tell, by when

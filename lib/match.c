@@ -1,247 +1,267 @@
 /*
- * match.c - Aho-Corasick over the plan's keywords.
+ * match.c - the detection rules: one pass of Aho-Corasick over every
+ * keyword and literal (ac.c), then the patterns of the rules whose
+ * literals were found, in plan order, up to the first rule that matched.
  *
- * Bytes are first mapped to classes: one class for each byte value that
- * occurs in some keyword (an ASCII upper-case letter shares the class of
- * its lower-case one) and class 0 for every other byte.  The automaton
- * is then a dense table, states x classes, with the failure links folded
- * in, so a scan is one table step per byte whatever the text: no
- * backtracking, no allocation.
+ * A rule found by a keyword needs no pattern, so a pattern is tried only
+ * when it comes before every keyword rule found: a line costs the pass
+ * and, at most, the patterns of the rules before its first keyword rule
+ * whose literals it holds.  A pattern is bounded by PCRE2's match limit.
  */
-#include <stdbool.h>
-#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "ac.h"
+#include "alert.h"
 #include "match.h"
+#include "plan-impl.h"
 
-#define NONE	UINT32_MAX
+#define MATCH_LIMIT	100000	/* PCRE2 steps one pattern may take */
 
-struct keyword {
-	const struct inc_subtype *subtype;
+struct mrule {
+	const char	*id;			/* "category/subtype" for a
+						 * subtype's keywords: own */
+	char		*own;
+	const struct inc_subtype *subtype;	/* other/other for ignore */
+	const struct inc_category *category;	/* NULL for ignore */
+	bool		 ignore;
+	pcre2_code	*code;			/* the plan's, or NULL */
+	bool		 jit;
+	int		 address;		/* its group, or -1 */
+};
+
+/* A string of the automaton: a keyword, or a literal of a pattern. */
+struct entry {
+	uint32_t	 rule;
+	bool		 keyword;
+	bool		 word_start, word_end;	/* a keyword's edges */
 	const char	*text;
-	size_t		 len;		/* bytes */
-	size_t		 chars;
-	bool		 word_start;	/* begins with an ASCII letter or digit */
-	uint32_t	 next;		/* another keyword ending in the same
-					 * state (the same bytes twice) */
+	size_t		 len;
 };
 
 struct inc_matcher {
-	uint8_t		 cls[256];
-	size_t		 ncls;
-	uint32_t	*delta;		/* [state * ncls + class] */
-	uint32_t	*out;		/* [state]: first keyword ending here */
-	uint32_t	*dict;		/* [state]: nearest suffix state with
-					 * a keyword, or NONE */
-	uint8_t		*any;		/* [state]: out or dict set */
-	struct keyword	*kw;
-	size_t		 nkw, nstates;
+	struct ac	*ac;
+	struct entry	*ent;
+	size_t		 nent;
+	struct mrule	*rules;
+	size_t		 nrules;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	/* one scan's: the pattern rules whose literals were found */
+	uint32_t	*mark;		/* [rule]: the scan that found it */
+	uint32_t	 gen;
+	uint32_t	*cand;
+	size_t		 ncand;
+	/* one scan's: the text, and the best keyword rule so far */
+	const char	*text;
+	size_t		 len;
+	const struct inc_category *within;
+	size_t		 limit;		/* rules from here on lose */
+	uint32_t	 kwent;		/* the entry that set limit */
+	bool		 kwfound;
 };
 
-static unsigned char
-fold(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 static bool
-ascii_alnum(unsigned char c)
+word_byte(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
-}
-
-static size_t
-utf8_chars(const char *s, size_t len)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			n++;
-	return n;
+	    (c >= '0' && c <= '9') || c == '_';
 }
 
 void
 matcher_free(struct inc_matcher *m)
 {
+	size_t i;
+
 	if (m == NULL)
 		return;
-	free(m->delta);
-	free(m->out);
-	free(m->dict);
-	free(m->any);
-	free(m->kw);
+	ac_free(m->ac);
+	free(m->ent);
+	for (i = 0; m->rules != NULL && i < m->nrules; i++)
+		free(m->rules[i].own);
+	free(m->rules);
+	free(m->mark);
+	free(m->cand);
+	pcre2_match_data_free(m->md);
+	pcre2_match_context_free(m->mctx);
 	free(m);
 }
 
-/* The keywords in plan order, and the byte classes they need. */
-static int
-collect(struct inc_matcher *m, const struct inc_plan *plan, size_t *bytes)
-{
-	const struct inc_category *c;
-	const struct inc_subtype *st;
-	size_t i, j, k, n = 0, b;
-	unsigned char ch;
-
-	*bytes = 0;
-	for (i = 0; i < plan->ncategories; i++)
-		for (j = 0; j < plan->categories[i].nsubtypes; j++)
-			n += plan->categories[i].subtypes[j].nkeywords;
-	if ((m->kw = calloc(n ? n : 1, sizeof(*m->kw))) == NULL)
-		return -1;
-	m->ncls = 1;
-	for (i = 0; i < plan->ncategories; i++) {
-		c = &plan->categories[i];
-		for (j = 0; j < c->nsubtypes; j++) {
-			st = &c->subtypes[j];
-			for (k = 0; k < st->nkeywords; k++) {
-				struct keyword *w = &m->kw[m->nkw];
-
-				w->text = st->keywords[k];
-				if (w->text == NULL ||
-				    (w->len = strlen(w->text)) == 0)
-					continue;	/* matches nothing */
-				w->subtype = st;
-				w->chars = utf8_chars(w->text, w->len);
-				w->word_start = ascii_alnum(w->text[0]);
-				w->next = NONE;
-				for (b = 0; b < w->len; b++) {
-					ch = fold(w->text[b]);
-					if (m->cls[ch] == 0)
-						m->cls[ch] = m->ncls++;
-				}
-				*bytes += w->len;
-				m->nkw++;
-			}
-		}
-	}
-	for (ch = 'A'; ch <= 'Z'; ch++)
-		m->cls[ch] = m->cls[fold(ch)];
-	return 0;
-}
-
-/* The trie: delta holds only the forward edges, 0 meaning none yet. */
 static void
-insert(struct inc_matcher *m, uint32_t k)
+add_entry(struct inc_matcher *m, uint32_t rule, bool keyword,
+    const char *text)
 {
-	const struct keyword *w = &m->kw[k];
-	uint32_t s = 0, *t;
-	size_t b;
+	struct entry *e;
 
-	for (b = 0; b < w->len; b++) {
-		t = &m->delta[s * m->ncls + m->cls[(unsigned char)w->text[b]]];
-		if (*t == 0)
-			*t = (uint32_t)m->nstates++;
-		s = *t;
-	}
-	/* Keep plan order within a state: append. */
-	if (m->out[s] == NONE)
-		m->out[s] = k;
-	else {
-		uint32_t x = m->out[s];
-
-		while (m->kw[x].next != NONE)
-			x = m->kw[x].next;
-		m->kw[x].next = k;
-	}
+	if (text == NULL || *text == '\0')
+		return;		/* matches nothing */
+	e = &m->ent[m->nent++];
+	e->rule = rule;
+	e->keyword = keyword;
+	e->text = text;
+	e->len = strlen(text);
+	e->word_start = keyword && word_byte((unsigned char)text[0]);
+	e->word_end = keyword && word_byte((unsigned char)text[e->len - 1]);
 }
 
-/* Failure links by breadth-first order, folded into delta. */
-static int
-link_failures(struct inc_matcher *m)
+/* How many rules and strings the plan makes. */
+static void
+count(const struct inc_plan *p, size_t *nrules, size_t *nent)
 {
-	uint32_t *queue, *fail, s, t, f;
-	size_t head = 0, tail = 0, c;
+	const struct inc_rule *r;
+	size_t i, j;
 
-	queue = calloc(m->nstates, sizeof(*queue));
-	fail = calloc(m->nstates, sizeof(*fail));
-	if (queue == NULL || fail == NULL) {
-		free(queue);
-		free(fail);
-		return -1;
+	*nrules = p->detection.nrules;
+	*nent = 0;
+	for (i = 0; i < p->detection.nrules; i++) {
+		r = &p->detection.rules[i];
+		*nent += r->nkeywords + r->nliterals;
 	}
-	for (c = 1; c < m->ncls; c++)
-		if ((t = m->delta[c]) != 0) {
-			fail[t] = 0;
-			m->dict[t] = NONE;
-			queue[tail++] = t;
-		}
-	while (head < tail) {
-		s = queue[head++];
-		f = fail[s];
-		for (c = 1; c < m->ncls; c++) {
-			t = m->delta[s * m->ncls + c];
-			if (t == 0) {
-				m->delta[s * m->ncls + c] =
-				    m->delta[f * m->ncls + c];
-				continue;
+	for (i = 0; i < p->ncategories; i++)
+		for (j = 0; j < p->categories[i].nsubtypes; j++)
+			if (p->categories[i].subtypes[j].nkeywords > 0) {
+				(*nrules)++;
+				*nent += p->categories[i].subtypes[j].nkeywords;
 			}
-			fail[t] = m->delta[f * m->ncls + c];
-			m->dict[t] = m->out[fail[t]] != NONE ? fail[t] :
-			    m->dict[fail[t]];
-			queue[tail++] = t;
+}
+
+/* The plan's other/other, what an ignore rule makes of a line. */
+static const struct inc_subtype *
+other_other(const struct inc_plan *p)
+{
+	const struct inc_category *c = plan_category(p, "other");
+
+	return c != NULL ? plan_subtype(c, "other") : NULL;
+}
+
+static int
+declared_rules(struct inc_matcher *m, const struct inc_plan *p)
+{
+	const struct inc_subtype *oo = other_other(p);
+	const struct inc_rule *r;
+	struct mrule *mr;
+	uint32_t groups, most = 1;
+	size_t i, k;
+
+	for (i = 0; i < p->detection.nrules; i++) {
+		r = &p->detection.rules[i];
+		mr = &m->rules[m->nrules];
+		mr->id = r->id;
+		mr->ignore = r->ignore;
+		mr->subtype = r->ignore ? oo : r->subtype;
+		mr->category = r->ignore || r->subtype == NULL ? NULL :
+		    r->subtype->category;
+		mr->address = -1;
+		if ((mr->code = r->code) != NULL) {
+			/* The plan's code, compiled once more by the JIT. */
+			mr->jit = pcre2_jit_compile(mr->code,
+			    PCRE2_JIT_COMPLETE) == 0;
+			if (pcre2_pattern_info(mr->code,
+			    PCRE2_INFO_CAPTURECOUNT, &groups) == 0 &&
+			    groups + 1 > most)
+				most = groups + 1;
+			mr->address = pcre2_substring_number_from_name(
+			    mr->code, (PCRE2_SPTR)"address");
+			if (mr->address < 0)
+				mr->address = -1;
 		}
+		for (k = 0; k < r->nkeywords; k++)
+			add_entry(m, (uint32_t)m->nrules, true, r->keywords[k]);
+		for (k = 0; k < r->nliterals; k++)
+			add_entry(m, (uint32_t)m->nrules, false,
+			    r->literals[k]);
+		m->nrules++;
 	}
-	for (s = 0; s < m->nstates; s++)
-		m->any[s] = m->out[s] != NONE || m->dict[s] != NONE;
-	free(queue);
-	free(fail);
+	if ((m->md = pcre2_match_data_create(most, NULL)) == NULL ||
+	    (m->mctx = pcre2_match_context_create(NULL)) == NULL)
+		return -1;
+	pcre2_set_match_limit(m->mctx, MATCH_LIMIT);
 	return 0;
 }
 
-/*
- * Scanning is a chain of dependent loads, one per byte of text: each
- * entry of delta is rewritten from a state number to the offset of that
- * state's row, times two, plus one when a keyword ends there (any), so
- * that a step is one add and one load, without a multiply, and the test
- * for a keyword is on the entry already loaded.
- */
 static int
-premultiply(struct inc_matcher *m)
+subtype_rules(struct inc_matcher *m, const struct inc_plan *p)
 {
-	size_t i, n = m->nstates * m->ncls;
-	uint32_t t;
+	const struct inc_subtype *s;
+	struct mrule *r;
+	size_t i, j, k, n;
 
-	if (m->nstates > UINT32_MAX / 2 / m->ncls)
-		return -1;		/* no plan comes near */
-	for (i = 0; i < n; i++) {
-		t = m->delta[i];
-		m->delta[i] = (uint32_t)(t * m->ncls * 2) | m->any[t];
-	}
+	for (i = 0; i < p->ncategories; i++)
+		for (j = 0; j < p->categories[i].nsubtypes; j++) {
+			s = &p->categories[i].subtypes[j];
+			if (s->nkeywords == 0)
+				continue;
+			r = &m->rules[m->nrules++];
+			n = strlen(s->category->id) + strlen(s->id) + 2;
+			if ((r->own = malloc(n)) == NULL)
+				return -1;
+			snprintf(r->own, n, "%s/%s", s->category->id, s->id);
+			r->id = r->own;
+			r->subtype = s;
+			r->category = s->category;
+			r->address = -1;
+			for (k = 0; k < s->nkeywords; k++)
+				add_entry(m, (uint32_t)(m->nrules - 1), true,
+				    s->keywords[k]);
+		}
 	return 0;
 }
 
 struct inc_matcher *
-matcher_build(const struct inc_plan *plan)
+matcher_build_budget(const struct inc_plan *p, size_t budget)
 {
 	struct inc_matcher *m;
-	size_t bytes, max, i;
+	const char **texts = NULL;
+	size_t nrules, nent, *lens = NULL, i;
 
+	count(p, &nrules, &nent);
 	if ((m = calloc(1, sizeof(*m))) == NULL)
 		return NULL;
-	if (collect(m, plan, &bytes) == -1)
+	m->rules = calloc(nrules ? nrules : 1, sizeof(*m->rules));
+	m->ent = calloc(nent ? nent : 1, sizeof(*m->ent));
+	m->mark = calloc(nrules ? nrules : 1, sizeof(*m->mark));
+	m->cand = calloc(nrules ? nrules : 1, sizeof(*m->cand));
+	if (m->rules == NULL || m->ent == NULL || m->mark == NULL ||
+	    m->cand == NULL || declared_rules(m, p) == -1)
 		goto fail;
-	max = bytes + 1;
-	m->delta = calloc(max * m->ncls, sizeof(*m->delta));
-	m->out = malloc(max * sizeof(*m->out));
-	m->dict = malloc(max * sizeof(*m->dict));
-	m->any = calloc(max, 1);
-	if (m->delta == NULL || m->out == NULL || m->dict == NULL ||
-	    m->any == NULL)
+	if (subtype_rules(m, p) == -1)
 		goto fail;
-	for (i = 0; i < max; i++)
-		m->out[i] = m->dict[i] = NONE;
-	m->nstates = 1;
-	for (i = 0; i < m->nkw; i++)
-		insert(m, (uint32_t)i);
-	if (link_failures(m) == -1 || premultiply(m) == -1)
+	texts = calloc(m->nent ? m->nent : 1, sizeof(*texts));
+	lens = calloc(m->nent ? m->nent : 1, sizeof(*lens));
+	if (texts == NULL || lens == NULL)
 		goto fail;
+	for (i = 0; i < m->nent; i++) {
+		texts[i] = m->ent[i].text;
+		lens[i] = m->ent[i].len;
+	}
+	if ((m->ac = ac_build(texts, lens, m->nent, budget)) == NULL)
+		goto fail;
+	free(texts);
+	free(lens);
 	return m;
 fail:
+	free(texts);
+	free(lens);
 	matcher_free(m);
 	return NULL;
+}
+
+size_t
+matcher_size(const struct inc_matcher *m, int *dense)
+{
+	*dense = ac_dense(m->ac);
+	return ac_size(m->ac) + m->nent * sizeof(*m->ent) +
+	    m->nrules * (sizeof(*m->rules) + 2 * sizeof(uint32_t));
+}
+
+struct inc_matcher *
+matcher_build(const struct inc_plan *p)
+{
+	return matcher_build_budget(p, AC_DENSE_BUDGET);
 }
 
 void
@@ -250,43 +270,172 @@ match_clear(struct inc_match *best)
 	memset(best, 0, sizeof(*best));
 }
 
-static void
-consider(const struct inc_matcher *m, uint32_t k, const char *text,
-    size_t end, const struct inc_category *within, struct inc_match *best)
+static bool
+counts(const struct inc_matcher *m, const struct mrule *r)
 {
-	const struct keyword *w = &m->kw[k];
-	size_t start = end - w->len;
+	if (m->within == NULL)
+		return true;
+	return !r->ignore && r->category == m->within;
+}
 
-	if (within != NULL && w->subtype->category != within)
+/* A string found, ending at end: a keyword rule, or a pattern's gate. */
+static void
+hit(void *ctx, uint32_t i, size_t end)
+{
+	struct inc_matcher *m = ctx;
+	const struct entry *e = &m->ent[i];
+	size_t start = end - e->len;
+
+	if (e->rule >= m->limit || !counts(m, &m->rules[e->rule]))
 		return;
-	if (best->subtype != NULL && (w->chars < best->chars ||
-	    (w->chars == best->chars && k >= best->order)))
+	if (!e->keyword) {
+		if (m->mark[e->rule] != m->gen) {
+			m->mark[e->rule] = m->gen;
+			m->cand[m->ncand++] = e->rule;
+		}
 		return;
-	if (w->word_start && start > 0 &&
-	    ascii_alnum((unsigned char)text[start - 1]))
+	}
+	if (e->word_start && start > 0 &&
+	    word_byte((unsigned char)m->text[start - 1]))
 		return;
-	best->subtype = w->subtype;
-	best->keyword = w->text;
-	best->chars = w->chars;
-	best->order = k;
+	if (e->word_end && end < m->len &&
+	    word_byte((unsigned char)m->text[end]))
+		return;
+	m->limit = e->rule;
+	m->kwent = i;
+	m->kwfound = true;
+}
+
+static void
+found(const struct inc_matcher *m, uint32_t rule, struct inc_match *best)
+{
+	const struct mrule *r = &m->rules[rule];
+
+	best->subtype = r->subtype;
+	best->ignore = r->ignore;
+	best->order = rule;
+	best->address = NULL;
+	best->addresslen = 0;
+}
+
+/* The first pattern rule before limit that matches, in plan order. */
+static bool
+patterns(struct inc_matcher *m, struct inc_match *best)
+{
+	const struct mrule *r;
+	PCRE2_SIZE *ov;
+	size_t i, j;
+	uint32_t x;
+	int rc;
+
+	for (i = 1; i < m->ncand; i++)		/* few: insertion sort */
+		for (j = i; j > 0 && m->cand[j - 1] > m->cand[j]; j--) {
+			x = m->cand[j];
+			m->cand[j] = m->cand[j - 1];
+			m->cand[j - 1] = x;
+		}
+	for (i = 0; i < m->ncand && m->cand[i] < m->limit; i++) {
+		r = &m->rules[m->cand[i]];
+		if (r->code == NULL)
+			continue;
+		rc = r->jit ? pcre2_jit_match(r->code, (PCRE2_SPTR)m->text,
+		    m->len, 0, 0, m->md, m->mctx) : pcre2_match(r->code,
+		    (PCRE2_SPTR)m->text, m->len, 0, 0, m->md, m->mctx);
+		if (rc < 0)
+			continue;	/* no match, or past the limit */
+		found(m, m->cand[i], best);
+		best->rule = r->id;
+		best->keyword = r->id;
+		best->key = m->nent + m->cand[i];
+		ov = pcre2_get_ovector_pointer(m->md);
+		if (r->address > 0 && (uint32_t)r->address < (uint32_t)rc &&
+		    ov[2 * r->address] != PCRE2_UNSET) {
+			best->address = m->text + ov[2 * r->address];
+			best->addresslen = ov[2 * r->address + 1] -
+			    ov[2 * r->address];
+		}
+		return true;
+	}
+	return false;
 }
 
 void
-matcher_scan(const struct inc_matcher *m, const char *text, size_t len,
+matcher_scan(struct inc_matcher *m, const char *text, size_t len,
     const struct inc_category *within, struct inc_match *best)
 {
-	const unsigned char *p = (const unsigned char *)text;
-	const uint32_t *delta = m->delta;
-	const uint8_t *cls = m->cls;
-	size_t ncls = m->ncls, i;
-	uint32_t e = 0, t, k;
+	const struct entry *e;
 
-	for (i = 0; i < len; i++) {
-		e = delta[(e >> 1) + cls[p[i]]];	/* see premultiply */
-		if ((e & 1) == 0)
-			continue;
-		for (t = (e >> 1) / (uint32_t)ncls; t != NONE; t = m->dict[t])
-			for (k = m->out[t]; k != NONE; k = m->kw[k].next)
-				consider(m, k, text, i + 1, within, best);
+	if (++m->gen == 0) {		/* wrapped: no stale marks */
+		memset(m->mark, 0, m->nrules * sizeof(*m->mark));
+		m->gen = 1;
 	}
+	m->ncand = 0;
+	m->text = text;
+	m->len = len;
+	m->within = within;
+	m->limit = best->subtype != NULL || best->ignore ? best->order :
+	    m->nrules;
+	m->kwfound = false;
+	ac_scan(m->ac, text, len, hit, m);
+	if (m->ncand > 0 && patterns(m, best))
+		return;
+	if (!m->kwfound)
+		return;
+	e = &m->ent[m->kwent];
+	found(m, e->rule, best);
+	best->keyword = e->text;
+	best->key = m->kwent;
+	best->rule = m->rules[e->rule].id;
+}
+
+/* The rule an alert line matches: its message scanned, as --raw does. */
+static void
+scan_line(struct inc_matcher *m, const struct alert_clock *clk,
+    const char *line, struct inc_match *best)
+{
+	struct inc_alert a;
+
+	match_clear(best);
+	if (alert_parse(line, strlen(line), clk, &a) == 0)
+		matcher_scan(m, a.msg, a.msglen, NULL, best);
+}
+
+int
+matcher_check_examples(struct inc_matcher *m, const struct inc_plan *p,
+    struct plan_errors *errs)
+{
+	const struct inc_rule *r;
+	const struct inc_example *x;
+	struct alert_clock clk;
+	struct inc_match best;
+	size_t i, k, n0 = errs->n;
+	struct inc_time now = { 1795000000, 8 * 3600 };
+
+	alert_clock_set(&clk, now, true);
+	for (i = 0; i < p->detection.nrules; i++) {
+		r = &p->detection.rules[i];
+		for (k = 0; k < r->nexamples; k++) {
+			x = &r->examples[k];
+			scan_line(m, &clk, x->text, &best);
+			if (best.rule == NULL)
+				plan_error_add(errs, p->source, x->line,
+				    x->column, "example of rule \"%s\" "
+				    "matches no rule", r->id);
+			else if (best.order != i)
+				plan_error_add(errs, p->source, x->line,
+				    x->column, "example of rule \"%s\" "
+				    "matches rule \"%s\" first", r->id,
+				    best.rule);
+		}
+		for (k = 0; k < r->nnoise; k++) {
+			x = &r->noise[k];
+			scan_line(m, &clk, x->text, &best);
+			if (best.rule != NULL && !best.ignore)
+				plan_error_add(errs, p->source, x->line,
+				    x->column, "noise of rule \"%s\" matches "
+				    "rule \"%s\"", r->id, best.rule);
+		}
+	}
+	plan_errors_sort(errs);
+	return (int)(errs->n - n0);
 }

@@ -17,6 +17,22 @@
 #define PLAN_MAX_ERRORS	1000			/* problems reported */
 
 /*
+ * What detection may cost (inc-plan(5) LIMITS): the matcher's memory and
+ * start-up are linear in the keywords' bytes and the patterns' length.
+ */
+#define PLAN_MAX_RULES		4096	/* rules of "detection" */
+#define PLAN_MAX_KEYWORDS	20000	/* keywords and literals, all rules
+					 * and subtypes */
+#define PLAN_MAX_KEYWORD	256	/* bytes of one keyword or literal */
+#define PLAN_MAX_KEYWORD_BYTES	(512 * 1024)	/* of all of them */
+#define PLAN_MAX_PATTERN	2048	/* bytes of one pattern */
+#define PLAN_MAX_PATTERN_BYTES	(256 * 1024)	/* of all patterns */
+#define PLAN_MAX_EXAMPLES	64	/* examples of one rule */
+
+/* Free the compiled patterns of the plan's rules (plan-detection.c). */
+void	 detection_free(struct inc_plan *);
+
+/*
  * Bump allocation in chunks, freed at once.  An allocation that fails
  * returns NULL and marks the arena failed, so that a loader can go on
  * and report "out of memory" once at the end.

@@ -311,7 +311,7 @@ load(struct ld *l, const struct pnode *root)
 	static const char *const keys[] = { "*version", "*plan",
 	    "*categories", "*importance", "*loss", "*impact", "*levels",
 	    "*grading", "*organisation", "*obligations", "*procedures",
-	    "*routing", "*systems", NULL };
+	    "*routing", "*systems", "detection", NULL };
 	const struct pnode *n;
 
 	if (!ps_map(l, root, NULL, keys))
@@ -343,6 +343,7 @@ load(struct ld *l, const struct pnode *root)
 		sec_routing(l, n);
 	if ((n = ps_get(root, "systems")) != NULL)
 		sec_systems(l, n);
+	sec_detection(l, ps_get(root, "detection"), ps_get(root, "categories"));
 }
 
 struct inc_plan *

@@ -85,5 +85,8 @@ void	 sec_procedures(struct ld *, const struct pnode *n);
 void	 sec_obligations(struct ld *, const struct pnode *n);
 void	 sec_routing(struct ld *, const struct pnode *n);
 void	 sec_systems(struct ld *, const struct pnode *n);
+/* In plan-detection.c; n may be NULL (no section), where: for limits. */
+void	 sec_detection(struct ld *, const struct pnode *n,
+	    const struct pnode *where);
 
 #endif

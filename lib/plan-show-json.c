@@ -388,6 +388,7 @@ plan_show_json(FILE *fp, const struct inc_plan *p)
 	json_kv_string(&j, "source", p->source);
 	show_plan(&j, p);
 	show_categories(&j, p);
+	plan_show_detection_json(&j, p);
 	show_scale(&j, "importance", &p->importance);
 	show_scale(&j, "loss", &p->loss);
 	show_scale(&j, "impact", &p->impact);

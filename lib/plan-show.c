@@ -726,6 +726,7 @@ plan_show_text(FILE *fp, const struct inc_plan *p, enum inc_lang lang)
 	show_front(&o, p);
 	show_organisation(&o, p);
 	show_categories(&o, p);
+	plan_show_detection_text(fp, p, lang);
 	show_scale(&o, L_IMPORTANCE, &p->importance);
 	show_scale(&o, L_LOSS, &p->loss);
 	show_scale(&o, L_IMPACT, &p->impact);

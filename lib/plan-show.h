@@ -16,6 +16,12 @@ int	plan_show_text(FILE *, const struct inc_plan *, enum inc_lang);
 /* Every element as one pretty JSON document; 0, or -1 on a write error. */
 int	plan_show_json(FILE *, const struct inc_plan *);
 
+/* The detection rules, in plan-show-detection.c, for the two above. */
+struct json;
+void	plan_show_detection_text(FILE *, const struct inc_plan *,
+	    enum inc_lang);
+void	plan_show_detection_json(struct json *, const struct inc_plan *);
+
 /*
  * A one-line count of the plan's elements for "inc-plan check -v":
  * "7 categories, 33 subtypes, ...".  0, or -1 on a write error.

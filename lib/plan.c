@@ -75,8 +75,10 @@ plan_in_force(const char *opt)
 void
 plan_free(struct inc_plan *p)
 {
-	if (p != NULL)
-		pa_free(p->arena);	/* the plan itself is in its arena */
+	if (p == NULL)
+		return;
+	detection_free(p);
+	pa_free(p->arena);	/* the plan itself is in its arena */
 }
 
 void

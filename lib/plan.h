@@ -145,6 +145,46 @@ struct inc_system {
 	const char	*url;
 };
 
+/*
+ * Detection (inc-plan(5) DETECTION, DESIGN 5 step 1): the rules that say
+ * which alert lines are incidents and of what subtype.  A rule has
+ * keywords (whole words) or a pattern (a PCRE2 regular expression, tried
+ * only on a line holding one of its literals); an ignore rule names noise
+ * and has no subtype.  Rules are tried in plan order, the first that
+ * matches wins; the subtypes' keywords come after them as rules of their
+ * own, named "category/subtype".
+ */
+struct inc_example {
+	const char	*text;
+	long		 line, column;		/* where the plan has it */
+};
+
+struct inc_rule {
+	const char	*id;			/* "sshd-failed-password" */
+	const struct inc_subtype *subtype;	/* NULL for an ignore rule */
+	bool		 ignore;
+	struct inc_text	 note;
+	const char	**keywords;		/* whole words */
+	size_t		 nkeywords;
+	const char	*pattern;		/* or NULL */
+	const char	**literals;		/* the pattern's gate */
+	size_t		 nliterals;
+	void		*code;			/* the pattern compiled
+						 * (pcre2_code *) */
+	struct inc_example *examples;		/* lines it must match */
+	size_t		 nexamples;
+	struct inc_example *noise;		/* lines no rule may take
+						 * for an incident */
+	size_t		 nnoise;
+	long		 line, column;
+};
+
+struct inc_detection {
+	const char	*clause;
+	struct inc_rule	*rules;
+	size_t		 nrules;
+};
+
 struct inc_plan {
 	const char	*source;		/* file name, or "(embedded)" */
 	const char	*id;			/* "mazhang" */
@@ -183,6 +223,7 @@ struct inc_plan {
 	size_t		 nfallback;
 	struct inc_system *systems;
 	size_t		 nsystems;
+	struct inc_detection detection;		/* may have no rules */
 
 	struct plan_arena *arena;
 };

@@ -183,8 +183,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	match_clear(&best);
 	matcher_scan(matcher, a.msg, a.msglen, NULL, &best);
+	/* A keyword found is in the text; a pattern's capture too. */
 	if (best.subtype != NULL && (best.keyword == NULL ||
-	    !found(a.msg, a.msglen, best.keyword)))
+	    best.rule == NULL || (best.keyword != best.rule &&
+	    !found(a.msg, a.msglen, best.keyword))))
+		abort();
+	if (best.address != NULL && (best.addresslen == 0 ||
+	    !inside(best.address, best.addresslen, a.msg, a.msglen)))
 		abort();
 	return 0;
 }

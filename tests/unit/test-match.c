@@ -1,8 +1,9 @@
 /*
- * test-match.c - the keyword automaton (match.h): case folding for ASCII,
- * Chinese byte for byte, the word-start rule, the longest keyword, plan
- * order among equals, the category filter, and an exhaustive cross-check
- * against a naive search on texts where keywords overlap.
+ * test-match.c - the subtypes' keywords as rules (match.h): case folding
+ * for ASCII, Chinese byte for byte, whole words, the first rule in plan
+ * order (never the longest keyword), the category filter, and an
+ * exhaustive cross-check against a naive search on texts where keywords
+ * overlap, with the dense automaton and the sparse one (ac.h).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -52,8 +53,10 @@ mkplan(void)
 	plan.ncategories = 4;
 }
 
+static struct inc_matcher *sparse;
+
 static struct inc_match
-find(const struct inc_matcher *m, const char *text,
+find(struct inc_matcher *m, const char *text,
     const struct inc_category *within)
 {
 	struct inc_match best;
@@ -68,13 +71,15 @@ setup(void **state)
 {
 	mkplan();
 	*state = matcher_build(&plan);
-	return *state == NULL ? -1 : 0;
+	sparse = matcher_build_budget(&plan, 0);
+	return *state == NULL || sparse == NULL ? -1 : 0;
 }
 
 static int
 teardown(void **state)
 {
 	matcher_free(*state);
+	matcher_free(sparse);
 	return 0;
 }
 
@@ -94,17 +99,24 @@ test_table(void **state)
 		{ "门户网站遭受拒绝服务攻击", "denial-of-service", "拒绝服务" },
 		{ "发现病毒", "virus", "病毒" },
 		{ "VIRUS found", "virus", "virus" },
-		/* word start: not inside an ASCII word, fine after CJK */
+		/* whole words: not inside an ASCII word, fine beside CJK */
 		{ "antivirus updated", NULL, NULL },
 		{ "发现virus", "virus", "virus" },
+		{ "virus发现", "virus", "virus" },
 		{ "x.virus", "virus", "virus" },
-		{ "viruses", "virus", "virus" },
+		{ "viruses", NULL, NULL },
+		{ "virus_x", NULL, NULL },
 		{ "3scan", NULL, NULL },
-		/* the longest keyword wins, in characters */
-		{ "port scan then DDoS", "scanning", "port scan" },
+		{ "scan3", NULL, NULL },
+		{ "floods", NULL, NULL },
+		{ "DDoS:", "denial-of-service", "DDoS" },
+		/* the first rule in plan order, not the longest keyword */
+		{ "port scan then DDoS", "denial-of-service", "DDoS" },
 		{ "扫描 and 拒绝服务", "denial-of-service", "拒绝服务" },
-		/* equal length: plan order (DDoS comes before scan) */
 		{ "scan DDoS", "denial-of-service", "DDoS" },
+		/* within a rule, the keyword that ends first, the longest */
+		{ "port scan", "scanning", "port scan" },
+		{ "扫描 port scan", "scanning", "扫描" },
 		/* the same keyword in two subtypes: the first in plan order */
 		{ "udp flood", "denial-of-service", "flood" },
 		/* Chinese is exact bytes: a half character never matches */
@@ -113,24 +125,25 @@ test_table(void **state)
 		{ "no match at all", NULL, NULL },
 		/* overlapping keywords through failure links */
 		{ "u.hers", "ac", "hers" },
-		{ "病shers", "ac", "she" },
+		{ "病she.rs", "ac", "she" },
+		{ "病shers", NULL, NULL },
 		{ "ushers", NULL, NULL },
 	};
 	size_t i;
 	struct inc_match m;
 
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		m = find(*state, t[i].text, NULL);
-		if (t[i].subtype == NULL) {
+	for (i = 0; i < 2 * sizeof(t) / sizeof(t[0]); i++) {
+		m = find(i % 2 ? sparse : *state, t[i / 2].text, NULL);
+		if (t[i / 2].subtype == NULL) {
 			if (m.subtype != NULL)
-				fail_msg("\"%s\": found %s", t[i].text,
+				fail_msg("\"%s\": found %s", t[i / 2].text,
 				    m.keyword);
 			continue;
 		}
 		if (m.subtype == NULL)
-			fail_msg("\"%s\": nothing found", t[i].text);
-		assert_string_equal(m.subtype->id, t[i].subtype);
-		assert_string_equal(m.keyword, t[i].keyword);
+			fail_msg("\"%s\": nothing found", t[i / 2].text);
+		assert_string_equal(m.subtype->id, t[i / 2].subtype);
+		assert_string_equal(m.keyword, t[i / 2].keyword);
 	}
 }
 
@@ -148,7 +161,7 @@ test_within(void **state)
 	assert_null(m.subtype);
 }
 
-/* Several texts into one best: a later, longer keyword wins. */
+/* Several texts into one best: a rule earlier in plan order wins. */
 static void
 test_accumulates(void **state)
 {
@@ -157,41 +170,37 @@ test_accumulates(void **state)
 	match_clear(&best);
 	matcher_scan(*state, "scan", 4, NULL, &best);
 	assert_string_equal(best.keyword, "scan");
+	assert_string_equal(best.rule, "network-attack/scanning");
 	matcher_scan(*state, "nothing", 7, NULL, &best);
 	assert_string_equal(best.keyword, "scan");
-	matcher_scan(*state, "port scan", 9, NULL, &best);
-	assert_string_equal(best.keyword, "port scan");
-	assert_int_equal(best.chars, 9);
-}
-
-/* A keyword's length in characters, by the rules of match.h. */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
+	matcher_scan(*state, "virus", 5, NULL, &best);
+	assert_string_equal(best.keyword, "scan");
+	matcher_scan(*state, "a DDoS", 6, NULL, &best);
+	assert_string_equal(best.keyword, "DDoS");
+	assert_string_equal(best.rule, "network-attack/denial-of-service");
+	assert_int_equal(best.order, 0);
 }
 
 static int
-alnum(unsigned char c)
+word(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
+	    (c >= '0' && c <= '9') || c == '_';
 }
 
-/* The same rules, the slow way: every keyword at every position. */
+/*
+ * The same rules, the slow way: the first subtype in plan order with a
+ * keyword anywhere as a whole word; of its keywords, the one that ends
+ * first, the longest of those that end at the same byte.
+ */
 static const char *
 naive(const char *text, size_t len)
 {
 	const char *best = NULL;
-	size_t bestc = 0, ci, si, k, pos, n, j;
+	size_t bestend = 0, ci, si, k, pos, n, j;
 
-	for (ci = 0; ci < plan.ncategories; ci++)
-	for (si = 0; si < cats[ci].nsubtypes; si++)
+	for (ci = 0; ci < plan.ncategories && best == NULL; ci++)
+	for (si = 0; si < cats[ci].nsubtypes && best == NULL; si++)
 	for (k = 0; k < cats[ci].subtypes[si].nkeywords; k++) {
 		const char *w = cats[ci].subtypes[si].keywords[k];
 
@@ -210,11 +219,15 @@ naive(const char *text, size_t len)
 			}
 			if (j < n)
 				continue;
-			if (alnum(w[0]) && pos > 0 && alnum(text[pos - 1]))
+			if (word(w[0]) && pos > 0 && word(text[pos - 1]))
 				continue;
-			if (best == NULL || chars(w) > bestc) {
+			if (word(w[n - 1]) && pos + n < len &&
+			    word(text[pos + n]))
+				continue;
+			if (best == NULL || pos + n < bestend ||
+			    (pos + n == bestend && n > strlen(best))) {
 				best = w;
-				bestc = chars(w);
+				bestend = pos + n;
 			}
 			break;
 		}
@@ -226,7 +239,7 @@ naive(const char *text, size_t len)
 static void
 test_cross_check(void **state)
 {
-	static const char *alpha[] = { "h", "e", "r", "s", "S", "i", "x",
+	static const char *alpha[] = { "h", "e", "r", "s", "S", "i", " ",
 	    "flood", "病", "毒" };
 	const size_t na = sizeof(alpha) / sizeof(alpha[0]);
 	char text[64];
@@ -241,8 +254,8 @@ test_cross_check(void **state)
 			for (i = 0; i < len; i++)
 				strcat(text, alpha[digits[i]]);
 			n = strlen(text);
-			m = find(*state, text, NULL);
 			want = naive(text, n);
+			m = find(total % 2 ? sparse : *state, text, NULL);
 			if ((want == NULL) != (m.subtype == NULL) ||
 			    (want != NULL && strcmp(want, m.keyword) != 0))
 				fail_msg("\"%s\": automaton %s, naive %s",
