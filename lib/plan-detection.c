@@ -17,19 +17,7 @@
 #include <pcre2.h>
 
 #include "plan-schema.h"
-
-/* A group's name, as a record field could carry it: [a-z][a-z0-9_]*. */
-static bool
-group_name_valid(const char *s)
-{
-	if (*s < 'a' || *s > 'z')
-		return false;
-	for (s++; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '_'))
-			return false;
-	return true;
-}
+#include "record.h"
 
 /* Compile r's pattern, at node n; report what is wrong with it. */
 static void
@@ -60,7 +48,9 @@ compile(struct ld *l, const struct pnode *n, struct inc_rule *r)
 	    pcre2_pattern_info(code, PCRE2_INFO_NAMETABLE, &table) != 0)
 		return;
 	for (i = 0; i < count; i++)
-		if (!group_name_valid((const char *)table + i * size + 2))
+		/* A group's name is a record field's (record.h). */
+		if (!field_name_valid((const char *)table + i * size + 2,
+		    strlen((const char *)table + i * size + 2)))
 			ps_err(l, n, "bad group name \"%s\" in pattern (want "
 			    "[a-z][a-z0-9_]*)", (const char *)table +
 			    i * size + 2);
