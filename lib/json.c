@@ -282,3 +282,15 @@ json_end(struct json *j)
 		j->error = 1;
 	return j->error ? -1 : 0;
 }
+
+void
+json_kv_strings(struct json *j, const char *key, const char **v, size_t n)
+{
+	size_t i;
+
+	json_key(j, key);
+	json_array_begin(j);
+	for (i = 0; i < n; i++)
+		json_string(j, v[i]);
+	json_array_end(j);
+}

@@ -36,6 +36,9 @@ void	json_null(struct json *);
 /* Shorthands: key then value. */
 void	json_kv_string(struct json *, const char *key, const char *val);
 void	json_kv_int(struct json *, const char *key, int64_t);
+/* key, then an array of the n strings at v. */
+void	json_kv_strings(struct json *, const char *key, const char **v,
+	    size_t n);
 /*
  * Ends the document with a newline; 0, or -1 if any write failed so far.
  * Not flushed: the caller flushes and checks (inc_finish).

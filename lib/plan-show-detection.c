@@ -107,18 +107,6 @@ plan_show_detection_text(FILE *fp, const struct inc_plan *p,
 }
 
 static void
-strings(struct json *j, const char *key, const char **v, size_t n)
-{
-	size_t	 i;
-
-	json_key(j, key);
-	json_array_begin(j);
-	for (i = 0; i < n; i++)
-		json_string(j, v[i]);
-	json_array_end(j);
-}
-
-static void
 examples(struct json *j, const char *key, const struct inc_example *v,
     size_t n)
 {
@@ -165,9 +153,9 @@ plan_show_detection_json(struct json *j, const struct inc_plan *p)
 			json_object_end(j);
 		} else
 			json_null(j);
-		strings(j, "keywords", r->keywords, r->nkeywords);
+		json_kv_strings(j, "keywords", r->keywords, r->nkeywords);
 		json_kv_string(j, "pattern", r->pattern);
-		strings(j, "literals", r->literals, r->nliterals);
+		json_kv_strings(j, "literals", r->literals, r->nliterals);
 		examples(j, "examples", r->examples, r->nexamples);
 		examples(j, "noise", r->noise, r->nnoise);
 		json_object_end(j);

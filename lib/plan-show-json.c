@@ -39,18 +39,6 @@ clause_text(struct json *j, const char *key, const char *clause,
 }
 
 static void
-strings(struct json *j, const char *key, const char **v, size_t n)
-{
-	size_t	 i;
-
-	json_key(j, key);
-	json_array_begin(j);
-	for (i = 0; i < n; i++)
-		json_string(j, v[i]);
-	json_array_end(j);
-}
-
-static void
 show_plan(struct json *j, const struct inc_plan *p)
 {
 	size_t	 i;
@@ -113,7 +101,7 @@ show_categories(struct json *j, const struct inc_plan *p)
 			json_kv_string(j, "id", s->id);
 			text(j, "name", s->name);
 			json_kv_string(j, "clause", s->clause);
-			strings(j, "keywords", s->keywords, s->nkeywords);
+			json_kv_strings(j, "keywords", s->keywords, s->nkeywords);
 			json_object_end(j);
 		}
 		json_array_end(j);
@@ -221,11 +209,11 @@ show_organisation(struct json *j, const struct inc_plan *p)
 			json_kv_string(j, "name", m->name);
 			json_kv_string(j, "role", m->role);
 			text(j, "post", m->post);
-			strings(j, "phones", m->phones, m->nphones);
+			json_kv_strings(j, "phones", m->phones, m->nphones);
 			json_object_end(j);
 		}
 		json_array_end(j);
-		strings(j, "phones", u->phones, u->nphones);
+		json_kv_strings(j, "phones", u->phones, u->nphones);
 		json_kv_string(j, "contact", u->contact != NULL ?
 		    u->contact->id : NULL);
 		json_object_end(j);
