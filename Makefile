@@ -112,7 +112,7 @@ demo: build/demo-deps.ok all
 
 FUZZ_SECONDS ?= 60
 fuzz: build/plan-embedded.c
-	@sh tests/fuzz/run $(FUZZ_SECONDS)
+	@FUZZ_LIBS='$(LIBS)' sh tests/fuzz/run $(FUZZ_SECONDS)
 
 bench: all
 	@sh tests/bench/run
