@@ -38,6 +38,18 @@ struct inc_match {
 	const char	*address;		/* the "address" a pattern
 						 * captured, into the text */
 	size_t		 addresslen;
+	/*
+	 * Grouping: the rule of the detection section that matched (NULL
+	 * for a subtype's keywords, which group by host with the
+	 * detection default window), and what its pattern captured for
+	 * each of def->by (into the text; NULL for "host", "source" and
+	 * a group that took no part) and for def->distinct.
+	 */
+	const struct inc_rule *def;
+	const char	*by[RULE_BY_MAX];
+	size_t		 bylen[RULE_BY_MAX];
+	const char	*distinct;
+	size_t		 distinctlen;
 };
 
 /*

@@ -176,11 +176,34 @@ struct inc_rule {
 	struct inc_example *noise;		/* lines no rule may take
 						 * for an incident */
 	size_t		 nnoise;
+	/*
+	 * Grouping (DESIGN 5 step 3, inc-plan(5) GROUPING): alerts of this
+	 * rule with the same key within window seconds of each other are
+	 * one incident; with a threshold, only once threshold of them
+	 * (or of distinct values of the group distinct) fall within one
+	 * window.
+	 */
+	long		 window;		/* seconds > 0: the rule's
+						 * "window", else the
+						 * detection default */
+	bool		 window_own;		/* the rule names its own */
+	unsigned	 threshold;		/* >= 1; 1: every alert */
+	const char	**by;			/* the key: "host", "source"
+						 * or a pattern group name */
+	size_t		 nby;			/* 0: host and address */
+	const char	*distinct;		/* a pattern group, or NULL:
+						 * threshold counts alerts */
 	long		 line, column;
 };
 
+#define RULE_BY_MAX	4	/* fields of a key */
+#define RULE_THRESHOLD_MAX 1000
+#define DETECTION_WINDOW 600	/* seconds, when the plan names none */
+
 struct inc_detection {
 	const char	*clause;
+	long		 window;		/* the rules' default window,
+						 * seconds > 0 */
 	struct inc_rule	*rules;
 	size_t		 nrules;
 };
