@@ -477,7 +477,8 @@ classify_record(struct inc_classifier *cl, struct inc_record *r)
  * address it captured and its id.  Each value is taken up to a NUL, as
  * a record keeps it.
  */
-#define ALERT_FIELDS	9	/* id ... title, address, rule */
+#define ALERT_FIELDS	(9 + ALERT_EXTRA_MAX)	/* id ... title, address,
+					 * rule, the extra */
 
 struct alert_fields {
 	size_t		 n;
@@ -654,10 +655,48 @@ text_room(struct inc_classifier *cl, size_t n)
 	return 0;
 }
 
+/* The title of an alert: its message, bytes not UTF-8 made visible. */
+static int
+title_visible(struct inc_classifier *cl, const char **title, size_t *len)
+{
+	size_t need;
+	char *b;
+
+	if (alert_utf8_valid(*title, *len))
+		return 0;
+	need = *len < VISIBLE_MAX / 4 ? 4 * *len : VISIBLE_MAX;
+	if (need > cl->visiblecap) {
+		if ((b = realloc(cl->visible, need)) == NULL)
+			return -1;
+		cl->visible = b;
+		cl->visiblecap = need;
+	}
+	*len = alert_visible(cl->visible, need, *title, *len);
+	*title = cl->visible;
+	return 0;
+}
+
+int
+classify_alert_scan(struct inc_classifier *cl, const struct inc_alert *a,
+    struct inc_match *m)
+{
+	const char *title = a->msg;
+	size_t len = a->msglen;
+
+	match_clear(m);
+	if (title_visible(cl, &title, &len) == -1) {
+		inc_warn_at(cl->file != NULL ? cl->file : "-", cl->line,
+		    "out of memory");
+		return -1;
+	}
+	matcher_scan(cl->matcher, title, len, NULL, m);
+	return 0;
+}
+
 int
 classify_alert(struct inc_classifier *cl, const struct inc_alert *a,
-    const char *line, size_t len, uint64_t ordinal, const char **text,
-    size_t *textlen)
+    const char *line, size_t len, uint64_t ordinal,
+    const struct alert_extra *x, const char **text, size_t *textlen)
 {
 	struct alert_fields af;
 	struct alert_tail *t;
@@ -668,17 +707,8 @@ classify_alert(struct inc_classifier *cl, const struct inc_alert *a,
 
 	inc_id(id, line, len, ordinal, a->detected);
 	time_format(when, a->detected);
-	if (!alert_utf8_valid(title, titlelen)) {
-		need = titlelen < VISIBLE_MAX / 4 ? 4 * titlelen : VISIBLE_MAX;
-		if (need > cl->visiblecap) {
-			if ((b = realloc(cl->visible, need)) == NULL)
-				goto nomem;
-			cl->visible = b;
-			cl->visiblecap = need;
-		}
-		titlelen = alert_visible(cl->visible, need, title, titlelen);
-		title = cl->visible;
-	}
+	if (title_visible(cl, &title, &titlelen) == -1)
+		goto nomem;
 	alert_fields(&af, a, id, when, a->received_text, title, titlelen);
 	match_clear(&m);	/* the title is the last of them */
 	matcher_scan(cl->matcher, af.value[af.n - 1], af.len[af.n - 1], NULL,
@@ -692,6 +722,22 @@ classify_alert(struct inc_classifier *cl, const struct inc_alert *a,
 			return -1;
 	} else
 		cl->ordinal++;		/* as classify counts its records */
+	/*
+	 * An incident of several alerts: classified as its first alert
+	 * (above), written with its own id, title and fields.
+	 */
+	if (x != NULL) {
+		if (x->id != NULL)
+			af.value[0] = x->id, af.len[0] = strlen(x->id);
+		for (i = 0; x->title != NULL && i < af.n; i++)
+			if (strcmp(af.name[i], "title") == 0) {
+				af.value[i] = x->title;
+				af.len[i] = x->titlelen;
+			}
+		for (i = 0; i < x->n && i < ALERT_EXTRA_MAX; i++)
+			af_add(&af, x->name[i], strlen(x->name[i]),
+			    x->value[i], x->len[i]);
+	}
 	for (need = t->len, i = 0; i < af.n; i++)
 		need += af.nlen[i] + 3 + af.len[i];
 	if (text_room(cl, need) == -1)

@@ -69,12 +69,38 @@ int	classify_record(struct inc_classifier *, struct inc_record *);
  * not UTF-8 made visible, alert_visible) and calling classify_record.
  * *text (valid until the next call) and *textlen are its lines; returns
  * the status as classify_record does, or -1 when out of memory
- * (reported; no text).
+ * (reported; no text).  With an alert_extra (or NULL), the record of
+ * an incident made of alerts: classified as its first alert is.
  */
 struct inc_alert;
+
+/*
+ * What an incident of several alerts (group.h) writes besides what its
+ * first alert would: its own id and title, and fields after rule
+ * (alerts, last_seen, the log lines).  Values are cut at a NUL.
+ */
+#define ALERT_EXTRA_MAX	8
+struct alert_extra {
+	const char	*id;		/* or NULL: the alert's */
+	const char	*title;		/* or NULL: the alert's message */
+	size_t		 titlelen;
+	size_t		 n;
+	const char	*name[ALERT_EXTRA_MAX];
+	const char	*value[ALERT_EXTRA_MAX];
+	size_t		 len[ALERT_EXTRA_MAX];
+};
+
 int	classify_alert(struct inc_classifier *, const struct inc_alert *,
 	    const char *line, size_t len, uint64_t ordinal,
-	    const char **text, size_t *textlen);
+	    const struct alert_extra *, const char **text, size_t *textlen);
+
+/*
+ * The rule an alert's title matches, as classify_alert finds it; m
+ * points into the classifier's copy of the title (valid until the next
+ * call).  0, or -1 when out of memory (reported).
+ */
+int	classify_alert_scan(struct inc_classifier *, const struct inc_alert *,
+	    struct inc_match *);
 
 /*
  * inc-classify --raw's status for the record text it wrote, given

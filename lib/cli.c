@@ -1,4 +1,5 @@
 /* cli.c - the options every program takes; see cli.h. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,4 +191,22 @@ cli_done(struct inc_cli *c)
 {
 	plan_free(c->plan);
 	c->plan = NULL;
+}
+
+int
+cli_number(const char *opt, const char *arg, long lo, long hi, long *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0 || n < lo ||
+	    n > hi) {
+		inc_warn("%s: %s: not a number from %ld to %ld", opt, arg, lo,
+		    hi);
+		return -1;
+	}
+	*out = n;
+	return 0;
 }

@@ -70,6 +70,13 @@ int	cli_common(struct inc_cli *, int opt, const char *arg);
 int	cli_usage(const struct inc_cli *);
 
 /*
+ * The argument of option opt ("--hold") as a whole number from lo to
+ * hi: 0, or -1 after "prog: --hold: x: not a number from lo to hi".
+ */
+int	cli_number(const char *opt, const char *arg, long lo, long hi,
+	    long *out);
+
+/*
  * After the options: answers --help (usage and one line per option on
  * standard output) and --version, then loads the plan, puts the zone in
  * force (zone_apply) and reads --now and --lang.  Returns -1

@@ -495,7 +495,10 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 		}
 		if (signals_caught())
 			got = 0;
-		if (got == -1) {
+		if (got == -1 && errno == ECANCELED) {
+			stop = true;	/* the idle work said why (fdread.h) */
+			status = EXIT_TROUBLE;
+		} else if (got == -1) {
 			inc_warn_file(ps.name, "read error: %s",
 			    strerror(errno));
 			status = EXIT_TROUBLE;

@@ -1,0 +1,149 @@
+/*
+ * alert-incident.c - the record of an incident made of alerts
+ * (alert-incident.h).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alert-incident.h"
+#include "alert.h"
+#include "diag.h"
+
+#define TITLE_MAX	1024	/* the rule's words are the plan's: bounded */
+
+/* The lines kept, their bytes that are not UTF-8 made visible. */
+static char	*visible[GROUP_HEAD + 1];
+static size_t	 visiblecap[GROUP_HEAD + 1];
+
+static int
+visible_line(size_t i, const char *s, size_t len, const char **out,
+    size_t *outlen)
+{
+	size_t need;
+	char *b;
+
+	if (alert_utf8_valid(s, len)) {
+		*out = s;
+		*outlen = len;
+		return 0;
+	}
+	need = 4 * len + 1;
+	if (need > visiblecap[i]) {
+		if ((b = realloc(visible[i], need)) == NULL)
+			return -1;
+		visible[i] = b;
+		visiblecap[i] = need;
+	}
+	*outlen = alert_visible(visible[i], need, s, len);
+	*out = visible[i];
+	return 0;
+}
+
+/* "sshd: SSH password ... failed (brute force): 412 alerts from A on H" */
+static size_t
+title_of(char *buf, size_t cap, const struct group_incident *gi,
+    const struct inc_alert *a, const char *address, size_t addresslen)
+{
+	const struct inc_rule *def = gi->def;
+	const char *what = gi->rule;
+	int n;
+
+	if (def != NULL && def->note.en != NULL)
+		what = def->note.en;
+	else if (def != NULL && def->note.zh != NULL)
+		what = def->note.zh;
+	if (a->tag != NULL && a->taglen < 64)
+		n = snprintf(buf, cap, "%.*s: %s: %" PRIu64 " alerts",
+		    (int)a->taglen, a->tag, what, gi->alerts);
+	else
+		n = snprintf(buf, cap, "%s: %" PRIu64 " alerts", what,
+		    gi->alerts);
+	if (n >= 0 && (size_t)n < cap && address != NULL && addresslen > 0 &&
+	    addresslen < 256)
+		n += snprintf(buf + n, cap - (size_t)n, " from %.*s",
+		    (int)addresslen, address);
+	if (n >= 0 && (size_t)n < cap && a->host != NULL && a->hostlen < 256)
+		n += snprintf(buf + n, cap - (size_t)n, " on %.*s",
+		    (int)a->hostlen, a->host);
+	if (n < 0)
+		return 0;
+	return (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
+/* The address the first alert's rule captured (as classify_alert). */
+static void
+address_of(struct inc_classifier *cl, const struct inc_alert *a,
+    const char **address, size_t *len)
+{
+	struct inc_match m;
+
+	match_clear(&m);
+	matcher_scan(cl->matcher, a->msg, a->msglen, NULL, &m);
+	*address = m.address;
+	*len = m.address != NULL ? m.addresslen : 0;
+}
+
+int
+alert_incident(struct inc_classifier *cl, const struct group_incident *gi,
+    const char **text, size_t *len)
+{
+	struct alert_clock clock;
+	struct alert_extra x;
+	struct inc_alert a;
+	char id[INC_ID_LEN], count[24], last[INC_TIME_LEN], title[TITLE_MAX];
+	const char *address;
+	size_t i, addresslen;
+
+	/* The first alert read again, received when it was. */
+	alert_clock_set(&clock, gi->received, true);
+	if (gi->nlines == 0 ||
+	    alert_parse(gi->lines[0], gi->lens[0], &clock, &a) == -1) {
+		inc_warn("an incident of no alert line (rule %s)", gi->rule);
+		return -1;
+	}
+	memset(&x, 0, sizeof(x));
+	/* Its time in the hash: an untimed line again later is another. */
+	x.id = inc_id(id, gi->lines[0], gi->lens[0], (uint64_t)a.detected.t,
+	    a.detected);
+	if (gi->alerts > 1) {
+		address_of(cl, &a, &address, &addresslen);
+		x.titlelen = title_of(title, sizeof(title), gi, &a, address,
+		    addresslen);
+		x.title = title;
+	}
+	snprintf(count, sizeof(count), "%" PRIu64, gi->alerts);
+	time_format(last, gi->last);
+	x.name[x.n] = "alerts";
+	x.value[x.n] = count;
+	x.len[x.n++] = strlen(count);
+	x.name[x.n] = "last_seen";
+	x.value[x.n] = last;
+	x.len[x.n++] = strlen(last);
+	for (i = 0; i < gi->nlines && x.n < ALERT_EXTRA_MAX; i++) {
+		x.name[x.n] = "log";
+		if (visible_line(i, gi->lines[i], gi->lens[i], &x.value[x.n],
+		    &x.len[x.n]) == -1) {
+			inc_warn("out of memory");
+			return -1;
+		}
+		x.n++;
+	}
+	cl->file = NULL;
+	cl->line = 0;
+	return classify_alert(cl, &a, gi->lines[0], gi->lens[0], 0, &x, text,
+	    len);
+}
+
+void
+alert_incident_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < GROUP_HEAD + 1; i++) {
+		free(visible[i]);
+		visible[i] = NULL;
+		visiblecap[i] = 0;
+	}
+}
