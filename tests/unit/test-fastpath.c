@@ -209,7 +209,7 @@ run_classify(FILE *fp)
 	for (i = 0; i < 2; i++) {
 		if (alert_parse(lines[i], strlen(lines[i]), &clock, &a) == -1)
 			_exit(6);
-		st = classify_alert(&cl, &a, lines[i], strlen(lines[i]), i + 1,
+		st = classify_alert(&cl, &a, lines[i], strlen(lines[i]), i + 1, NULL,
 		    &text, &len);
 		fprintf(fp, "status %d\n%.*s", st, (int)len, text);
 	}
