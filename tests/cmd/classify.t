@@ -17,7 +17,7 @@ taxonomy() {
 ## Alert lines
 
 check_status 0 'alerts: no loss or impact, so no level, and no error: exit 0' \
-    'inc-classify --raw --now $NOW $T/alerts >$T/run1'
+    'inc-classify --raw --all --now $NOW $T/alerts >$T/run1'
 check_out 'alerts: every hand-written line gets its category and subtype' \
     "$T/want-taxonomy" 'taxonomy $T/run1'
 # Every subtype of the plan: a Chinese line and an English one.
@@ -48,18 +48,18 @@ check 'alerts: level_basis says what is missing' '
 	test "$(grep -c "^level_basis: no level: importance, loss and impact not given (" $T/run1)" \
 	    = "$(wc -l <$T/alerts)"'
 check_status 0 'alerts: the same input gives the same ids' '
-	inc-classify --raw --now $NOW $T/alerts >$T/run1b; cmp $T/run1 $T/run1b'
+	inc-classify --raw --all --now $NOW $T/alerts >$T/run1b; cmp $T/run1 $T/run1b'
 check 'alerts: ids are unique' '
 	test "$(recsel -C -P id $T/run1 | sort -u | wc -l)" = "$(wc -l <$T/alerts)"'
 check 'alerts: a second run over its own output changes nothing' '
 	inc-classify --now $NOW $T/run1 >$T/run2; test $? -le 1 &&
 	cmp $T/run1 $T/run2'
 
-# --raw writes what classify adds to an alert from the first alert of
+# --raw --all writes what classify adds to an alert from the first alert of
 # each keyword (inc-classify(1), ALERT LINES): the alerts four times
 # over, with no header, a host and a tag, a host alone, a tag alone, in
 # turn from line to line (so that the first alert of a keyword is of
-# every kind), must give records of the fields --raw makes, once each
+# every kind), must give records of the fields --raw --all makes, once each
 # (a line with no time of its own has a detected_note, one of the
 # fixture's with its own local time none), and what classifying
 # records of those fields gives.
@@ -72,8 +72,8 @@ awk 'BEGIN {
 		for (i = 1; i <= NR; i++)
 			print h[(i + k) % 4] a[i]
 }' "$T/alerts" >"$T/four"
-check 'alerts: what --raw adds to each is what classify gives its record' '
-	inc-classify --raw --now $NOW $T/four >$T/four.out; test $? = 0 &&
+check 'alerts: what --raw --all adds to each is what classify gives its record' '
+	inc-classify --raw --all --now $NOW $T/four >$T/four.out; test $? = 0 &&
 	awk -F: "NF {n = n \$1 \" \"; next} {print n; n = \"\"}
 	    END {if (n != \"\") print n}" $T/four.out | sort -u >$T/four.shapes &&
 	! grep -v -x -E "id detected received (detected_note )?(source (host )?)?title (address )?(rule )?category subtype match level_basis " $T/four.shapes &&
@@ -85,13 +85,13 @@ check 'alerts: what --raw adds to each is what classify gives its record' '
 
 check 'alerts: a NUL ends the value it falls in, and what is after it is not matched' '
 	printf "Nov 24 09:15:00 web01 sshd[1]: login ok\0DDoS\n" |
-	inc-classify --raw --now $NOW >$T/nul.out; test $? = 0 &&
+	inc-classify --raw --all --now $NOW >$T/nul.out; test $? = 0 &&
 	grep -qx "title: login ok" $T/nul.out && grep -qx "match: none" $T/nul.out &&
 	! grep -q DDoS $T/nul.out'
 
 check 'alerts from a pipe: each record written as soon as it is made' '
 	mkfifo $T/fifo &&
-	{ inc-classify --raw --now $NOW <$T/fifo >$T/live.out & pid=$!
+	{ inc-classify --raw --all --now $NOW <$T/fifo >$T/live.out & pid=$!
 	exec 3>$T/fifo; echo "DDoS now" >&3; i=0
 	while [ ! -s $T/live.out ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 	early=$(grep -c "^title: DDoS now" $T/live.out)
@@ -105,7 +105,7 @@ printf '%s\n' 'Nov 24 09:15:00 web01 sshd[123]: brute force from 192.0.2.1' \
     '2026-11-24 10:30 网站首页被篡改' \
     'no timestamp at all' '' '   ' \
     'same line' 'same line' >"$T/times"
-inc-classify --raw --now $NOW "$T/times" >"$T/times.out" 2>"$T/times.err"
+inc-classify --raw --all --now $NOW "$T/times" >"$T/times.out" 2>"$T/times.err"
 check_out 'timestamps: syslog, last year, RFC 3339, local, none' \
 "2026-11-24T09:15:00+08:00
 2025-12-31T23:00:00+08:00
@@ -232,7 +232,7 @@ check 'a hostile value reaches the terminal without its control bytes' '
 	grep -q "$(printf "\033")" $T/hostile.out'
 check_status 2 'a line over 1 MiB: reported, cut, still a record' '
 	{ head -c 1100000 /dev/zero | tr "\0" a; echo; echo DDoS; } >$T/long &&
-	inc-classify --raw --now $NOW $T/long >$T/long.out 2>$T/long.err; r=$?
+	inc-classify --raw --all --now $NOW $T/long >$T/long.out 2>$T/long.err; r=$?
 	test "$(recsel -c $T/long.out)" = 2 && grep -q "long:1:" $T/long.err && exit $r'
 check_status 2 'an unparseable record: reported, passed through, exit 2' '
 	printf "title: x\nnot a field\n\ntitle: y\n" >$T/broken.rec
@@ -253,14 +253,14 @@ check 'in place: a second run leaves the file as it is' '
 ## Usage and output errors
 
 check_status 2 'usage: an unknown option' 'inc-classify --bogus </dev/null'
-check_status 2 'usage: -i with --raw' 'inc-classify -i --raw $T/alerts'
+check_status 2 'usage: -i with --raw --all' 'inc-classify -i --raw --all $T/alerts'
 check_status 2 'usage: -i without files' 'inc-classify -i </dev/null'
 check_status 2 'usage: a --now that is no time' 'inc-classify --now soon </dev/null'
 check_status 0 '--version' 'inc-classify --version | grep -q .'
 check_status 0 '--help: usage on standard output' \
     'inc-classify --help | grep -q "^usage: inc-classify"'
 check_status 2 'a write error (/dev/full): alerts' \
-    'inc-classify --raw --now $NOW $T/alerts >/dev/full'
+    'inc-classify --raw --all --now $NOW $T/alerts >/dev/full'
 check_status 2 'a write error (/dev/full): records' \
     'inc-classify --now $NOW $D/records.rec >/dev/full'
 check_status 2 'a file that cannot be read' \

@@ -1,6 +1,6 @@
 # detect.t - the plan's detection rules end to end (inc-plan(5)
 # DETECTION, inc-classify(1) MATCHING and RULES): every example of the
-# shipped rules through inc-classify --raw, the known false alarms, the
+# shipped rules through inc-classify --raw --all, the known false alarms, the
 # fields rule and address, rule problems and failing examples reported by
 # inc-plan check at file:line:column, and the limits.
 . tests/lib.sh
@@ -24,8 +24,8 @@ cut -f2- "$T/examples.tsv" >"$T/examples"
 check 'shipped plan: every rule has an example' '
 	test -s $T/subtypes.tsv &&
 	! cut -f1 $T/subtypes.tsv | sort -u | comm -23 - "$(cut -f1 $T/examples.tsv | sort -u >$T/with; echo $T/with)" | grep .'
-check 'shipped plan: every example, through --raw, is its rule and subtype' '
-	inc-classify --raw --now $NOW $T/examples >$T/examples.out; test $? = 0 &&
+check 'shipped plan: every example, through --raw --all, is its rule and subtype' '
+	inc-classify --raw --all --now $NOW $T/examples >$T/examples.out; test $? = 0 &&
 	fields $T/examples.out >$T/got &&
 	awk -F"\t" "NR == FNR {s[\$1] = \$2; next} {print \$1 \"\t\" s[\$1]}" \
 	    $T/subtypes.tsv $T/examples.tsv >$T/want &&
@@ -34,7 +34,7 @@ check 'shipped plan: every example, through --raw, is its rule and subtype' '
 check 'shipped plan: every noise line is other/other' '
 	jq -r ".detection.rules[].noise[]" $T/plan.json >$T/noise &&
 	test -s $T/noise &&
-	inc-classify --raw --now $NOW $T/noise >$T/noise.out; test $? = 0 &&
+	inc-classify --raw --all --now $NOW $T/noise >$T/noise.out; test $? = 0 &&
 	test "$(grep -c "^subtype: other" $T/noise.out)" = "$(wc -l <$T/noise)"'
 check 'shipped plan: every rule named in inc-classify(1)' '
 	cut -f1 $T/subtypes.tsv | while read -r id; do
@@ -56,13 +56,13 @@ ignore-web-request	other/other
 -	other/other
 ignore-files-missing-zero	other/other
 ignore-av-signatures	other/other" \
-    'inc-classify --raw --now $NOW $T/false >$T/false.out; fields $T/false.out'
+    'inc-classify --raw --all --now $NOW $T/false >$T/false.out; fields $T/false.out'
 check_out 'CRS SQL injection: vulnerability, not network-attack/other' \
 "network-attack/vulnerability	network-attack/vulnerability
 modsecurity-attack	network-attack/vulnerability" '
 	{ echo "SQL Injection Attack Detected via libinjection"
 	echo "[Mon Nov 24 10:00:00.1 2026] [security2:error] [client 203.0.113.5:4242] ModSecurity: Warning. [msg \"SQL Injection Attack Detected via libinjection\"]"; } |
-	inc-classify --raw --now $NOW | fields'
+	inc-classify --raw --all --now $NOW | fields'
 check_out 'address: the one the rule captured, after the title' \
 "title: Failed password for root from 203.0.113.7 port 52144 ssh2
 address: 203.0.113.7
@@ -70,10 +70,10 @@ rule: sshd-failed-password
 category: network-attack
 subtype: other" '
 	echo "Nov 24 09:15:02 web01 sshd[19939]: Failed password for root from 203.0.113.7 port 52144 ssh2" |
-	inc-classify --raw --now $NOW | sed -n "/^title:/,/^subtype:/p"'
+	inc-classify --raw --all --now $NOW | sed -n "/^title:/,/^subtype:/p"'
 check 'address: none when the rule captures none, no rule field when none matched' '
 	printf "%s\n" "Nov 24 10:00:00 db01 kernel: Out of memory: Killed process 1" "all is well" |
-	inc-classify --raw --now $NOW >$T/na.out; test $? = 0 &&
+	inc-classify --raw --all --now $NOW >$T/na.out; test $? = 0 &&
 	! grep -q "^address:" $T/na.out && test "$(grep -c "^rule:" $T/na.out)" = 1 &&
 	recfix --check $T/na.out'
 check 'records: the same rules on a title a person wrote' '
@@ -105,7 +105,7 @@ exit 2" 'inc-plan check $T/p.yaml 2>&1; echo "exit $?"'
 sed -i "s/, 'a ddos only'//" "$T/p.yaml"
 check_status 0 'check: the plan fixed is valid' 'inc-plan check $T/p.yaml'
 check 'a plan with rules classifies by them' '
-	printf "%s\n" "a flood" "ab" | inc-classify --plan $T/p.yaml --raw --now $NOW |
+	printf "%s\n" "a flood" "ab" | inc-classify --plan $T/p.yaml --raw --all --now $NOW |
 	grep -c "^rule: fine" | grep -qx 1'
 
 # The limits: a plan of 4 MiB of keywords is refused, quickly and saying
@@ -120,7 +120,7 @@ check 'limits: a plan of too many keywords is refused, naming the limit' '
 	test "$(wc -c <$T/big.yaml)" -gt 3000000 &&
 	inc-plan check $T/big.yaml 2>$T/big.err; test $? = 2 &&
 	grep -q "keywords and literals (limit 20000)" $T/big.err &&
-	inc-classify --plan $T/big.yaml --raw </dev/null 2>/dev/null; test $? = 2'
+	inc-classify --plan $T/big.yaml --raw --all </dev/null 2>/dev/null; test $? = 2'
 awk -v n=19990 'BEGIN {
 	printf "detection:\n  rules:\n    - id: big\n      subtype: attack/dos\n      keywords: ["
 	for (i = 0; i < n; i++) printf "%s\"%c%c%c%c%d\"", i ? "," : "", 97 + i % 26, 97 + i % 23, 65 + i % 19, 48 + i % 10, i
@@ -128,7 +128,7 @@ awk -v n=19990 'BEGIN {
 }' >"$T/kw"
 cat tests/plan/minimal.yaml "$T/kw" >"$T/ok.yaml"
 check 'limits: a plan at the limits loads and classifies' '
-	echo "x AAA00 y" | inc-classify --plan $T/ok.yaml --raw --now $NOW |
+	echo "x AAA00 y" | inc-classify --plan $T/ok.yaml --raw --all --now $NOW |
 	grep -qx "rule: big"'
 
 # The example plan of inc-plan(5), detection section and all, is valid.
@@ -138,4 +138,4 @@ check 'inc-plan(5): its example plan checks and classifies by its rules' '
 	grep -q "^ *detection:" $T/ex.yaml &&
 	inc-plan check $T/ex.yaml &&
 	echo "Nov 24 10:00:00 web01 kernel: TCP: Possible SYN flooding on port 80." |
-	inc-classify --plan $T/ex.yaml --raw --now $NOW | grep -qx "rule: syn-flood"'
+	inc-classify --plan $T/ex.yaml --raw --all --now $NOW | grep -qx "rule: syn-flood"'

@@ -87,7 +87,7 @@ check 'O_NONBLOCK stdin fed slowly: records read to the end' \
     "timeout $TIMEOUT python3 $H/slowfeed.py inc-escalate $N <$T/two.rec >$T/o 2>$T/e;
      [ \$? -ne 2 ] && ! grep -q . $T/e && [ \$(grep -c '^id: ' $T/o) -eq 2 ]"
 check 'O_NONBLOCK stdin fed slowly: alert lines read to the end' \
-    "timeout $TIMEOUT python3 $H/slowfeed.py inc-classify --raw $N <$T/alerts.log >$T/o 2>$T/e;
+    "timeout $TIMEOUT python3 $H/slowfeed.py inc-classify --raw --all $N <$T/alerts.log >$T/o 2>$T/e;
      [ \$? -ne 2 ] && ! grep -q 'read error' $T/e && [ \$(grep -c '^id: ' $T/o) -eq 2 ]"
 
 # --- 5. Every write error says why.
@@ -97,7 +97,7 @@ while read -r m; do
 	     grep -q '^[a-z-]*: write error: No space left on device\$' $T/e"
 done <<MODES
 inc-classify
-inc-classify --raw $N
+inc-classify --raw --all $N
 inc-escalate $N
 inc-escalate $N --notices
 inc-checklist
@@ -110,9 +110,9 @@ inc-report --incident a --format json
 inc-plan show
 inc-plan show --format json
 MODES
-check '> /dev/full: inc-classify --raw over many lines says why' \
+check '> /dev/full: inc-classify --raw --all over many lines says why' \
     "for i in \$(seq 2000); do cat $T/alerts.log; done >$T/many.log;
-     inc-classify --raw $N $T/many.log >/dev/full 2>$T/e; [ \$? -eq 2 ] &&
+     inc-classify --raw --all $N $T/many.log >/dev/full 2>$T/e; [ \$? -eq 2 ] &&
      grep -q 'write error: No space left on device' $T/e"
 
 # --- 6. CSV: a formula after blanks or a line break is guarded too.

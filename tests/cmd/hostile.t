@@ -357,7 +357,7 @@ alerts() {	# file: the lines of it that are not blank
 }
 while read -r name line; do
 	{ cat $T/g1; echo; cat $C/$name; echo; cat $T/g2; } >$T/in.rec
-	run 'inc-classify --raw' $T/in.rec
+	run 'inc-classify --raw --all' $T/in.rec
 	why=
 	big=$(LC_ALL=C awk 'length($0) > 1048576 { print NR; exit }' \
 	    $T/in.rec 2>/dev/null)
@@ -374,20 +374,20 @@ while read -r name line; do
 	    $T/in.rec) lines;"
 	timeout "$TIMEOUT" inc-escalate $N $T/o >/dev/null 2>$T/e2
 	[ $? -le 1 ] && [ ! -s $T/e2 ] || why="$why escalate refused them;"
-	report "alert lines, $name: inc-classify --raw"
+	report "alert lines, $name: inc-classify --raw --all"
 done <$T/struct.list
 { cat $C/random; printf '\r\n\357\273\277Nov 24 09:00:00 \0\n'; } >$T/in.rec
-run 'inc-classify --raw' $T/in.rec
+run 'inc-classify --raw --all' $T/in.rec
 why=
 [ "$st" -le 1 ] || why="$why exit $st;"
 [ "$(grep -ac '^id: inc-' $T/o)" -eq "$(alerts $T/in.rec)" ] ||
     why="$why records lost;"
 inc-escalate $N $T/o >/dev/null 2>$T/e2
 [ $? -le 1 ] && [ ! -s $T/e2 ] || why="$why escalate refused them;"
-report 'alert lines, random bytes, CRLF, BOM, NUL: inc-classify --raw'
+report 'alert lines, random bytes, CRLF, BOM, NUL: inc-classify --raw --all'
 { printf 'Nov 24 09:00:00 host tag: '; tr -d '\n' <$C/line-20mb; echo; } \
     >$T/big.log
 check 'alert lines: a 20 MB line costs no more than 1 MiB of title' \
-    "inc-classify --raw <$T/big.log >$T/o 2>$T/e; [ \$? -eq 2 ] &&
+    "inc-classify --raw --all <$T/big.log >$T/o 2>$T/e; [ \$? -eq 2 ] &&
      [ \$(wc -c <$T/o) -lt 1100000 ] &&
      grep -q '^inc-classify: -:1: line too long' $T/e"

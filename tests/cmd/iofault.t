@@ -10,7 +10,7 @@ TIMEOUT=${HOSTILE_TIMEOUT:-60}
 
 # Every program and mode that writes to standard output.
 MODES="inc-classify
-inc-classify --raw
+inc-classify --raw --all
 inc-escalate $N
 inc-escalate $N --notices
 inc-escalate $N --notices --format tsv
@@ -158,7 +158,7 @@ check 'a missing file: named, exit 2, the next file still read' \
      grep -q \"^inc-escalate: $T/nosuch: No such file\" $T/e &&
      grep -q '^id: a' $T/o"
 check 'alert lines from a directory: named, exit 2' \
-    "inc-classify --raw $T 2>$T/e; [ \$? -eq 2 ] && grep -q \"^inc-classify: $T: read error\" $T/e"
+    "inc-classify --raw --all $T 2>$T/e; [ \$? -eq 2 ] && grep -q \"^inc-classify: $T: read error\" $T/e"
 check '-i on a missing file: named, exit 2, nothing created' \
     "inc-classify -i $T/gone.rec 2>$T/e; [ \$? -eq 2 ] &&
      grep -q \"$T/gone.rec: No such file\" $T/e && ! ls $T/gone.rec* >/dev/null 2>&1"

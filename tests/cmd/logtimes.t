@@ -1,4 +1,4 @@
-# logtimes.t - inc-classify --raw: the times and headers of real logs,
+# logtimes.t - inc-classify --raw --all: the times and headers of real logs,
 # received, detected_note, and bytes that are not UTF-8 (inc-classify(1),
 # ALERT LINES, TIMES, HEADERS).
 . tests/lib.sh
@@ -6,7 +6,7 @@ D=tests/cmd/logtimes
 NOW=2026-12-31T23:59:30+08:00
 plan 16
 
-raw() { inc-classify --raw "$@"; test $? -le 1; }
+raw() { inc-classify --raw --all "$@"; test $? -le 1; }
 
 ## Every form, read at Dec 31 23:59:30
 
@@ -27,7 +27,7 @@ check 'the output passes recfix --check' 'recfix --check $T/out'
 ## The clock
 
 check 'received without --now: the current time, in $TZ' '
-	before=$(date +%s); echo "no time" | inc-classify --raw >$T/now.out
+	before=$(date +%s); echo "no time" | inc-classify --raw --all >$T/now.out
 	test $? -le 1; after=$(date +%s)
 	r=$(recsel -P received $T/now.out); d=$(date -d "$r" +%s) &&
 	test "$d" -ge "$before" && test "$d" -le "$after" &&
@@ -35,7 +35,7 @@ check 'received without --now: the current time, in $TZ' '
 	test "$(recsel -P detected $T/now.out)" = "$r"'
 check 'live input: the clock is read for each alert, not once at start' '
 	mkfifo $T/fifo &&
-	{ inc-classify --raw <$T/fifo >$T/live.out & pid=$!
+	{ inc-classify --raw --all <$T/fifo >$T/live.out & pid=$!
 	exec 3>$T/fifo; echo "first alert" >&3; i=0
 	while [ ! -s $T/live.out ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 	sleep 1.2; echo "second alert" >&3; exec 3>&-; wait $pid

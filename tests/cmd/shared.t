@@ -12,15 +12,15 @@ plan 50
 
 # --- records end with a blank line ----------------------------------------
 check 'cat of two outputs: as many records as both, read without a word' \
-    "inc-classify --raw $N $ex/alerts.log >$T/a.rec; [ \$? -le 1 ] &&
+    "inc-classify --raw --all $N $ex/alerts.log >$T/a.rec; [ \$? -le 1 ] &&
      inc-classify $N $ex/incidents.rec >$T/b.rec; [ \$? -le 1 ] &&
      [ \$(recsel -c $T/a.rec) -eq 8 ] && [ \$(recsel -c $T/b.rec) -eq 3 ] &&
      cat $T/a.rec $T/b.rec >$T/ab.rec && [ \$(recsel -c $T/ab.rec) -eq 11 ] &&
      inc-escalate $N $T/ab.rec >$T/o 2>$T/e; [ \$? -le 1 ] && [ ! -s $T/e ] &&
      [ \$(grep -c '^id: ' $T/o) -eq 11 ]"
-check '>> of --raw onto the shipped incidents: 11 records, none joined' \
+check '>> of --raw --all onto the shipped incidents: 11 records, none joined' \
     "cp $ex/incidents.rec $T/i.rec &&
-     inc-classify --raw $N $ex/alerts.log >>$T/i.rec; [ \$? -le 1 ] &&
+     inc-classify --raw --all $N $ex/alerts.log >>$T/i.rec; [ \$? -le 1 ] &&
      [ \$(recsel -c $T/i.rec) -eq 11 ] && recfix --check $T/i.rec &&
      inc-escalate $N $T/i.rec >/dev/null 2>$T/e; [ ! -s $T/e ]"
 check 'a filter given two files without a last blank line: two records' \
@@ -31,7 +31,7 @@ check 'a filter given two files without a last blank line: two records' \
      cmp -s - $T/o"
 check 'every filter ends its output with a blank line' \
     "printf 'id: a\ndetected: 2026-11-24T09:00:00+08:00\n' >$T/x.rec;
-     for p in inc-classify 'inc-escalate $N' inc-checklist 'inc-classify --raw'; do
+     for p in inc-classify 'inc-escalate $N' inc-checklist 'inc-classify --raw --all'; do
 	\$p $T/x.rec | tail -c 2 | od -An -tx1 | grep -q '0a 0a' ||
 	    { echo \"\$p\"; exit 1; }; done"
 
@@ -168,7 +168,7 @@ check 'flock(1) holds the file: -i waits --wait seconds, says so, exit 2, untouc
      cmp -s $T/l.rec $T/one.rec"
 check 'flock(1) holds the file: --append waits, gives up, exit 2' \
     "cp $T/one.rec $T/l.rec; flock $T/l.rec sleep 4 & sleep 0.3;
-     echo 'DDoS now' | inc-classify --raw $N --wait 1 --append $T/l.rec 2>$T/e; st=\$?;
+     echo 'DDoS now' | inc-classify --raw --all $N --wait 1 --append $T/l.rec 2>$T/e; st=\$?;
      kill \$! 2>/dev/null; wait; [ \$st -eq 2 ] && grep -q 'gave up after 1 s' $T/e &&
      cmp -s $T/l.rec $T/one.rec"
 check '--wait: not a number of seconds, or without -i: a usage error' \
@@ -203,7 +203,7 @@ ACKT=initial-report=2026-11-24T10:00:00+08:00
 {
 	{ i=0; while [ $i -lt 24 ]; do sed -n "$((i + 1))p" $T/alerts.log
 	  sleep 0.05; i=$((i + 1)); done; } |
-	    inc-classify --raw $N --wait 60 --append $T/many.rec 2>$T/e.append &
+	    inc-classify --raw --all $N --wait 60 --append $T/many.rec 2>$T/e.append &
 	w=1
 	while [ $w -le 8 ]; do
 		{ for round in 1 2; do
@@ -232,35 +232,35 @@ check 'concurrent: 2,024 records, recfix --check passes, nothing said' \
 # --- --append ---------------------------------------------------------------
 check '--append: the records to FILE, nothing on standard output' \
     "cp $ex/incidents.rec $T/ap.rec;
-     inc-classify --raw $N --append $T/ap.rec $ex/alerts.log >$T/o; [ \$? -le 1 ] &&
+     inc-classify --raw --all $N --append $T/ap.rec $ex/alerts.log >$T/o; [ \$? -le 1 ] &&
      [ ! -s $T/o ] && [ \$(recsel -c $T/ap.rec) -eq 11 ] && recfix --check $T/ap.rec"
 check '--append again (a restarted tail -F): no record twice' \
-    "inc-classify --raw $N --append $T/ap.rec $ex/alerts.log; [ \$? -le 1 ] &&
+    "inc-classify --raw --all $N --append $T/ap.rec $ex/alerts.log; [ \$? -le 1 ] &&
      [ \$(recsel -c $T/ap.rec) -eq 11 ]"
 check '--append to a file without a last blank line: not joined' \
     "printf 'id: hand\ndetected: 2026-11-24T09:00:00+08:00' >$T/hand.rec;
-     echo 'DDoS now' | inc-classify --raw $N --append $T/hand.rec; [ \$? -le 1 ] &&
+     echo 'DDoS now' | inc-classify --raw --all $N --append $T/hand.rec; [ \$? -le 1 ] &&
      [ \$(recsel -c $T/hand.rec) -eq 2 ] && inc-escalate $N $T/hand.rec >/dev/null 2>$T/e;
      [ ! -s $T/e ]"
 check '--append to a file not there: created' \
-    "echo 'DDoS now' | inc-classify --raw $N --append $T/newfile.rec; [ \$? -le 1 ] &&
+    "echo 'DDoS now' | inc-classify --raw --all $N --append $T/newfile.rec; [ \$? -le 1 ] &&
      [ \$(recsel -c $T/newfile.rec) -eq 1 ]"
 check '--append follows an -i that replaced FILE: every alert in the file named' \
     "cp $T/one.rec $T/f.rec; rm -f $T/fifo2; mkfifo $T/fifo2;
-     inc-classify --raw $N --append $T/f.rec <$T/fifo2 & pid=\$!; exec 3>$T/fifo2;
+     inc-classify --raw --all $N --append $T/f.rec <$T/fifo2 & pid=\$!; exec 3>$T/fifo2;
      echo 'DDoS one' >&3; i=0; while ! grep -q 'DDoS one' $T/f.rec && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done;
      inc-checklist $N --done 1 -i $T/f.rec; echo 'DDoS two' >&3; exec 3>&-; wait_bounded \$pid;
      grep -q '^title: DDoS one' $T/f.rec && grep -q '^title: DDoS two' $T/f.rec &&
      grep -q '^step: ' $T/f.rec"
 check '--append to a FIFO or a read-only file: refused, exit 2' \
-    "echo 'DDoS now' | inc-classify --raw $N --append $T/fifo 2>$T/e; [ \$? -eq 2 ] &&
+    "echo 'DDoS now' | inc-classify --raw --all $N --append $T/fifo 2>$T/e; [ \$? -eq 2 ] &&
      grep -q 'a FIFO, not a record file' $T/e &&
      cp $T/one.rec $T/ro2.rec && chmod 444 $T/ro2.rec &&
-     echo 'DDoS now' | inc-classify --raw $N --append $T/ro2.rec 2>$T/e; [ \$? -eq 2 ] &&
+     echo 'DDoS now' | inc-classify --raw --all $N --append $T/ro2.rec 2>$T/e; [ \$? -eq 2 ] &&
      grep -q 'ro2.rec: read-only file (mode 0444)' $T/e && cmp -s $T/ro2.rec $T/one.rec"
 check 'SIGTERM while --append waits for the lock: the record still appended, exit 143' \
     "cp $T/one.rec $T/w.rec; rm -f $T/fifo7; mkfifo $T/fifo7;
-     inc-classify --raw $N --wait 30 --append $T/w.rec <$T/fifo7 2>$T/e & pid=\$!;
+     inc-classify --raw --all $N --wait 30 --append $T/w.rec <$T/fifo7 2>$T/e & pid=\$!;
      exec 3>$T/fifo7; echo 'DDoS before' >&3; i=0;
      while ! grep -q 'DDoS before' $T/w.rec && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done;
      flock $T/w.rec sleep 2 & fl=\$!; sleep 0.3;
@@ -276,7 +276,7 @@ for sig in TERM INT HUP; do
 	case $sig in TERM) sn=15 ;; INT) sn=2 ;; HUP) sn=1 ;; esac
 	check "$sig with alerts in hand from a FIFO: all written, exit $((128 + sn))" \
 	    "rm -f $T/fifo3; mkfifo $T/fifo3; : >$T/sig.out;
-	     dfl inc-classify --raw $N $T/fifo3 >$T/sig.out 2>$T/sig.err & pid=\$!;
+	     dfl inc-classify --raw --all $N $T/fifo3 >$T/sig.out 2>$T/sig.err & pid=\$!;
 	     exec 3>$T/fifo3; printf 'DDoS one\nDDoS two\nDDoS three\n' >&3; i=0;
 	     while [ \$(grep -c '^id: ' $T/sig.out) -lt 3 ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done;
 	     kill -$sig \$pid; wait_bounded \$pid; st=\$?; exec 3>&-;
@@ -285,7 +285,7 @@ for sig in TERM INT HUP; do
 done
 check 'SIGTERM from /dev/stdin (a pipe): the records made are written, exit 143' \
     "rm -f $T/fifo4; mkfifo $T/fifo4;
-     inc-classify --raw $N /dev/stdin <$T/fifo4 >$T/sig.out 2>$T/sig.err & pid=\$!;
+     inc-classify --raw --all $N /dev/stdin <$T/fifo4 >$T/sig.out 2>$T/sig.err & pid=\$!;
      exec 3>$T/fifo4; printf 'DDoS one\nDDoS two\n' >&3; i=0;
      while [ \$(grep -c '^id: ' $T/sig.out) -lt 2 ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done;
      kill -TERM \$pid; wait_bounded \$pid; st=\$?; exec 3>&-;

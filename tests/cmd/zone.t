@@ -19,22 +19,22 @@ printf 'id: a\ntitle: x\ndetected: 2026-11-24T01:30:00+08:00\n' >"$T/a.rec"
 
 check_out 'TZ unset: a syslog date is read in the plan zone, Asia/Shanghai' \
     'detected: 2026-11-24T01:30:00+08:00' \
-    "echo '$A' | env -u TZ inc-classify --raw --now $NOW | grep '^detected:'"
+    "echo '$A' | env -u TZ inc-classify --raw --all --now $NOW | grep '^detected:'"
 check_out 'TZ empty: the same as unset' \
     'detected: 2026-11-24T01:30:00+08:00' \
-    "echo '$A' | TZ= inc-classify --raw --now $NOW | grep '^detected:'"
+    "echo '$A' | TZ= inc-classify --raw --all --now $NOW | grep '^detected:'"
 check_out 'TZ set: it overrides the plan' \
     'detected: 2026-11-24T01:30:00+00:00' \
-    "echo '$A' | TZ=UTC inc-classify --raw --now $NOW | grep '^detected:'"
+    "echo '$A' | TZ=UTC inc-classify --raw --all --now $NOW | grep '^detected:'"
 check_out 'TZ in the forms glibc reads: :Area/City, POSIX, a path' \
     '+09:00 +08:00 -05:00' \
     "for z in :Asia/Tokyo CST-8 /usr/share/zoneinfo/America/New_York; do
-       echo '$A' | TZ=\$z inc-classify --raw --now $NOW |
+       echo '$A' | TZ=\$z inc-classify --raw --all --now $NOW |
        sed -n 's/^detected: .*\\([+-][0-9][0-9]:[0-9][0-9]\\)\$/\\1/p'
      done | paste -s -d ' ' -"
 check_out 'another plan, another zone: Asia/Tokyo' \
     'detected: 2026-11-24T01:30:00+09:00' \
-    "echo '$A' | env -u TZ inc-classify --plan $T/tokyo.yaml --raw --now $NOW | grep '^detected:'"
+    "echo '$A' | env -u TZ inc-classify --plan $T/tokyo.yaml --raw --all --now $NOW | grep '^detected:'"
 check_out 'a local --now is read in the plan zone' \
     '2026-11-24T09:00:00+08:00' \
     "printf 'id: a\ndetected: 2026-11-24 08:00\n' | env -u TZ inc-escalate --now '2026-11-24 09:00' | sed -n 's/^due: initial-report pending //p'"
