@@ -141,7 +141,7 @@ awk 'BEGIN { for (i = 0; i < 3; i++) printf "Dec  3 09:00:0%d h%d a flood\n", i,
     for (i = 0; i < 3; i++) printf "Dec  3 09:00:1%d h%d a flood\n", i, i }' >$T/cap.log
 check 'the cap: --max-open 2 of 3 hosts closes the oldest early, with one warning' '
 	inc-classify --plan $T/p.yaml --raw --max-open 2 $N $T/cap.log >$T/cap.rec 2>$T/e &&
-	[ "$(grep -c "more than 2 groups of alerts open" $T/e)" = 1 ] &&
+	[ "$(grep -c "2 groups of alerts open, the cap (--max-open): the oldest closed early" $T/e)" = 1 ] &&
 	[ "$(count id $T/cap.rec)" = 6 ] &&
 	[ "$(value alerts $T/cap.rec | sort -u)" = 1 ]'
 check 'the cap: a group below its threshold closed early has its alerts counted' '
