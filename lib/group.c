@@ -432,9 +432,9 @@ make_room(struct grouping *g)
 	struct group *o = g->oldest;
 
 	if (!g->warned) {
-		inc_warn("%zu groups of alerts open, the cap (--max-open): the oldest "
-		    "closed early (its incident written now; below its "
-		    "threshold, its alerts dropped)", g->max_open);
+		inc_warn("%zu groups of alerts open, the cap (--max-open): "
+		    "the oldest closed early (its incident written now; below "
+		    "its threshold, its alerts dropped)", g->max_open);
 		g->warned = true;
 	}
 	return close_group(g, o, true);
