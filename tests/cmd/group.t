@@ -188,10 +188,17 @@ check 'live on standard output: the incident at --hold, once more when it closes
 	live $T/s.rec $N && wait_for $T/s.rec "^alerts: 50$"; st=$?; touch $T/go; wait $pid;
 	[ $st = 0 ] && [ "$(value alerts $T/s.rec | tr "\n" " ")" = "50 100 " ] &&
 	[ "$(value id $T/s.rec | sort -u | wc -l)" = 1 ]'
+# waiting PID: until PID waits for input (all read so far), up to 30 s
+waiting() {
+	i=0
+	until grep -qE 'poll|pipe_read' /proc/$1/wchan 2>/dev/null || [ $i -ge 300 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+}
 check 'SIGTERM with an incident held from a FIFO: written, exit 143' '
 	rm -f $T/fifo; mkfifo $T/fifo;
 	inc-classify --raw --hold 600 $N <$T/fifo >$T/t.rec & pid=$!;
-	exec 3>$T/fifo; failures 5 203.0.113.5 www >&3; sleep 0.5; kill -TERM $pid;
+	exec 3>$T/fifo; failures 5 203.0.113.5 www >&3; waiting $pid; kill -TERM $pid;
 	wait $pid; st=$?; exec 3>&-; [ $st = 143 ] && [ "$(value alerts $T/t.rec)" = 5 ]'
 
 # Errors a user can reach.
