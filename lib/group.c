@@ -460,12 +460,14 @@ group_add(struct grouping *g, const struct group_alert *a)
 	 */
 	if ((key = make_key(a, &keylen)) == NULL)
 		goto nomem;
-	if (m->def != NULL && m->def->distinct != NULL && m->distinct != NULL &&
-	    (value = copy(m->distinct, m->distinctlen)) == NULL) {
+	/* A distinct field the line did not have: one value, the empty. */
+	vlen = m->distinct != NULL ? m->distinctlen : 0;
+	if (m->def != NULL && m->def->distinct != NULL &&
+	    (value = copy(m->distinct != NULL ? m->distinct : "", vlen)) ==
+	    NULL) {
 		free(key);
 		goto nomem;
 	}
-	vlen = value != NULL ? m->distinctlen : 0;
 	h = hash_bytes(key, keylen);
 	for (o = g->table[h & g->mask]; o != NULL; o = o->hnext)
 		if (o->hash == h && o->keylen == keylen &&
