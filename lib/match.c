@@ -32,6 +32,10 @@ struct mrule {
 	pcre2_code	*code;			/* the plan's, or NULL */
 	bool		 jit;
 	int		 address;		/* its group, or -1 */
+	const struct inc_rule *def;		/* the detection section's
+						 * rule, or NULL */
+	int		 by[RULE_BY_MAX];	/* def->by's groups, or -1 */
+	int		 distinct;		/* def->distinct's, or -1 */
 };
 
 /* A string of the automaton: a keyword, or a literal of a pattern. */
@@ -129,6 +133,35 @@ count(const struct inc_plan *p, size_t *nrules, size_t *nent)
 			}
 }
 
+/* The number of the group name names in code, or -1. */
+static int
+group(const pcre2_code *code, const char *name)
+{
+	int n;
+
+	if (code == NULL || name == NULL)
+		return -1;
+	n = pcre2_substring_number_from_name(code, (PCRE2_SPTR)name);
+	return n > 0 ? n : -1;
+}
+
+/* The groups of r's key and distinct field, looked up once. */
+static void
+grouping_groups(struct mrule *mr, const struct inc_rule *r)
+{
+	size_t i;
+
+	mr->def = r;
+	for (i = 0; i < RULE_BY_MAX; i++)
+		mr->by[i] = -1;
+	/* "host" and "source" are the line's, never a group's. */
+	for (i = 0; i < r->nby && i < RULE_BY_MAX; i++)
+		if (strcmp(r->by[i], "host") != 0 &&
+		    strcmp(r->by[i], "source") != 0)
+			mr->by[i] = group(r->code, r->by[i]);
+	mr->distinct = group(r->code, r->distinct);
+}
+
 /* The plan's other/other, what an ignore rule makes of a line. */
 static const struct inc_subtype *
 other_other(const struct inc_plan *p)
@@ -156,6 +189,7 @@ declared_rules(struct inc_matcher *m, const struct inc_plan *p)
 		mr->category = r->ignore || r->subtype == NULL ? NULL :
 		    r->subtype->category;
 		mr->address = -1;
+		grouping_groups(mr, r);
 		if ((mr->code = r->code) != NULL) {
 			/* The plan's code, compiled once more by the JIT. */
 			mr->jit = pcre2_jit_compile(mr->code,
@@ -164,10 +198,7 @@ declared_rules(struct inc_matcher *m, const struct inc_plan *p)
 			    PCRE2_INFO_CAPTURECOUNT, &groups) == 0 &&
 			    groups + 1 > most)
 				most = groups + 1;
-			mr->address = pcre2_substring_number_from_name(
-			    mr->code, (PCRE2_SPTR)"address");
-			if (mr->address < 0)
-				mr->address = -1;
+			mr->address = group(mr->code, "address");
 		}
 		for (k = 0; k < r->nkeywords; k++)
 			add_entry(m, (uint32_t)m->nrules, true, r->keywords[k]);
@@ -316,6 +347,24 @@ found(const struct inc_matcher *m, uint32_t rule, struct inc_match *best)
 	best->order = rule;
 	best->address = NULL;
 	best->addresslen = 0;
+	best->def = r->def;
+	memset(best->by, 0, sizeof(best->by));
+	memset(best->bylen, 0, sizeof(best->bylen));
+	best->distinct = NULL;
+	best->distinctlen = 0;
+}
+
+/* Group g of the match, rc its count, into the text; NULL when unset. */
+static const char *
+captured(const struct inc_matcher *m, int g, int rc, size_t *lenp)
+{
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+
+	*lenp = 0;
+	if (g <= 0 || g >= rc || ov[2 * g] == PCRE2_UNSET)
+		return NULL;
+	*lenp = ov[2 * g + 1] - ov[2 * g];
+	return m->text + ov[2 * g];
 }
 
 /* The first pattern rule before limit that matches, in plan order. */
@@ -323,7 +372,6 @@ static bool
 patterns(struct inc_matcher *m, struct inc_match *best)
 {
 	const struct mrule *r;
-	PCRE2_SIZE *ov;
 	size_t i, j;
 	uint32_t x;
 	int rc;
@@ -347,13 +395,14 @@ patterns(struct inc_matcher *m, struct inc_match *best)
 		best->rule = r->id;
 		best->keyword = r->id;
 		best->key = m->nent + m->cand[i];
-		ov = pcre2_get_ovector_pointer(m->md);
-		if (r->address > 0 && (uint32_t)r->address < (uint32_t)rc &&
-		    ov[2 * r->address] != PCRE2_UNSET) {
-			best->address = m->text + ov[2 * r->address];
-			best->addresslen = ov[2 * r->address + 1] -
-			    ov[2 * r->address];
-		}
+		/* Only the winner's captures are copied. */
+		best->address = captured(m, r->address, rc,
+		    &best->addresslen);
+		for (j = 0; j < RULE_BY_MAX; j++)
+			best->by[j] = captured(m, r->by[j], rc,
+			    &best->bylen[j]);
+		best->distinct = captured(m, r->distinct, rc,
+		    &best->distinctlen);
 		return true;
 	}
 	return false;

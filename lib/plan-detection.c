@@ -129,11 +129,11 @@ words(struct ld *l, const struct pnode *map, const char *key, size_t *np)
 }
 
 static void
-rule(struct ld *l, const struct pnode *e, struct inc_rule *r)
+rule(struct ld *l, const struct pnode *e, struct inc_rule *r, long window)
 {
 	static const char *const keys[] = { "*id", "subtype", "ignore",
 	    "note", "keywords", "pattern", "literals", "examples", "noise",
-	    NULL };
+	    "window", "threshold", "by", "distinct", NULL };
 	const struct pnode *n, *sub, *ign, *kw, *pat, *lit;
 
 	r->line = e->line;
@@ -175,6 +175,7 @@ rule(struct ld *l, const struct pnode *e, struct inc_rule *r)
 	if (pat != NULL && kw == NULL &&
 	    (r->pattern = ps_str(l, e, "pattern")) != NULL)
 		compile(l, pat, r);
+	rule_grouping(l, e, r, window);
 	r->examples = lines(l, e, "examples", &r->nexamples);
 	r->noise = lines(l, e, "noise", &r->nnoise);
 	if ((n = ps_get(e, "examples")) != NULL && n->type == PN_SEQ &&
@@ -231,14 +232,19 @@ limits(struct ld *l, const struct pnode *where)
 void
 sec_detection(struct ld *l, const struct pnode *n, const struct pnode *where)
 {
-	static const char *const keys[] = { "clause", "*rules", NULL };
+	static const char *const keys[] = { "clause", "window", "*rules",
+	    NULL };
 	struct inc_detection *d = &l->p->detection;
-	const struct pnode *rs;
+	const struct pnode *rs, *w;
 	struct index	 x;
 	size_t		 i;
 
+	d->window = DETECTION_WINDOW;
 	if (n != NULL && ps_map(l, n, "\"detection\"", keys)) {
 		d->clause = ps_str(l, n, "clause");
+		if ((w = ps_get(n, "window")) != NULL &&
+		    (d->window = grouping_window(l, w)) == 0)
+			d->window = DETECTION_WINDOW;
 		if ((rs = ps_seq(l, n, "rules")) != NULL &&
 		    rs->n > PLAN_MAX_RULES)
 			ps_err(l, rs, "more than %d rules", PLAN_MAX_RULES);
@@ -247,7 +253,8 @@ sec_detection(struct ld *l, const struct pnode *n, const struct pnode *where)
 		    NULL) {
 			ps_index_new(l, &x, rs->n);
 			for (i = 0; i < rs->n; i++) {
-				rule(l, rs->v[i], &d->rules[d->nrules++]);
+				rule(l, rs->v[i], &d->rules[d->nrules++],
+				    d->window);
 				ps_index_add(&x, d->rules[i].id,
 				    ps_get(rs->v[i], "id"), &d->rules[i]);
 			}

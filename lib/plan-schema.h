@@ -88,5 +88,13 @@ void	 sec_systems(struct ld *, const struct pnode *n);
 /* In plan-detection.c; n may be NULL (no section), where: for limits. */
 void	 sec_detection(struct ld *, const struct pnode *n,
 	    const struct pnode *where);
+/*
+ * In plan-grouping.c: a window at n (seconds > 0, else 0 after saying
+ * why), and rule r's grouping keys at its map e, after its pattern is
+ * compiled; window is the detection default.
+ */
+long	 grouping_window(struct ld *, const struct pnode *n);
+void	 rule_grouping(struct ld *, const struct pnode *e, struct inc_rule *r,
+	    long window);
 
 #endif

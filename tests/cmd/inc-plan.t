@@ -3,7 +3,7 @@
 # a small complete plan with hostile texts, and broken copies of it.
 . tests/lib.sh
 D=tests/cmd/inc-plan
-plan 65
+plan 69
 
 # check
 check_out 'check: the embedded plan is valid, silently' 'exit 0' \
@@ -97,6 +97,16 @@ check_out 'show: tiny.yaml as text, in English' $D/tiny.en.txt \
     "inc-plan --plan $D/tiny.yaml --lang en show"
 check_out 'show: tiny.yaml as text, in Chinese (CJK columns aligned)' \
     $D/tiny.zh.txt "inc-plan --plan $D/tiny.yaml --lang zh show"
+check_out 'show: the window of every rule (or the default), its threshold and key, in English' \
+    $D/grouping.en.txt "inc-plan --plan $D/grouping.yaml --lang en show |
+    awk '/^== /{p=/^== Detection/} p'"
+check_out 'show: the window of every rule (or the default), its threshold and key, in Chinese' \
+    $D/grouping.zh.txt "inc-plan --plan $D/grouping.yaml --lang zh show |
+    awk '/^== /{p=/^== 检测规则/} p'"
+check 'show: the shipped sshd failures at 5 within 10m, the port scan at 10 ports in 1m' \
+    'inc-plan --lang en show >$T/g.txt &&
+     grep -A5 "^  sshd-failed-password " $T/g.txt | grep -qx "      window: 10m; threshold: 5; by: host, address (default)" &&
+     grep -A5 "^  firewall-block " $T/g.txt | grep -qx "      window: 1m; threshold: 10 distinct port; by: host, address"'
 check 'show: text carries no terminal control from the plan' \
     "! inc-plan --plan $D/tiny.yaml show | grep -q \"\$(printf '\\033')\""
 check 'show: --now is accepted' \
@@ -137,6 +147,8 @@ check 'json: every subtype but other/other has keywords' \
      while read -r c s k; do [ "$k" -gt 0 ] || [ "$c" = other ] || exit 1; done'
 check_out 'json: tiny.yaml, every key' $D/tiny.json \
     "inc-plan --plan $D/tiny.yaml show --format json"
+check_out 'json: the grouping of each rule and the default window' \
+    $D/grouping.json "inc-plan --plan $D/grouping.yaml show --format json | jq .detection"
 check 'json: hostile text escaped, parsed back the same' \
     "inc-plan --plan $D/tiny.yaml show --format json |
      jq -r '.procedures[0].steps[2].text.en' | grep -qxF \"'Quoted start, a back\\\\slash. A second sentence.\""

@@ -3,8 +3,9 @@
  * rules before the subtypes' keywords, the first in plan order, ignore
  * rules, patterns gated by their literals, the address a pattern
  * captures, whole words, the category filter, examples checked where
- * the plan has them, and every problem of a rule placed at its
- * line:column, with the limits.
+ * the plan has them, every problem of a rule placed at its
+ * line:column, with the limits, and the grouping keys a rule names
+ * with what a match captures for them.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -262,6 +263,68 @@ test_problems(void **state)
 		  "bad group name \"Addr\" in pattern (want [a-z][a-z0-9_]*)" },
 		{ "      subtype: attack/dos\n      keywords: [a]\n"
 		  "      colour: red\n", 3, 7, "unknown key \"colour\" in rule" },
+		/* grouping (inc-plan(5) GROUPING) */
+		{ "      subtype: attack/dos\n      keywords: [a]\n"
+		  "      window: 10 minutes\n", 3, 15,
+		  "bad duration \"10 minutes\"" },
+		{ "      subtype: attack/dos\n      keywords: [a]\n"
+		  "      window: 0s\n", 3, 15,
+		  "\"window\" must be longer than 0s" },
+		{ "      subtype: attack/dos\n      keywords: [a]\n"
+		  "      threshold: 0\n", 3, 18,
+		  "bad threshold \"0\" (want a whole number from 1 to 1000)" },
+		{ "      subtype: attack/dos\n      keywords: [a]\n"
+		  "      threshold: 1001\n", 3, 18,
+		  "bad threshold \"1001\" (want a whole number from 1 to 1000)" },
+		{ "      subtype: attack/dos\n      keywords: [a]\n"
+		  "      threshold: 5x\n", 3, 18,
+		  "bad threshold \"5x\" (want a whole number from 1 to 1000)" },
+		{ "      subtype: attack/dos\n      keywords: [a]\n"
+		  "      threshold: 99999999999999999999\n", 3, 18,
+		  "bad threshold \"99999999999999999999\" (want a whole number "
+		  "from 1 to 1000)" },
+		{ "      subtype: attack/dos\n      keywords: [a]\n"
+		  "      by: []\n", 3, 11, "\"by\" is empty" },
+		{ "      subtype: attack/dos\n      keywords: [a]\n"
+		  "      by: host\n", 3, 11, "\"by\" must be a sequence, not a scalar" },
+		{ "      subtype: attack/dos\n      keywords: [a]\n"
+		  "      by: [host, source, host, source, host]\n", 3, 11,
+		  "more than 4 fields in \"by\"" },
+		{ "      subtype: attack/dos\n      keywords: [a]\n"
+		  "      by: [host, host]\n", 3, 18,
+		  "\"by\" names \"host\" twice" },
+		{ "      subtype: attack/dos\n      keywords: [a]\n"
+		  "      by: [user]\n", 3, 12, "\"by\" names \"user\": a rule "
+		  "without a pattern groups by host and source only" },
+		{ "      subtype: attack/dos\n      pattern: 'a (?<user>\\S+)'\n"
+		  "      literals: [a]\n      by: [host, usr]\n", 4, 18,
+		  "\"by\" names \"usr\": not host, source or a named group of "
+		  "the pattern" },
+		{ "      subtype: attack/dos\n      pattern: 'a (?<port>\\d+)'\n"
+		  "      literals: [a]\n      distinct: port\n", 4, 17,
+		  "\"distinct\" needs a threshold of 2 or more" },
+		{ "      subtype: attack/dos\n      pattern: 'a (?<port>\\d+)'\n"
+		  "      literals: [a]\n      threshold: 3\n"
+		  "      distinct: prt\n", 5, 17, "\"distinct\" names \"prt\": "
+		  "not a named group of the pattern" },
+		{ "      subtype: attack/dos\n      keywords: [a]\n"
+		  "      threshold: 3\n      distinct: host\n", 4, 17,
+		  "\"distinct\" names \"host\": not a named group of the "
+		  "pattern" },
+		{ "      subtype: attack/dos\n      pattern: 'a (?<address>\\S+)'\n"
+		  "      literals: [a]\n      threshold: 3\n"
+		  "      distinct: address\n", 5, 17,
+		  "\"distinct\" names \"address\", a field of the key" },
+		{ "      subtype: attack/dos\n      pattern: 'a (?<port>\\d+)'\n"
+		  "      literals: [a]\n      threshold: 3\n"
+		  "      by: [port]\n      distinct: port\n", 6, 17,
+		  "\"distinct\" names \"port\", a field of the key" },
+		{ "      ignore: true\n      keywords: [a]\n"
+		  "      threshold: 5\n", 3, 18, "an ignore rule has no "
+		  "\"threshold\" (its lines make no incident)" },
+		{ "      ignore: true\n      keywords: [a]\n"
+		  "      window: 1m\n", 3, 15, "an ignore rule has no "
+		  "\"window\" (its lines make no incident)" },
 	};
 	struct plan_errors errs;
 	char text[1024];
@@ -288,6 +351,191 @@ test_problems(void **state)
 	    "    - {id: r, subtype: attack/dos, keywords: [b]}\n", &errs));
 	assert_int_equal(errs.n, 1);
 	assert_string_equal(errs.v[0].message, "duplicate rule id \"r\"");
+	plan_errors_free(&errs);
+}
+
+/* Captured, as the match has it: want NULL for nothing. */
+static void
+assert_capture(const char *got, size_t len, const char *want)
+{
+	if (want == NULL) {
+		assert_null(got);
+		assert_int_equal(len, 0);
+		return;
+	}
+	assert_non_null(got);
+	assert_int_equal(len, strlen(want));
+	assert_memory_equal(got, want, len);
+}
+
+static const char grouped[] =
+    "detection:\n"
+    "  window: 15m\n"
+    "  rules:\n"
+    "    - id: noise\n"
+    "      ignore: true\n"
+    "      keywords: [recovered]\n"
+    "    - id: login\n"
+    "      subtype: attack/other\n"
+    "      pattern: 'Failed password for (?<user>\\S+) from (?<address>\\S+)(?: port (?<port>\\d+))?'\n"
+    "      literals: [failed password]\n"
+    "      threshold: 5\n"
+    "      window: 1h30m\n"
+    "    - id: scan\n"
+    "      subtype: attack/dos\n"
+    "      pattern: 'SRC=(?<address>\\S+)(?: DPT=(?<port>\\d+))?'\n"
+    "      literals: [src=]\n"
+    "      by: [host, user_agent, address]\n"
+    "      distinct: port\n"
+    "      threshold: 10\n"
+    "    - id: ua\n"
+    "      subtype: attack/other\n"
+    "      pattern: 'UA (?<user_agent>\\S+)|SRC=(?<user_agent2>x)'\n"
+    "      literals: [ua ]\n"
+    "    - id: words\n"
+    "      subtype: attack/other\n"
+    "      keywords: [brute force]\n"
+    "      by: [source]\n";
+
+/*
+ * A rule's grouping as loaded: its own window or the default, the
+ * threshold (1 when absent), the key and distinct field; and what a
+ * match captures for them, only from the rule that won.
+ */
+static void
+test_grouping(void **state)
+{
+	struct plan_errors errs;
+	struct inc_plan *p;
+	struct inc_matcher *m;
+	struct inc_match x;
+	const struct inc_rule *r;
+	const char *t;
+
+	(void)state;
+	/* scan names user_agent, a group of another rule's pattern */
+	assert_null(load(grouped, &errs));
+	assert_int_equal(errs.n, 1);
+	assert_string_equal(errs.v[0].message, "\"by\" names "
+	    "\"user_agent\": not host, source or a named group of the "
+	    "pattern");
+	plan_errors_free(&errs);
+	{
+		static char text[sizeof(grouped)];
+		char *u = strstr(strcpy(text, grouped), "user_agent, ");
+
+		memmove(u, u + 12, strlen(u + 12) + 1);
+		p = load(text, &errs);
+	}
+	if (p == NULL)
+		fail_msg("%s", errs.n ? errs.v[0].message : "?");
+	assert_int_equal(p->detection.window, 15 * 60);
+	r = &p->detection.rules[0];		/* noise */
+	assert_int_equal(r->window, 15 * 60);
+	assert_false(r->window_own);
+	assert_int_equal(r->threshold, 1);
+	r = &p->detection.rules[1];		/* login */
+	assert_int_equal(r->window, 5400);
+	assert_true(r->window_own);
+	assert_int_equal(r->threshold, 5);
+	assert_int_equal(r->nby, 0);
+	assert_null(r->distinct);
+	r = &p->detection.rules[2];		/* scan */
+	assert_int_equal(r->window, 15 * 60);
+	assert_false(r->window_own);
+	assert_int_equal(r->threshold, 10);
+	assert_int_equal(r->nby, 2);
+	assert_string_equal(r->by[0], "host");
+	assert_string_equal(r->by[1], "address");
+	assert_string_equal(r->distinct, "port");
+	r = &p->detection.rules[4];		/* words */
+	assert_int_equal(r->nby, 1);
+	assert_string_equal(r->by[0], "source");
+
+	assert_non_null(m = matcher_build(p));
+	/* the default key: nothing in by[]; the address as before */
+	match_clear(&x);
+	t = "Failed password for root from 192.0.2.1 port 22";
+	matcher_scan(m, t, strlen(t), NULL, &x);
+	assert_ptr_equal(x.def, &p->detection.rules[1]);
+	assert_capture(x.address, x.addresslen, "192.0.2.1");
+	assert_capture(x.by[0], x.bylen[0], NULL);
+	assert_capture(x.distinct, x.distinctlen, NULL);
+	/* host: the line's, never a group; address and port captured */
+	match_clear(&x);
+	t = "blocked SRC=192.0.2.9 DPT=3389";
+	matcher_scan(m, t, strlen(t), NULL, &x);
+	assert_ptr_equal(x.def, &p->detection.rules[2]);
+	assert_capture(x.by[0], x.bylen[0], NULL);
+	assert_capture(x.by[1], x.bylen[1], "192.0.2.9");
+	assert_capture(x.by[2], x.bylen[2], NULL);
+	assert_capture(x.distinct, x.distinctlen, "3389");
+	/* a group that took no part is NULL, not the last line's */
+	match_clear(&x);
+	t = "blocked SRC=192.0.2.9";
+	matcher_scan(m, t, strlen(t), NULL, &x);
+	assert_capture(x.by[1], x.bylen[1], "192.0.2.9");
+	assert_capture(x.distinct, x.distinctlen, NULL);
+	/*
+	 * A later rule's pattern also matches (ua holds "SRC=x"), but only
+	 * the winner's captures count; scanning again with a match that
+	 * an earlier rule wins replaces them all.
+	 */
+	match_clear(&x);
+	t = "UA curl SRC=x DPT=1";
+	matcher_scan(m, t, strlen(t), NULL, &x);
+	assert_ptr_equal(x.def, &p->detection.rules[2]);
+	assert_capture(x.by[1], x.bylen[1], "x");
+	assert_capture(x.distinct, x.distinctlen, "1");
+	t = "Failed password for root from 192.0.2.1";
+	matcher_scan(m, t, strlen(t), NULL, &x);
+	assert_ptr_equal(x.def, &p->detection.rules[1]);
+	assert_capture(x.by[1], x.bylen[1], NULL);
+	assert_capture(x.distinct, x.distinctlen, NULL);
+	/* keywords of a rule: def set, nothing captured */
+	match_clear(&x);
+	t = "brute force";
+	matcher_scan(m, t, strlen(t), NULL, &x);
+	assert_ptr_equal(x.def, &p->detection.rules[4]);
+	assert_capture(x.by[0], x.bylen[0], NULL);
+	/* an ignore rule's match has its rule too */
+	match_clear(&x);
+	t = "recovered";
+	matcher_scan(m, t, strlen(t), NULL, &x);
+	assert_true(x.ignore);
+	assert_ptr_equal(x.def, &p->detection.rules[0]);
+	/* a subtype's keywords: no rule of the section */
+	match_clear(&x);
+	t = "ddos";
+	matcher_scan(m, t, strlen(t), NULL, &x);
+	assert_string_equal(x.rule, "attack/dos");
+	assert_null(x.def);
+	/* match_clear forgets them all */
+	match_clear(&x);
+	t = "blocked SRC=192.0.2.9 DPT=3389";
+	matcher_scan(m, t, strlen(t), NULL, &x);
+	match_clear(&x);
+	assert_null(x.def);
+	assert_null(x.by[1]);
+	assert_null(x.distinct);
+	assert_int_equal(x.distinctlen, 0);
+	matcher_free(m);
+	plan_free(p);
+
+	/* No window in the plan: DETECTION_WINDOW for every rule. */
+	assert_non_null(p = load("detection:\n  rules:\n"
+	    "    - {id: r, subtype: attack/dos, keywords: [a]}\n", &errs));
+	assert_int_equal(p->detection.window, DETECTION_WINDOW);
+	assert_int_equal(p->detection.rules[0].window, DETECTION_WINDOW);
+	assert_false(p->detection.rules[0].window_own);
+	plan_free(p);
+	/* A bad default window is placed. */
+	assert_null(load("detection:\n  window: -5m\n  rules:\n"
+	    "    - {id: r, subtype: attack/dos, keywords: [a]}\n", &errs));
+	assert_int_equal(errs.n, 1);
+	assert_int_equal(errs.v[0].line, minimal_lines() + 2);
+	assert_int_equal(errs.v[0].column, 11);
+	assert_string_equal(errs.v[0].message, "bad duration \"-5m\"");
 	plan_errors_free(&errs);
 }
 
@@ -390,6 +638,7 @@ main(void)
 		cmocka_unit_test(test_within),
 		cmocka_unit_test(test_examples),
 		cmocka_unit_test(test_problems),
+		cmocka_unit_test(test_grouping),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_bounded),
 	};

@@ -144,6 +144,10 @@ test_table(void **state)
 			fail_msg("\"%s\": nothing found", t[i / 2].text);
 		assert_string_equal(m.subtype->id, t[i / 2].subtype);
 		assert_string_equal(m.keyword, t[i / 2].keyword);
+		/* a subtype's keywords: no detection rule, nothing keyed */
+		assert_null(m.def);
+		assert_null(m.by[0]);
+		assert_null(m.distinct);
 	}
 }
 
