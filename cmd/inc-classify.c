@@ -240,11 +240,10 @@ say_stats(const struct raw *rw)
 {
 	const struct group_stats *gs = group_stats(rw->groups);
 
-	fprintf(stderr, "%s: %" PRIu64 " lines: %" PRIu64 " alerts in %"
-	    PRIu64 " incidents, %" PRIu64 " alerts below a threshold; %"
-	    PRIu64 " lines no rule matched, %" PRIu64 " noise\n", inc_prog,
-	    rw->lines, gs->alerts, gs->incidents, gs->below, rw->unmatched,
-	    rw->noise);
+	fprintf(stderr, "%s: lines %" PRIu64 ", alerts %" PRIu64 ", incidents %"
+	    PRIu64 ", below threshold %" PRIu64 ", unmatched %" PRIu64
+	    ", noise %" PRIu64 "\n", inc_prog, rw->lines, gs->alerts,
+	    gs->incidents, gs->below, rw->unmatched, rw->noise);
 }
 
 /* --raw: the lines of the inputs, to records. */
