@@ -6,7 +6,7 @@
 # record a person filed is shown as it always was; bad values are named
 # by file:line, left out, and the report goes on (exit 2).
 . tests/lib.sh
-plan 40
+plan 42
 
 D=tests/cmd/report
 E=tests/cmd/escalate
@@ -164,3 +164,8 @@ check 'notice -i: bad alert values do not keep the due fields out of the file' \
     "cp $T/bad.rec $T/bad2.rec; inc-escalate --notices -i $N $T/bad2.rec >/dev/null 2>&1; [ \$(grep -c '^due: ' $T/bad2.rec) -eq 4 ]"
 check 'without --notices the alert fields are not read: no word, due fields written' \
     "inc-escalate $N $T/bad.rec >$T/o 2>$T/e; [ \$? -eq 1 ] && [ ! -s $T/e ] && [ \$(grep -c '^due: ' $T/o) -eq 4 ]"
+check 'notice: a hostile address made safe on a terminal' \
+    "sed 's/^detected: .*/&\nstatus: open/' $T/evil.rec >$T/evil2.rec; inc-escalate --notices --lang en $N $T/evil2.rec >$T/o;
+     grep -q '; 2 alerts from =HYPERLINK(\"http://x\") \\\\x1b]0;owned\\\\x07\$' $T/o && ! grep -q '$ESC' $T/o"
+check 'tsv: a hostile address blanked' \
+    "inc-escalate --notices --format tsv $N $T/evil2.rec | head -1 | cut -f18 | grep -qx '=HYPERLINK(\"http://x\")  ]0;owned '"
