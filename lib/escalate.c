@@ -136,8 +136,8 @@ escalate_record(struct inc_record *r, void *ctx)
 	const char *bad, **due, **bads;
 	char *s, q[48];
 	size_t i, j, ndue = 0, nbad = 0;
-	int status = EXIT_OK, shown = EXIT_OK;
-	bool closed, spread = false;
+	int status = EXIT_OK, span_status = EXIT_OK;
+	bool closed, span_read = false;
 
 	/* Room for every due field and --ack, or the record left whole. */
 	if (r->nitems + plan->nobligations + e->nacks >
@@ -187,9 +187,9 @@ escalate_record(struct inc_record *r, void *ctx)
 		if (st.state == OB_OVERDUE)
 			status = status_worse(status, EXIT_FOUND);
 		if (e->notices && !closed && notice_wanted(st.state)) {
-			if (!spread) {
-				shown = read_alerts(r, &sp);
-				spread = true;
+			if (!span_read) {
+				span_status = read_alerts(r, &sp);
+				span_read = true;
 			}
 			n.alerts = &sp;
 			n.plan = plan;
@@ -212,12 +212,12 @@ escalate_record(struct inc_record *r, void *ctx)
 	}
 	/* What a notice shows is not what the due fields are made of. */
 	if (status == EXIT_TROUBLE || !e->write)
-		return status_worse(status, shown);
+		return status_worse(status, span_status);
 	if (record_replace_all(r, "due", due, ndue) == -1) {
 		inc_warn_at(r->file, r->line, "out of memory");
 		return EXIT_TROUBLE;
 	}
-	return status_worse(status, shown);
+	return status_worse(status, span_status);
 }
 
 /*
