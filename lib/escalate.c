@@ -106,6 +106,22 @@ raw_status_problem(const struct ob_fields *f)
 	return status_problem(v, len, ob_fields_closed(f));
 }
 
+/*
+ * What a notice says of an incident made from alerts, read once per
+ * record and only for one that has a notice (escalate_answer leaves
+ * every such record to escalate_record): 0, or 2 after a bad value was
+ * reported and left out of its notices.
+ */
+static int
+read_alerts(const struct inc_record *r, struct alert_span *sp)
+{
+	const char *v = record_get(r, "detected");
+	struct inc_time det;
+
+	return alert_span_read(r, v != NULL && obligation_time(v, &det) == 0 ?
+	    &det : NULL, sp);
+}
+
 int
 escalate_record(struct inc_record *r, void *ctx)
 {
@@ -113,14 +129,15 @@ escalate_record(struct inc_record *r, void *ctx)
 	const struct inc_plan *plan = e->plan;
 	struct ob_fields *f = e->fields;
 	struct ob_status st;
+	struct alert_span sp;
 	struct notice n;
 	struct inc_item *it;
 	enum inc_level lv;
 	const char *bad, **due, **bads;
 	char *s, q[48];
 	size_t i, j, ndue = 0, nbad = 0;
-	int status = EXIT_OK;
-	bool closed;
+	int status = EXIT_OK, span_status = EXIT_OK;
+	bool closed, span_read = false;
 
 	/* Room for every due field and --ack, or the record left whole. */
 	if (r->nitems + plan->nobligations + e->nacks >
@@ -170,6 +187,11 @@ escalate_record(struct inc_record *r, void *ctx)
 		if (st.state == OB_OVERDUE)
 			status = status_worse(status, EXIT_FOUND);
 		if (e->notices && !closed && notice_wanted(st.state)) {
+			if (!span_read) {
+				span_status = read_alerts(r, &sp);
+				span_read = true;
+			}
+			n.alerts = &sp;
 			n.plan = plan;
 			n.rec = r;
 			n.st = &st;
@@ -188,13 +210,14 @@ escalate_record(struct inc_record *r, void *ctx)
 		due_value(s, &st);
 		due[ndue++] = s;
 	}
+	/* What a notice shows is not what the due fields are made of. */
 	if (status == EXIT_TROUBLE || !e->write)
-		return status;
+		return status_worse(status, span_status);
 	if (record_replace_all(r, "due", due, ndue) == -1) {
 		inc_warn_at(r->file, r->line, "out of memory");
 		return EXIT_TROUBLE;
 	}
-	return status;
+	return status_worse(status, span_status);
 }
 
 /*

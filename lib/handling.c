@@ -4,6 +4,7 @@
  * the timeline, every step of its procedures with its full text from the
  * plan and who did it when, and how each obligation was met.
  */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,32 @@ line(FILE *fp, const char *indent, const char *label, const char *v)
 		v = "-";
 	text_put_safe(fp, v, strlen(v), 0);
 	putc('\n', fp);
+}
+
+/*
+ * After detected (the first alert), what an incident made from alerts
+ * says of them: the last seen, how many, the address, the rule; each
+ * only when the record has it, so that one a person filed is shown as
+ * it always was.
+ */
+static void
+alert_fields(FILE *fp, const struct report *r, const struct rep_incident *inc,
+    void (*put)(FILE *, const char *, const char *, const char *))
+{
+	enum inc_lang lg = r->lang;
+	char tb[INC_TIME_LEN], num[32];
+
+	if (inc->last_seen.set)
+		put(fp, "", rep_label(L_LAST_SEEN, lg), rep_time_full(tb,
+		    inc->last_seen.at));
+	if (inc->alerts > 0) {
+		snprintf(num, sizeof(num), "%" PRId64, inc->alerts);
+		put(fp, "", rep_label(L_ALERTS, lg), num);
+	}
+	if (inc->address != NULL)
+		put(fp, "", rep_label(L_ADDRESS, lg), inc->address);
+	if (inc->rule != NULL)
+		put(fp, "", rep_label(L_RULE, lg), inc->rule);
 }
 
 /*
@@ -216,6 +243,7 @@ report_handling_text(FILE *fp, const struct report *r)
 	    rep_status_label(inc->status, lg));
 	line(fp, "", rep_label(L_DETECTED, lg), rep_time_full(tb,
 	    inc->detected));
+	alert_fields(fp, r, inc, line);
 	line(fp, "", rep_label(L_CLOSED, lg), inc->closed.set ?
 	    rep_time_full(tb, inc->closed.at) : NULL);
 
@@ -261,6 +289,13 @@ md_field(FILE *fp, const char *label, const char *v)
 	fputs(" |\n", fp);
 }
 
+static void
+md_line(FILE *fp, const char *indent, const char *label, const char *v)
+{
+	(void)indent;
+	md_field(fp, label, v);
+}
+
 int
 report_handling_markdown(FILE *fp, const struct report *r)
 {
@@ -289,6 +324,7 @@ report_handling_markdown(FILE *fp, const struct report *r)
 	    rep_status_label(inc->status, lg));
 	md_field(fp, rep_label(L_DETECTED, lg),
 	    rep_time_full(tb, inc->detected));
+	alert_fields(fp, r, inc, md_line);
 	md_field(fp, rep_label(L_CLOSED, lg), inc->closed.set ?
 	    rep_time_full(tb, inc->closed.at) : NULL);
 	md_field(fp, rep_label(L_AS_OF, lg), rep_time_full(tb, r->now));
@@ -397,6 +433,8 @@ report_handling_json(FILE *fp, const struct report *r)
 	json_kv_string(&j, "system", inc->system);
 	json_kv_string(&j, "status", inc->status);
 	json_kv_string(&j, "detected", time_format(tb, inc->detected));
+	rep_json_alerts(&j, inc);
+	json_kv_string(&j, "rule", inc->rule);
 	json_key(&j, "closed");
 	if (inc->closed.set)
 		json_string(&j, time_format(tb, inc->closed.at));

@@ -29,6 +29,7 @@
  *	notice.h	inc-escalate --notices: who to tell, by when
  *	checklist.h	inc-checklist: procedure fields, --done, --pending
  *	report.h	inc-report: the duty and handling reports
+ *	alert-span.h	  and the notices: alerts, last_seen, address, rule
  *	plan-show.h	inc-plan show: the plan printed, text or JSON
  *	manpage.h	inc-plan man: the pages generated from the plan
  */

@@ -287,6 +287,10 @@ write_text(FILE *fp, const struct notice *n)
 		/* Whole: a NUL inside is shown escaped, not the end. */
 		text_put_safe(fp, title->value, title->len, 0);
 	}
+	if (n->alerts != NULL && alert_span_any(n->alerts)) {
+		fputs(L->semi, fp);
+		alert_span_phrase(fp, n->alerts, n->now.offset, n->lang);
+	}
 	fputc('\n', fp);
 }
 
@@ -378,10 +382,38 @@ title_cell(FILE *fp, const struct inc_item *it)
 }
 
 /*
- * One line per obligation, 14 columns (inc-escalate(1), NOTICES): id,
+ * Made from alerts: how many, first seen (detected), last seen, the
+ * address; "-" each for a record without them.
+ */
+static void
+alert_cells(FILE *fp, const struct notice *n)
+{
+	const struct alert_span *sp = n->alerts;
+	char tb[INC_TIME_LEN];
+
+	if (sp == NULL) {
+		fputs("\t-\t-\t-\t-", fp);
+		return;
+	}
+	if (sp->count > 0)
+		fprintf(fp, "\t%" PRId64 "\t", sp->count);
+	else
+		fputs("\t-\t", fp);
+	fputs(sp->has_first && (sp->count > 0 || sp->has_last) ?
+	    shown(tb, sp->first, n->now) : "-", fp);
+	fputc('\t', fp);
+	fputs(sp->has_last ? shown(tb, sp->last, n->now) : "-", fp);
+	fputc('\t', fp);
+	put_cell_or_dash(fp, sp->address);
+}
+
+/*
+ * One line per obligation, 18 columns (inc-escalate(1), NOTICES): id,
  * obligation, state, deadline, delta_seconds, units, unit names,
  * persons, phones, on duty, on-duty phones, clause, accountability
- * clause, title.
+ * clause, title; then of an incident made from alerts: alerts, first
+ * seen, last seen, address (after the title, so that the fourteen
+ * before keep their places).
  */
 static void
 write_tsv(FILE *fp, const struct notice *n)
@@ -430,6 +462,7 @@ write_tsv(FILE *fp, const struct notice *n)
 	    plan->accountability_clause : NULL);
 	fputc('\t', fp);
 	title_cell(fp, record_field(n->rec, "title"));
+	alert_cells(fp, n);
 	fputc('\n', fp);
 }
 

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "alert-span.h"
 #include "obligation.h"
 #include "plan.h"
 #include "record.h"
@@ -24,6 +25,10 @@ struct notice {
 	struct inc_time		 now;	/* times are shown in its offset */
 	const struct duty_officer *duty; /* from the roster, or NULL */
 	enum inc_lang		 lang;
+	const struct alert_span	*alerts; /* made from alerts: how many,
+					 * first and last seen, the
+					 * address; NULL or none: a
+					 * person's record */
 };
 
 /* Is this state one a notice is written for: pending, overdue, late. */
@@ -54,10 +59,11 @@ bool		 notice_delta(const struct ob_status *, struct inc_time now,
 		    int64_t *);
 
 /*
- * Write the notice.  Text: a block for people, record text made safe
- * for a terminal, ending in a blank line.  Tsv: one line per unit to be
- * told, the columns of inc-escalate(1), tabs and line breaks in values
- * made spaces.  0, or -1 on a write error.
+ * Write the notice.  Text: one line for people, record text made safe
+ * for a terminal; an incident made from alerts says how many, from
+ * where, first and last seen (alert_span_phrase) after its title.  Tsv:
+ * one line, the columns of inc-escalate(1), tabs and line breaks in
+ * values made spaces.  0, or -1 on a write error.
  */
 int		 notice_write(FILE *, const struct notice *,
 		    enum notice_format);

@@ -6,6 +6,7 @@
  * its terminal controls too (a CSV file is often just cat'ed), keeping
  * its newlines.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,8 @@ static const char *const columns[] = {
 	"id", "level", "category", "subtype", "title", "system", "status",
 	"detected", "in_period", "open_at_end", "reported", "assessed",
 	"recovered", "closed", "next_deadline", "next_obligation",
-	"next_state", "steps_left", "obligations"
+	"next_state", "steps_left", "obligations", "alerts", "last_seen",
+	"address"
 };
 
 /* A cell of record text: made safe, then to csvout. */
@@ -113,6 +115,12 @@ report_day_csv(FILE *fp, const struct report *r)
 		snprintf(num, sizeof(num), "%zu", inc->steps_left);
 		csv_out_cell(&c, num);
 		breach_cell(&c, r, inc);
+		/* Made from alerts: last, so that the columns before keep
+		 * their places; empty for an incident a person filed. */
+		snprintf(num, sizeof(num), "%" PRId64, inc->alerts);
+		csv_out_cell(&c, inc->alerts > 0 ? num : NULL);
+		time_cell(&c, &inc->last_seen);
+		text_cell(&c, inc->address);
 		csv_out_row_end(&c);
 	}
 	return csv_out_end(&c);

@@ -30,6 +30,22 @@ kv_when(struct json *j, const char *key, const struct rep_when *w)
 }
 
 /*
+ * An incident made from alerts: alerts, last_seen, address; null for
+ * one a person filed (the handling report's keys too).
+ */
+void
+rep_json_alerts(struct json *j, const struct rep_incident *inc)
+{
+	json_key(j, "alerts");
+	if (inc->alerts > 0)
+		json_int(j, inc->alerts);
+	else
+		json_null(j);
+	kv_when(j, "last_seen", &inc->last_seen);
+	json_kv_string(j, "address", inc->address);
+}
+
+/*
  * One obligation's keys: id, state, deadline, done; with names, also its
  * name and clause (the handling report; the day report names each
  * obligation once, under "obligation_names", as a day may list many).
@@ -105,6 +121,7 @@ incident(struct json *j, const struct report *r,
 	json_kv_string(j, "system", inc->system);
 	json_kv_string(j, "status", inc->status);
 	kv_time(j, "detected", inc->detected);
+	rep_json_alerts(j, inc);
 	json_key(j, "in_period");
 	json_bool(j, inc->in_period);
 	json_key(j, "open_at_end");

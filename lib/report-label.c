@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "alert-span.h"
 #include "notice.h"
 #include "report.h"
 #include "text.h"
@@ -74,7 +75,19 @@ static const struct inc_text labels[L_COUNT] = {
 const char *
 rep_label(enum rep_label l, enum inc_lang lang)
 {
-	return text_in(labels[l], lang);
+	/* The fields of alerts: the notices' words too (alert-span.c). */
+	switch (l) {
+	case L_ALERTS:
+		return alert_span_word(ALERT_W_ALERTS, lang);
+	case L_LAST_SEEN:
+		return alert_span_word(ALERT_W_LAST_SEEN, lang);
+	case L_ADDRESS:
+		return alert_span_word(ALERT_W_ADDRESS, lang);
+	case L_RULE:
+		return alert_span_word(ALERT_W_RULE, lang);
+	default:
+		return text_in(labels[l], lang);
+	}
 }
 
 /* The words of the notices: one set for both (notice.c). */

@@ -143,19 +143,21 @@ row(FILE *fp, const struct rep_cells *rc, size_t n)
 static void
 incidents(FILE *fp, const struct report *r)
 {
+	enum rep_label col[REP_MAXCOLS];
 	enum inc_lang lg = r->lang;
 	struct rep_cells rc;
-	size_t i;
+	size_t i, ncols;
 
 	fprintf(fp, "\n## %s\n\n", rep_label(L_INCIDENTS, lg));
 	if (r->n == 0) {
 		fprintf(fp, "%s\n", rep_label(L_NONE, lg));
 		return;
 	}
-	header(fp, rep_inc_head, REP_INC_COLS, lg);
+	ncols = rep_incident_columns(r, col);
+	header(fp, col, ncols, lg);
 	for (i = 0; i < r->n; i++) {
 		rep_incident_cells(r, &r->v[i], &rc);
-		row(fp, &rc, REP_INC_COLS);
+		row(fp, &rc, ncols);
 	}
 }
 

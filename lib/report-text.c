@@ -3,6 +3,7 @@
  * columns that count CJK characters as two cells, a bar chart of levels.
  * Every string from a record goes through text_put_safe.
  */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -123,21 +124,65 @@ rep_head_cells(const enum rep_label *h, size_t n, enum inc_lang lg,
 		rc->c[i] = rep_label(h[i], lg);
 }
 
-void
-rep_incident_cells(const struct report *r, const struct rep_incident *inc,
-    struct rep_cells *rc)
+/*
+ * The columns of the incident list: those of rep_inc_head, and after
+ * detected (the first alert) those of incidents made from alerts, each
+ * only when an incident of the report has it: a day of incidents that
+ * people filed is listed as it always was.
+ */
+size_t
+rep_incident_columns(const struct report *r, enum rep_label col[REP_MAXCOLS])
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < REP_INC_COLS; i++) {
+		col[n++] = rep_inc_head[i];
+		if (rep_inc_head[i] != L_DETECTED)
+			continue;
+		if (r->any_last_seen)
+			col[n++] = L_LAST_SEEN;
+		if (r->any_alerts)
+			col[n++] = L_ALERTS;
+		if (r->any_address)
+			col[n++] = L_ADDRESS;
+	}
+	return n;
+}
+
+static const char *
+incident_cell(const struct report *r, const struct rep_incident *inc,
+    enum rep_label col, struct rep_cells *rc)
 {
 	enum inc_lang lg = r->lang;
 
-	rc->c[0] = inc->id;
-	rc->c[1] = inc->level_text;
-	rc->c[2] = inc->category ? rep_category_label(r->plan,
-	    inc->category, lg) : NULL;
-	rc->c[3] = rep_system_label(r->plan, inc->system, lg);
-	rc->c[4] = rep_status_label(inc->status, lg);
-	rc->c[5] = rep_time_short(rc->t1, inc->detected);
-	rc->c[6] = NULL;
-	if (inc->next != NULL) {
+	switch (col) {
+	case L_ID:
+		return inc->id;
+	case L_LEVEL:
+		return inc->level_text;
+	case L_CATEGORY:
+		return inc->category ? rep_category_label(r->plan,
+		    inc->category, lg) : NULL;
+	case L_SYSTEM:
+		return rep_system_label(r->plan, inc->system, lg);
+	case L_STATUS:
+		return rep_status_label(inc->status, lg);
+	case L_DETECTED:
+		return rep_time_short(rc->t1, inc->detected);
+	case L_LAST_SEEN:
+		return inc->last_seen.set ? rep_time_short(rc->t3,
+		    inc->last_seen.at) : NULL;
+	case L_ALERTS:
+		if (inc->alerts == 0)
+			return NULL;
+		snprintf(rc->count, sizeof(rc->count), "%" PRId64,
+		    inc->alerts);
+		return rc->count;
+	case L_ADDRESS:
+		return inc->address;
+	case L_NEXT:
+		if (inc->next == NULL)
+			return NULL;
 		/* "!" marks a deadline already passed */
 		/* zh: the obligation's name, not its English id */
 		snprintf(rc->next, sizeof(rc->next), "%s %s%s",
@@ -145,11 +190,27 @@ rep_incident_cells(const struct report *r, const struct rep_incident *inc,
 		    r->lang == LANG_ZH ? text_in(inc->next->ob->name, lg) :
 		    inc->next->ob->id,
 		    inc->next->state == OB_OVERDUE ? "!" : "");
-		rc->c[6] = rc->next;
+		return rc->next;
+	case L_STEPS_LEFT:
+		snprintf(rc->num, sizeof(rc->num), "%zu", inc->steps_left);
+		return rc->num;
+	case L_TITLE:
+		return inc->title;
+	default:
+		return NULL;
 	}
-	snprintf(rc->num, sizeof(rc->num), "%zu", inc->steps_left);
-	rc->c[7] = rc->num;
-	rc->c[8] = inc->title;
+}
+
+size_t
+rep_incident_cells(const struct report *r, const struct rep_incident *inc,
+    struct rep_cells *rc)
+{
+	enum rep_label col[REP_MAXCOLS];
+	size_t i, n = rep_incident_columns(r, col);
+
+	for (i = 0; i < n; i++)
+		rc->c[i] = incident_cell(r, inc, col[i], rc);
+	return n;
 }
 
 void
@@ -330,23 +391,25 @@ counts(FILE *fp, const struct report *r)
 static int
 incidents(FILE *fp, const struct report *r)
 {
+	enum rep_label col[REP_MAXCOLS];
 	struct rep_cells rc;
 	struct rep_cols t;
-	size_t i;
+	size_t i, ncols;
 
 	fprintf(fp, "\n%s\n", rep_label(L_INCIDENTS, r->lang));
 	if (r->n == 0) {
 		fprintf(fp, "  %s\n", rep_label(L_NONE, r->lang));
 		return ferror(fp) ? -1 : 0;
 	}
-	rcols_init(&t, REP_INC_COLS);
-	rep_head_cells(rep_inc_head, REP_INC_COLS, r->lang, &rc);
+	ncols = rep_incident_columns(r, col);
+	rcols_init(&t, ncols);
+	rep_head_cells(col, ncols, r->lang, &rc);
 	rcols_measure(&t, rc.c);
 	for (i = 0; i < r->n; i++) {
 		rep_incident_cells(r, &r->v[i], &rc);
 		rcols_measure(&t, rc.c);
 	}
-	rep_head_cells(rep_inc_head, REP_INC_COLS, r->lang, &rc);
+	rep_head_cells(col, ncols, r->lang, &rc);
 	if (rcols_row(fp, &t, rc.c, "  ") == -1)
 		return -1;
 	for (i = 0; i < r->n; i++) {

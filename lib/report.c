@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "alert-span.h"
 #include "diag.h"
 #include "procedure.h"
 #include "report.h"
@@ -497,11 +498,37 @@ bad_value(const struct inc_record *rec, const char *name, const char *why)
 	return EXIT_TROUBLE;
 }
 
+/*
+ * An incident made from alerts: how many, the last seen, the address
+ * (and for the handling report the rule), read by the rule the notices
+ * share; a bad value is reported and left out.  0, 2, or -1 when out
+ * of memory.
+ */
+static int
+copy_alerts(struct report *r, const struct inc_record *rec,
+    struct rep_incident *inc)
+{
+	struct alert_span sp;
+	int status;
+
+	status = alert_span_read(rec, &inc->detected, &sp);
+	inc->alerts = sp.count;
+	inc->last_seen.set = sp.has_last;
+	inc->last_seen.at = sp.last;
+	if (sp.address != NULL && (inc->address = rep_strndup_text(r,
+	    sp.address, sp.addresslen)) == NULL)
+		return -1;
+	if (r->kind == REP_HANDLING && sp.rule != NULL &&
+	    (inc->rule = rep_strndup_text(r, sp.rule, sp.rulelen)) == NULL)
+		return -1;
+	return status;
+}
+
 static int
 copy_incident(struct report *r, const struct inc_record *rec,
     struct rep_incident *inc)
 {
-	int err = 0, status = 0;
+	int err = 0, status = 0, st;
 	size_t i;
 
 	inc->id = copy_field(r, rec, "id", &err);
@@ -524,6 +551,9 @@ copy_incident(struct report *r, const struct inc_record *rec,
 	for (i = 0; i < MEASURE_COUNT; i++)
 		status = status_worse(status,
 		    time_field(rec, measure_field[i], &inc->measure[i]));
+	if ((st = copy_alerts(r, rec, inc)) == -1)
+		return -1;
+	status = status_worse(status, st);
 	/* Recovery is measured to recovered, else to closed. */
 	inc->recovered = inc->measure[MEASURE_RECOVERED];
 	if (!inc->measure[MEASURE_RECOVERED].set)
@@ -866,6 +896,10 @@ report_finish(struct report *r)
 		qsort(r->v, r->n, sizeof(*r->v), by_detected);
 	for (i = 0; i < r->n; i++) {
 		inc = &r->v[i];
+		/* Their columns, only when an incident has them. */
+		r->any_alerts |= inc->alerts > 0;
+		r->any_last_seen |= inc->last_seen.set;
+		r->any_address |= inc->address != NULL;
 		r->v[i].breach_first = r->nbreach;
 		for (j = 0; j < inc->nobs; j++) {
 			if (!is_breach(r, &inc->obs[j]))

@@ -81,9 +81,14 @@ struct rep_incident {
 	size_t		 steps_left;
 	size_t		 order;			/* input order, for ties */
 	size_t		 breach_first, nbreach;	/* its rows of r->breach */
+	/* made from alerts (alert-span.h): 0, absent, NULL when not */
+	int64_t		 alerts;
+	struct rep_when	 last_seen;
+	char		*address;
 
 	/* handling report only */
 	char		*importance, *loss, *impact, *level_basis, *source;
+	char		*rule;			/* the detection rule */
 	char		**log;			/* log fields, in order */
 	size_t		 nlog;
 	struct rep_step	*steps;
@@ -128,6 +133,8 @@ struct report {
 	struct rep_stat	 stat[MEASURE_COUNT];
 	struct rep_breach *breach;
 	size_t		 nbreach;
+	/* an incident of the report has alerts, last_seen, address */
+	bool		 any_alerts, any_last_seen, any_address;
 
 	struct rep_chunk *chunks;		/* copies of record text */
 	struct rep_ob	*scratch;		/* [plan->nobligations] */
@@ -225,7 +232,7 @@ enum rep_label {
 	L_IMPORTANCE, L_LOSS, L_IMPACT, L_BASIS, L_TIMELINE, L_STEPS,
 	L_BY_WHOM, L_SOURCE, L_CLOSED, L_NOT_DONE, L_PROCEDURE,
 	L_ACCOUNTABILITY, L_TOTAL, L_NAME, L_OBLIGATIONS_ALL, L_AS_OF,
-	L_ZONE,
+	L_ZONE, L_ALERTS, L_LAST_SEEN, L_ADDRESS, L_RULE,
 	L_COUNT
 };
 const char	*rep_label(enum rep_label, enum inc_lang);
@@ -265,18 +272,26 @@ void	rcols_measure(struct rep_cols *, const char *const *cells);
 int	rcols_row(FILE *, const struct rep_cols *, const char *const *cells,
 	    const char *indent);
 
-/* The cells of one row of the incident list and of the obligation list. */
+/*
+ * The cells of one row of the incident list and of the obligation list.
+ * The incident list has the REP_INC_COLS of rep_inc_head and, after
+ * detected, last seen, alerts and address when an incident of the
+ * report has them: rep_incident_columns, rep_incident_cells say how
+ * many.
+ */
 #define REP_INC_COLS	9
 #define REP_BREACH_COLS	5
 struct rep_cells {
 	const char	*c[REP_MAXCOLS];
-	char		 t1[INC_TIME_LEN], t2[INC_TIME_LEN];
+	char		 t1[INC_TIME_LEN], t2[INC_TIME_LEN], t3[INC_TIME_LEN];
 	char		 next[INC_TIME_LEN + 320];	/* zh: a name */
-	char		 num[32];
+	char		 num[32], count[32];
 };
 extern const enum rep_label rep_inc_head[REP_INC_COLS];
 extern const enum rep_label rep_breach_head[REP_BREACH_COLS];
-void	rep_incident_cells(const struct report *, const struct rep_incident *,
+size_t	rep_incident_columns(const struct report *,
+	    enum rep_label col[REP_MAXCOLS]);
+size_t	rep_incident_cells(const struct report *, const struct rep_incident *,
 	    struct rep_cells *);
 void	rep_breach_cells(const struct report *, const struct rep_breach *,
 	    struct rep_cells *);
@@ -301,6 +316,8 @@ void	rep_json_ob_fields(struct json *, const struct rep_ob *,
 	    enum inc_lang, bool names);
 void	rep_json_ob(struct json *, const struct rep_ob *, enum inc_lang,
 	    bool names);
+/* alerts, last_seen, address of an incident in JSON (null: absent). */
+void	rep_json_alerts(struct json *, const struct rep_incident *);
 /* s in markdown: made safe, then escaped for a table cell. */
 void	rep_md_put(FILE *, const char *);
 

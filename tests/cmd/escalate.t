@@ -146,8 +146,8 @@ check 'one line per pending, overdue or late obligation of an open incident' \
     "inc-escalate $N $D/states.rec | awk '/^id:/ { open = 1 } /^closed:/ { open = 0 } /^due: [^ ]* (pending|overdue|late) / { d[NR] = open } /^\$/ { for (k in d) n += d[k]; delete d } END { for (k in d) n += d[k]; print n }' >$T/want;
      inc-escalate $N --notices $D/states.rec | wc -l >$T/got; inc-escalate $N --notices --format tsv $D/states.rec | wc -l >>$T/got;
      [ \$(cat $T/want) -gt 10 ] && [ \$(sort -u $T/got) -eq \$(cat $T/want) ]"
-check 'tsv: 14 columns on every line' \
-    "inc-escalate $N --notices --format tsv $D/states.rec $D/hostile.rec | awk -F'\t' 'NF != 14 { bad = 1 } END { exit bad }'"
+check 'tsv: 18 columns on every line' \
+    "inc-escalate $N --notices --format tsv $D/states.rec $D/hostile.rec | awk -F'\t' 'NF != 18 { bad = 1 } END { exit bad }'"
 check 'the leading group is told through 罗红霞 and the office phones' \
     "inc-escalate $N --lang zh --notices $D/one.rec | grep -q '罗红霞' &&
      inc-escalate $N --lang zh --notices $D/one.rec | grep -q '0759-2733796、0759-2733063'"

@@ -6,7 +6,7 @@
 # phones; notices and reports say a state with the same word; Chinese
 # reports carry no English id where a Chinese name exists.
 . tests/lib.sh
-plan 17
+plan 19
 
 NOW='--now 2026-11-25T00:05:00+08:00'
 E=share/examples
@@ -61,6 +61,17 @@ check 'the old words are gone from the notices' \
     "! grep -qE '）(待办|逾期) ' $T/zh.notices"
 check 'zh notice: the event a duty precedes in words, not its field' \
     "grep -qF '（在 事件关闭 之前）' $T/zh.notices && ! grep -q 'closed' $T/zh.notices"
+
+# One word for the address of an incident made from alerts.
+A=tests/cmd/escalate/alerts.rec
+check 'address: 源地址 in the notices, the day report and the handling report' \
+    "inc-escalate --notices $NOW --lang zh $A | grep -q '，源地址 203.0.113.5，' &&
+     inc-report --lang zh --day 2026-11-24 $A | grep -q '  告警数  源地址  ' &&
+     inc-report --lang zh $NOW --incident inc-20261124-5f3a9c2e71b4 $A | grep -qx '源地址: 203.0.113.5'"
+check 'address: the same word in English' \
+    "inc-escalate --notices $NOW --lang en $A | grep -q ' from 203.0.113.5, \|; address 198.51.100.23' &&
+     inc-report --lang en --day 2026-11-24 $A | grep -q '  alerts  address  ' &&
+     inc-report --lang en $NOW --incident inc-20261124-7e8f90a1b2c3 $A | grep -qx 'address: 198.51.100.23'"
 
 # No English id where the plan has a Chinese name.
 inc-plan show --format json | jq -r '.obligations[].id, .categories[].id, .systems[].id,

@@ -1,7 +1,8 @@
 /*
  * test-report.c - the data of inc-report: the day's period, which
  * incidents a period keeps (to the second), open at the end, counts,
- * medians and worst times, the handling report's record, the labels.
+ * medians and worst times, the handling report's record, the labels,
+ * the fields of incidents made from alerts and their columns.
  * Uses the small plan of tests/cmd/report/plan.yaml (run from the top).
  */
 #include <setjmp.h>
@@ -317,6 +318,124 @@ test_bad_records(void **state)
 	report_free(&r);
 }
 
+/*
+ * An incident made from alerts: its fields kept, their columns in the
+ * incident list after detected; a person's record has "-" there, and a
+ * report of people's records alone has the columns it always had.
+ */
+static void
+test_alerts(void **state)
+{
+	enum rep_label col[REP_MAXCOLS];
+	struct rep_cells rc;
+	struct report r;
+	size_t i, n;
+
+	(void)state;
+	assert_int_equal(report_init_day(&r, plan, LANG_EN, at(DAY),
+	    at(DAY + 86400)), 0);
+	assert_int_equal(add(&r, (const char *[]){ "id=brute",
+	    "detected=2026-11-24T09:15:01+08:00", "alerts=412",
+	    "last_seen=2026-11-24T09:52:40+08:00", "address=203.0.113.5",
+	    "rule=sshd-failed-password", NULL }), 0);
+	assert_int_equal(add(&r, (const char *[]){ "id=person",
+	    "detected=2026-11-24T10:15:00+08:00", NULL }), 0);
+	assert_int_equal(report_finish(&r), 0);
+	assert_int_equal(r.n, 2);
+	assert_int_equal(r.v[0].alerts, 412);
+	assert_true(r.v[0].last_seen.set);
+	assert_int_equal(r.v[0].last_seen.at.t, DAY + 9 * 3600 + 52 * 60 + 40);
+	assert_string_equal(r.v[0].address, "203.0.113.5");
+	assert_null(r.v[0].rule);		/* the handling report's */
+	assert_int_equal(r.v[1].alerts, 0);
+	assert_false(r.v[1].last_seen.set);
+	assert_null(r.v[1].address);
+	assert_true(r.any_alerts && r.any_last_seen && r.any_address);
+
+	n = rep_incident_columns(&r, col);
+	assert_int_equal(n, REP_INC_COLS + 3);
+	assert_int_equal(col[5], L_DETECTED);
+	assert_int_equal(col[6], L_LAST_SEEN);
+	assert_int_equal(col[7], L_ALERTS);
+	assert_int_equal(col[8], L_ADDRESS);
+	assert_int_equal(col[n - 1], L_TITLE);
+	assert_int_equal(rep_incident_cells(&r, &r.v[0], &rc), n);
+	assert_string_equal(rc.c[5], "2026-11-24 09:15");
+	assert_string_equal(rc.c[6], "2026-11-24 09:52");
+	assert_string_equal(rc.c[7], "412");
+	assert_string_equal(rc.c[8], "203.0.113.5");
+	rep_incident_cells(&r, &r.v[1], &rc);
+	assert_null(rc.c[6]);
+	assert_null(rc.c[7]);
+	assert_null(rc.c[8]);
+	report_free(&r);
+
+	/* people's records alone: the columns of rep_inc_head */
+	assert_int_equal(report_init_day(&r, plan, LANG_EN, at(DAY),
+	    at(DAY + 86400)), 0);
+	assert_int_equal(add(&r, (const char *[]){ "id=person",
+	    "detected=2026-11-24T10:15:00+08:00", NULL }), 0);
+	assert_int_equal(report_finish(&r), 0);
+	assert_false(r.any_alerts || r.any_last_seen || r.any_address);
+	assert_int_equal(rep_incident_columns(&r, col), REP_INC_COLS);
+	for (i = 0; i < REP_INC_COLS; i++)
+		assert_int_equal(col[i], rep_inc_head[i]);
+	report_free(&r);
+}
+
+/* Bad alert fields: reported (2), left out, the incident kept. */
+static void
+test_alerts_bad(void **state)
+{
+	struct report r;
+
+	(void)state;
+	assert_int_equal(report_init_day(&r, plan, LANG_EN, at(DAY),
+	    at(DAY + 86400)), 0);
+	assert_int_equal(add(&r, (const char *[]){ "id=a",
+	    "detected=2026-11-24T09:00:00+08:00", "alerts=0",
+	    "last_seen=2026-11-24T09:10:00+08:00", NULL }), 2);
+	assert_int_equal(add(&r, (const char *[]){ "id=b",
+	    "detected=2026-11-24T09:01:00+08:00", "alerts=7",
+	    "last_seen=2026-11-24T09:00:59+08:00", NULL }), 2);
+	assert_int_equal(add(&r, (const char *[]){ "id=c",
+	    "detected=2026-11-24T09:02:00+08:00", "last_seen=soon", NULL }),
+	    2);
+	/* detected the next day: not read, as its level would not be */
+	assert_int_equal(add(&r, (const char *[]){ "id=d",
+	    "detected=2026-11-25T09:00:00+08:00", "alerts=x", NULL }), 0);
+	assert_int_equal(report_finish(&r), 0);
+	assert_int_equal(r.n, 3);
+	assert_int_equal(r.v[0].alerts, 0);
+	assert_true(r.v[0].last_seen.set);
+	assert_int_equal(r.v[1].alerts, 7);
+	assert_false(r.v[1].last_seen.set);
+	assert_false(r.v[2].last_seen.set);
+	assert_true(r.any_alerts && r.any_last_seen);
+	report_free(&r);
+}
+
+static void
+test_handling_alerts(void **state)
+{
+	const struct rep_incident *inc;
+	struct report r;
+
+	(void)state;
+	assert_int_equal(report_init_handling(&r, plan, LANG_EN, "x",
+	    at(DAY + 86400)), 0);
+	assert_int_equal(add(&r, (const char *[]){ "id=x",
+	    "detected=2026-11-24T09:15:01+08:00", "alerts=5",
+	    "last_seen=2026-11-24T09:16:00+08:00", "address=203.0.113.5",
+	    "rule=sshd-failed-password", NULL }), 0);
+	assert_int_equal(report_finish(&r), 0);
+	assert_non_null(inc = report_incident(&r));
+	assert_int_equal(inc->alerts, 5);
+	assert_string_equal(inc->rule, "sshd-failed-password");
+	assert_string_equal(inc->address, "203.0.113.5");
+	report_free(&r);
+}
+
 static void
 test_handling_last_wins(void **state)
 {
@@ -412,6 +531,9 @@ main(void)
 		cmocka_unit_test(test_late_within),
 		cmocka_unit_test(test_counts_and_times),
 		cmocka_unit_test(test_bad_records),
+		cmocka_unit_test(test_alerts),
+		cmocka_unit_test(test_alerts_bad),
+		cmocka_unit_test(test_handling_alerts),
 		cmocka_unit_test(test_handling_last_wins),
 		cmocka_unit_test(test_log_split),
 		cmocka_unit_test(test_formats_and_labels),
