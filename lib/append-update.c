@@ -7,9 +7,11 @@
  * paragraphs, not where they lie in the file, and skips the blank lines
  * between them; copying the bytes themselves, counting lines to the
  * record's first, keeps every byte of the file that is not the record's.
- * Memory: the reader's buffer, the one record, a copy buffer.
+ * Memory: the reader's buffer, the one record, a copy buffer.  A first
+ * look, under the lock alone, tells a replay, which changes nothing.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +22,7 @@
 #include "append-update.h"
 #include "diag.h"
 #include "inplace.h"
+#include "lock.h"
 #include "record.h"
 #include "text.h"
 
@@ -35,6 +38,7 @@ struct update {
 	const struct inc_record *t;	/* text, parsed */
 	unsigned long long alerts;	/* text's count */
 	enum update_result result;
+	bool		 probe;		/* only looking: is it a replay? */
 	/* What the first pass found: */
 	bool		 found;		/* the record of id */
 	bool		 changed;	/* and it was updated, into rec */
@@ -191,6 +195,10 @@ take(struct update *u, struct inc_record *r)
 		u->result = UPDATE_REPLAY;
 		return 0;
 	}
+	if (u->probe) {
+		u->result = UPDATE_DONE;	/* to be done */
+		return 0;
+	}
 	if (merge(r, u->t) == -1) {
 		inc_nomem_at(u->path, r->line);
 		return -1;
@@ -236,8 +244,9 @@ look_at(struct update *u, struct inc_record *r)
 			    r->errmsg, quoted_id(u, q, sizeof(q)));
 			return -1;
 		}
-		inc_warn_at(u->path, r->errline, "%s; passed through",
-		    r->errmsg);
+		if (!u->probe)
+			inc_warn_at(u->path, r->errline, "%s; passed through",
+			    r->errmsg);
 		return 0;
 	}
 	if (r->kind != RECORD_INCIDENT)
@@ -250,10 +259,11 @@ look_at(struct update *u, struct inc_record *r)
 		mine = mine || is_id(u, it->value, it->len);
 	}
 	if (second != NULL) {
-		inc_warn_at(u->path, second->line, "a second id field (the "
-		    "first at line %ld): records seem to have run together, "
-		    "a blank line missing between them; passed through "
-		    "untouched", first->line);
+		if (!u->probe || (mine && !u->found))
+			inc_warn_at(u->path, second->line, "a second id field "
+			    "(the first at line %ld): records seem to have run "
+			    "together, a blank line missing between them; "
+			    "passed through untouched", first->line);
 		if (mine && !u->found) {
 			inc_warn_file(u->path, "the incident %s is not updated "
 			    "until its record is mended",
@@ -442,6 +452,7 @@ incident_update(const char *path, long wait, const char *id, size_t idlen,
 	struct stat st;
 	enum update_result result = UPDATE_FAILED;
 	char q[128];
+	int fd, rc;
 
 	if (stat(path, &st) == -1 && errno == ENOENT)
 		return UPDATE_NO_FILE;
@@ -463,6 +474,24 @@ incident_update(const char *path, long wait, const char *id, size_t idlen,
 		    "is not a record" : "has no whole number of alerts");
 		goto out;
 	}
+	/*
+	 * A replay (lines read again after a restart) is known by reading
+	 * alone, under the lock: no new file is made, and a file -i could
+	 * not replace (hard links, another owner) is no error for it.
+	 */
+	if ((fd = lock_open(path, O_RDONLY, 0, wait, false)) == -1)
+		goto out;
+	u.probe = true;
+	rc = find(&u, fd);
+	close(fd);
+	if (rc == -1)
+		goto out;
+	if (u.found && u.result == UPDATE_REPLAY) {
+		result = UPDATE_REPLAY;
+		goto out;
+	}
+	/* Read again under the lock of the rename: it may have changed. */
+	u.probe = u.found = false;
 	if (replace_file_unstopped(path, wait, "--append", write_update,
 	    &u) == 0)
 		result = u.result;

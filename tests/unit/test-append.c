@@ -5,8 +5,9 @@
  * appender_put: an incident's record updated by a larger count, every
  * other byte of the file kept; a replay leaves the file alone; an id
  * edited away is appended again; a record that does not parse is kept,
- * and is not updated when it is the incident's; puts and -i edits of
- * two processes at once lose nothing.
+ * and is not updated when it is the incident's; a replay of a file -i
+ * may not replace is no error; puts and -i edits of two processes at
+ * once lose nothing.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -371,6 +372,29 @@ test_put_read_only(void **state)
 	unlink(path);
 }
 
+/*
+ * A file with two hard links: a replay is only read, no error; an
+ * update, which renames, is refused as -i refuses it.
+ */
+static void
+test_put_hard_links(void **state)
+{
+	char path[] = "/tmp/test-append-XXXXXX", other[64];
+	struct appender *ap;
+
+	(void)state;
+	file_with(path, INCIDENT_5);
+	snprintf(other, sizeof(other), "%s.link", path);
+	assert_int_equal(link(path, other), 0);
+	assert_non_null(ap = appender_open(path, LOCK_NO_WAIT));
+	assert_int_equal(put(ap, INCIDENT_5), 0);
+	assert_int_equal(put(ap, INCIDENT_9), -1);
+	appender_close(ap);
+	assert_string_equal(slurp(other), INCIDENT_5);
+	unlink(other);
+	unlink(path);
+}
+
 #define RACE_IDS	4
 #define RACE_PUTS	60
 #define RACE_EDITS	60
@@ -484,6 +508,7 @@ main(void)
 		cmocka_unit_test(test_put_id_gone),
 		cmocka_unit_test(test_put_unparsable),
 		cmocka_unit_test(test_put_read_only),
+		cmocka_unit_test(test_put_hard_links),
 		cmocka_unit_test(test_put_concurrent),
 	};
 
