@@ -13,6 +13,7 @@
 #include <sys/uio.h>
 
 #include "append.h"
+#include "append-update.h"
 #include "diag.h"
 #include "lock.h"
 #include "record.h"
@@ -183,30 +184,6 @@ appender_open(const char *path, long wait)
 	return ap;
 }
 
-/* The value of the record's id field (the first), or NULL. */
-static const char *
-text_id(const char *text, size_t len, size_t *n)
-{
-	const char *p = text, *e = text + len, *nl;
-
-	while (p < e) {
-		nl = memchr(p, '\n', (size_t)(e - p));
-		if (nl == NULL)
-			nl = e;
-		if (nl - p >= 3 && memcmp(p, "id:", 3) == 0) {
-			p += 3;
-			if (p < nl && (*p == ' ' || *p == '\t'))
-				p++;
-			*n = (size_t)(nl - p);
-			if (*n > 0 && nl[-1] == '\r')
-				(*n)--;
-			return p;
-		}
-		p = nl + 1;
-	}
-	return NULL;
-}
-
 /* Write the pieces whole, whatever write(2) takes at a time. */
 static int
 write_all(int fd, struct iovec *iov, int n)
@@ -232,41 +209,30 @@ write_all(int fd, struct iovec *iov, int n)
 	return 0;
 }
 
-/*
- * What must come before a record appended to fd (size bytes) so that it
- * does not run into the last record: nothing after a blank line, one
- * newline after a last line, two after a line without its newline.
- */
+/* The separator (append_separator) before a record appended to fd. */
 static size_t
 separator(int fd, off_t size)
 {
-	char end[2];
+	char end[2] = { '\n', '\n' };
 
-	if (size == 0)
-		return 0;
-	if (size == 1)
-		return pread(fd, end + 1, 1, 0) == 1 && end[1] == '\n' ? 0 : 2;
-	if (pread(fd, end, 2, size - 2) != 2)
+	if (size == 1 && pread(fd, end + 1, 1, 0) != 1)
 		return 2;
-	if (end[1] != '\n')
+	if (size >= 2 && pread(fd, end, 2, size - 2) != 2)
 		return 2;
-	return end[0] == '\n' ? 0 : 1;
+	return append_separator(end, (unsigned long long)size);
 }
 
-int
-appender_write(struct appender *ap, const char *text, size_t len)
+/* text appended to FILE under its lock, whatever the set says. */
+static int
+append_record(struct appender *ap, const char *text, size_t len,
+    const char *id, size_t idlen)
 {
 	static char nl[] = "\n\n";
 	struct iovec iov[3];
 	struct stat st;
-	const char *id;
-	size_t idlen = 0, sep;
+	size_t sep;
 	int fd, saved;
 
-	if ((id = text_id(text, len, &idlen)) != NULL &&
-	    ids_has(&ap->ids, id, idlen)) {
-		return 0;
-	}
 	/* A record made is appended, signal or not: the wait is bounded. */
 	if ((fd = lock_open(ap->path, O_RDWR | O_APPEND | O_CREAT, 0666,
 	    ap->wait, false)) == -1)
@@ -303,6 +269,42 @@ appender_write(struct appender *ap, const char *text, size_t len)
 		return -1;
 	}
 	return 1;
+}
+
+int
+appender_write(struct appender *ap, const char *text, size_t len)
+{
+	const char *id;
+	size_t idlen = 0;
+
+	if ((id = text_id(text, len, &idlen)) != NULL &&
+	    ids_has(&ap->ids, id, idlen)) {
+		return 0;
+	}
+	return append_record(ap, text, len, id, idlen);
+}
+
+int
+appender_put(struct appender *ap, const char *text, size_t len)
+{
+	const char *id;
+	size_t idlen = 0;
+
+	if ((id = text_id(text, len, &idlen)) == NULL ||
+	    !ids_has(&ap->ids, id, idlen))
+		return append_record(ap, text, len, id, idlen);
+	switch (incident_update(ap->path, ap->wait, id, idlen, text, len)) {
+	case UPDATE_DONE:
+	case UPDATE_APPENDED:
+		return 1;
+	case UPDATE_REPLAY:
+		return 0;
+	case UPDATE_NO_FILE:
+		/* Removed (rotated away?): the incident starts a new file. */
+		return append_record(ap, text, len, id, idlen);
+	default:
+		return -1;
+	}
 }
 
 void

@@ -8,6 +8,7 @@
  * already in FILE is not appended again (a restarted tail -F replays
  * its last lines): the ids of FILE are read once, at the start, and the
  * ids written are added, in memory bounded by the number of ids.
+ * appender_put updates the record of an id already there instead.
  */
 #ifndef INC_APPEND_H
 #define INC_APPEND_H
@@ -29,6 +30,22 @@ struct appender	*appender_open(const char *path, long wait);
  * id was already there (nothing written), -1 after a message.
  */
 int		 appender_write(struct appender *, const char *text,
+		    size_t len);
+
+/*
+ * Append one incident, or update its record (live mode: later alerts
+ * of an incident already written, append-update.h).  text is one record
+ * as for appender_write, with an id and an integer alerts field.  An id
+ * not in FILE is appended as appender_write appends it.  An id in FILE:
+ * under FILE's lock, its record's alerts, last_seen, title and log
+ * fields take text's when its alerts is less than text's (or not a
+ * number), every other byte of FILE kept, FILE replaced atomically as
+ * -i replaces it (inplace.h); a record whose count is not less is a
+ * replay and is left alone; an id no longer in FILE (edited away) is
+ * appended.  A signal does not stop it: the wait is bounded.  Returns 1
+ * when appended or updated, 0 for a replay, -1 after a message.
+ */
+int		 appender_put(struct appender *, const char *text,
 		    size_t len);
 
 void		 appender_close(struct appender *);

@@ -26,6 +26,7 @@
  *	ac.h		  many strings found in one pass (Aho-Corasick)
  *	alert.h		  raw alert lines (--raw)
  *	append.h	  --append FILE: records appended under the lock
+ *	append-update.h	  --append FILE: an incident's record updated
  *	notice.h	inc-escalate --notices: who to tell, by when
  *	checklist.h	inc-checklist: procedure fields, --done, --pending
  *	report.h	inc-report: the duty and handling reports

@@ -27,20 +27,20 @@
  * read-only, but the mark means "do not change me".
  */
 static bool
-may_replace(const char *name, const struct stat *st)
+may_replace(const char *name, const char *who, const struct stat *st)
 {
 	if ((st->st_mode & S_IWUSR) == 0)
-		inc_warn_file(name, "read-only file (mode %04o): -i does not "
+		inc_warn_file(name, "read-only file (mode %04o): %s does not "
 		    "replace it (chmod u+w first); nothing done",
-		    (unsigned)(st->st_mode & 07777));
+		    (unsigned)(st->st_mode & 07777), who);
 	else if (st->st_nlink > 1)
-		inc_warn_file(name, "%lu hard links: -i would split them (the "
+		inc_warn_file(name, "%lu hard links: %s would split them (the "
 		    "others would keep the old content); nothing done",
-		    (unsigned long)st->st_nlink);
+		    (unsigned long)st->st_nlink, who);
 	else if (st->st_uid != geteuid() && geteuid() != 0)
-		inc_warn_file(name, "owned by uid %lu: -i could not keep the "
+		inc_warn_file(name, "owned by uid %lu: %s could not keep the "
 		    "owner; run it as that user; nothing done",
-		    (unsigned long)st->st_uid);
+		    (unsigned long)st->st_uid, who);
 	else
 		return true;
 	return false;
@@ -160,8 +160,9 @@ sync_dir(const char *path)
 	}
 }
 
-int
-replace_file(const char *name, long wait,
+/* who: the writer, for messages; stoppable: a signal drops the edit. */
+static int
+replace(const char *name, long wait, const char *who, bool stoppable,
     int (*write_fn)(FILE *, int, void *), void *ctx)
 {
 	char tmp[PATH_MAX], path[PATH_MAX];
@@ -184,13 +185,13 @@ replace_file(const char *name, long wait,
 		return -1;
 	}
 	/* Read-write: a file this user may not write is refused here. */
-	if ((in = lock_open(path, O_RDWR, 0, wait, true)) == -1)
+	if ((in = lock_open(path, O_RDWR, 0, wait, stoppable)) == -1)
 		return -1;
 	if (fstat(in, &st) == -1) {
 		inc_warn_file(name, "%s", strerror(errno));
 		goto fail;
 	}
-	if (!may_replace(name, &st))
+	if (!may_replace(name, who, &st))
 		goto fail;
 	if ((fd = mkstemp(tmp)) == -1) {
 		inc_warn_file(name, "cannot create a temporary file: %s",
@@ -204,7 +205,7 @@ replace_file(const char *name, long wait,
 		goto fail;
 	}
 	if (write_fn(fp, in, ctx) == -1) {
-		if (signals_caught())
+		if (stoppable && signals_caught())
 			inc_warn_file(name, "stopped by a signal, file left "
 			    "as it was");
 		else
@@ -217,7 +218,7 @@ replace_file(const char *name, long wait,
 		    strerror(errno));
 		goto fail;
 	}
-	if (signals_caught()) {
+	if (stoppable && signals_caught()) {
 		inc_warn_file(name, "stopped by a signal, file left as it was");
 		goto fail;		/* the edit is dropped */
 	}
@@ -252,4 +253,18 @@ fail:
 		unlink(tmp);
 	close(in);
 	return -1;
+}
+
+int
+replace_file(const char *name, long wait,
+    int (*write_fn)(FILE *, int, void *), void *ctx)
+{
+	return replace(name, wait, "-i", true, write_fn, ctx);
+}
+
+int
+replace_file_unstopped(const char *name, long wait, const char *who,
+    int (*write_fn)(FILE *, int, void *), void *ctx)
+{
+	return replace(name, wait, who, false, write_fn, ctx);
 }

@@ -28,4 +28,14 @@
 int	replace_file(const char *path, long wait,
 	    int (*write_fn)(FILE *out, int in, void *ctx), void *ctx);
 
+/*
+ * As replace_file, for a writer that finishes what it has begun: the
+ * update of an incident by --append (append.h), a record made, which a
+ * signal must not lose.  A signal neither ends the wait for the lock
+ * (which is bounded) nor drops the edit.  who names the writer in
+ * messages ("--append" where -i says "-i").
+ */
+int	replace_file_unstopped(const char *path, long wait, const char *who,
+	    int (*write_fn)(FILE *out, int in, void *ctx), void *ctx);
+
 #endif

@@ -726,3 +726,18 @@ reader_getline(struct inc_reader *rd, const char **line, size_t *len,
 			return -1;
 	}
 }
+
+int
+record_parse(struct inc_record *r, const char *text, size_t len,
+    const char *name)
+{
+	record_reset(r);
+	r->file = name;
+	if (len > (size_t)INC_MAX_RECORD) {
+		r->raw = text;
+		r->rawlen = len;
+		r->line = 1;
+		return bad(r, 1, "record too large (limit 8 MiB)");
+	}
+	return parse(r, text, text + len, 1, NULL, 0);
+}

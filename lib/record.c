@@ -269,3 +269,22 @@ record_is_incident(const struct inc_record *r, const char *id)
 	v = record_get(r, "id");
 	return v != NULL && strcmp(v, id) == 0;
 }
+
+int
+record_insert_n(struct inc_record *r, size_t at, const char *name,
+    const char *value, size_t len)
+{
+	struct inc_item *it;
+
+	if (at > r->nitems)
+		at = r->nitems;
+	if ((it = item_insert(r, at)) == NULL)
+		return -1;
+	if (item_fill(r, it, name, value, len) == -1) {
+		memmove(&r->items[at], &r->items[at + 1],
+		    (r->nitems - 1 - at) * sizeof(*r->items));
+		r->nitems--;
+		return -1;
+	}
+	return 0;
+}

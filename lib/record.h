@@ -108,6 +108,9 @@ int		 record_add_n(struct inc_record *, const char *name,
  */
 int		 record_add_const(struct inc_record *, const char *name,
 		    const char *value, size_t len);
+/* record_add_n at index at of items (at most nitems: the end). */
+int		 record_insert_n(struct inc_record *, size_t at,
+		    const char *name, const char *value, size_t len);
 void		 record_remove(struct inc_record *, const char *name);
 int		 record_replace_all(struct inc_record *, const char *name,
 		    const char *const *values, size_t n);
@@ -133,6 +136,15 @@ struct inc_reader;
 
 struct inc_reader *reader_open(int fd, const char *name);
 int		 reader_next(struct inc_reader *, struct inc_record *);
+/*
+ * One paragraph in memory (len bytes of whole lines, no blank line)
+ * parsed as reader_next parses one from a file, name and line numbers
+ * from 1 for diagnostics: a record a program made itself.  The record
+ * points into text.  Returns 1 (a RECORD_BAD when it breaks a rule), or
+ * -1 when out of memory.
+ */
+int		 record_parse(struct inc_record *, const char *text,
+		    size_t len, const char *name);
 /*
  * Or line by line: 1 with the line (no newline), 0 at the end, -1 on a
  * read error.  A line over INC_MAX_LINE comes back cut, with *truncated
