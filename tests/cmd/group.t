@@ -8,7 +8,7 @@
 . tests/lib.sh
 NOW=2026-12-03T12:00:00+08:00
 N="--now $NOW"
-plan 34
+plan 31
 
 # failures COUNT ADDRESS HOST [START_MINUTE [STEP_SECONDS]]: sshd lines.
 failures() {
