@@ -13,32 +13,53 @@
 
 #define TITLE_MAX	1024	/* the rule's words are the plan's: bounded */
 
-/* The lines kept, their bytes that are not UTF-8 made visible. */
-static char	*visible[GROUP_HEAD + 1];
-static size_t	 visiblecap[GROUP_HEAD + 1];
+/* The log values: "<time> alert: <line>", bytes not UTF-8 visible. */
+static char	*logbuf[GROUP_HEAD + 1];
+static size_t	 logcap[GROUP_HEAD + 1];
+
+#define LOG_MARK	" alert: "
 
 static int
-visible_line(size_t i, const char *s, size_t len, const char **out,
-    size_t *outlen)
+log_value(size_t i, const char *s, size_t len,
+    const struct alert_clock *clock, const char **out, size_t *outlen)
 {
-	size_t need;
+	struct inc_alert a;
+	char when[INC_TIME_LEN];
+	size_t need, n, w;
 	char *b;
 
-	if (alert_utf8_valid(s, len)) {
-		*out = s;
-		*outlen = len;
-		return 0;
-	}
-	need = 4 * len + 1;
-	if (need > visiblecap[i]) {
-		if ((b = realloc(visible[i], need)) == NULL)
+	if (alert_parse(s, len, clock, &a) == -1)
+		a.detected = clock->now;	/* blank: not kept, but safe */
+	time_format(when, a.detected);
+	w = strlen(when);
+	need = w + sizeof(LOG_MARK) + 4 * len + 1;
+	if (need > logcap[i]) {
+		if ((b = realloc(logbuf[i], need)) == NULL)
 			return -1;
-		visible[i] = b;
-		visiblecap[i] = need;
+		logbuf[i] = b;
+		logcap[i] = need;
 	}
-	*outlen = alert_visible(visible[i], need, s, len);
-	*out = visible[i];
+	memcpy(logbuf[i], when, w);
+	memcpy(logbuf[i] + w, LOG_MARK, sizeof(LOG_MARK) - 1);
+	n = w + sizeof(LOG_MARK) - 1;
+	if (alert_utf8_valid(s, len)) {
+		memcpy(logbuf[i] + n, s, len);
+		n += len;
+	} else
+		n += alert_visible(logbuf[i] + n, need - n, s, len);
+	*out = logbuf[i];
+	*outlen = n;
 	return 0;
+}
+
+bool
+alert_incident_log(const char *value)
+{
+	struct inc_time t;
+	const char *sp = strchr(value, ' ');
+
+	return sp != NULL && strncmp(sp, LOG_MARK, sizeof(LOG_MARK) - 1) == 0 &&
+	    time_parse_n(value, (size_t)(sp - value), &t) == 0;
 }
 
 /* "sshd: SSH password ... failed (brute force): 412 alerts from A on H" */
@@ -123,8 +144,8 @@ alert_incident(struct inc_classifier *cl, const struct group_incident *gi,
 	x.len[x.n++] = strlen(last);
 	for (i = 0; i < gi->nlines && x.n < ALERT_EXTRA_MAX; i++) {
 		x.name[x.n] = "log";
-		if (visible_line(i, gi->lines[i], gi->lens[i], &x.value[x.n],
-		    &x.len[x.n]) == -1) {
+		if (log_value(i, gi->lines[i], gi->lens[i], &clock,
+		    &x.value[x.n], &x.len[x.n]) == -1) {
 			inc_warn("out of memory");
 			return -1;
 		}
@@ -142,8 +163,8 @@ alert_incident_free(void)
 	size_t i;
 
 	for (i = 0; i < GROUP_HEAD + 1; i++) {
-		free(visible[i]);
-		visible[i] = NULL;
-		visiblecap[i] = 0;
+		free(logbuf[i]);
+		logbuf[i] = NULL;
+		logcap[i] = 0;
 	}
 }

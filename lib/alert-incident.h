@@ -9,11 +9,16 @@
  * one alert; with more, what the rule says happened, how many alerts,
  * from which address and on which host.  Then address and rule (as a
  * single alert has them), alerts, last_seen, and a log field for each
- * line the incident kept (its first GROUP_HEAD and its last).
+ * line the incident kept (its first GROUP_HEAD and its last), in the
+ * timeline form of DESIGN 2, "<time> alert: <line>": the line's own
+ * time, the word that says inc-classify wrote it, the line whole.
+ * Entries a person adds to the timeline are of another form, and an
+ * update of the incident (append.h) leaves them alone.
  */
 #ifndef INC_ALERT_INCIDENT_H
 #define INC_ALERT_INCIDENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "classify.h"
@@ -25,6 +30,9 @@
  */
 int	alert_incident(struct inc_classifier *, const struct group_incident *,
 	    const char **text, size_t *len);
+
+/* Whether a log value is one alert_incident writes: "<time> alert: ". */
+bool	alert_incident_log(const char *value);
 
 /* Free what alert_incident kept. */
 void	alert_incident_free(void);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "alert-incident.h"
 #include "append-update.h"
 #include "diag.h"
 #include "inplace.h"
@@ -136,21 +137,61 @@ quoted_id(const struct update *u, char *q, size_t size)
 	return text_quote(q, size, id);
 }
 
+/* A log field of r that inc-classify wrote: an alert line. */
+static bool
+alert_log(const struct inc_item *it)
+{
+	return it->kind == ITEM_FIELD && !it->deleted &&
+	    strcmp(it->name, "log") == 0 && alert_incident_log(it->value);
+}
+
+/*
+ * The alert lines of the log (alert-incident.h) replaced by the text's,
+ * where the first stood (or at the end); the timeline entries a person
+ * added kept where they are.  The same lines: the bytes left as read.
+ */
+static int
+merge_logs(struct inc_record *r, const struct inc_record *t)
+{
+	const struct inc_item *tv;
+	size_t i, at = SIZE_MAX, pos = 0;
+	bool same = true;
+
+	for (i = 0; i < r->nitems; i++) {
+		if (!alert_log(&r->items[i]))
+			continue;
+		tv = record_next(t, "log", &pos);
+		if (tv == NULL || strcmp(tv->value, r->items[i].value) != 0)
+			same = false;
+	}
+	if (same && record_next(t, "log", &pos) == NULL)
+		return 0;
+	for (i = 0; i < r->nitems; i++)
+		if (alert_log(&r->items[i])) {
+			if (at == SIZE_MAX)
+				at = i;
+			r->items[i].deleted = true;
+		}
+	if (at == SIZE_MAX)
+		at = r->nitems;
+	for (pos = 0; (tv = record_next(t, "log", &pos)) != NULL; at++)
+		if (record_insert_n(r, at, "log", tv->value, tv->len) == -1)
+			return -1;
+	return 0;
+}
+
 /*
  * The fields of the record that grow with the alerts, from the text:
  * alerts, last_seen and title in place, or, missing, after alerts (at
- * the end when alerts is missing too); the log fields as a set, where
- * the first old one stood (or at the end).  A field the text lacks is
- * left as it is.
+ * the end when alerts is missing too); the alert lines of the log
+ * (merge_logs).  A field the text lacks is left as it is.
  */
 static int
 merge(struct inc_record *r, const struct inc_record *t)
 {
 	static const char *const grown[] = { "alerts", "last_seen", "title" };
 	const struct inc_item *tv, *it;
-	const char **logs;
-	size_t i, at = SIZE_MAX, n, pos;
-	int rc;
+	size_t i, at = SIZE_MAX;
 
 	for (i = 0; i < sizeof(grown) / sizeof(grown[0]); i++) {
 		if ((tv = record_field(t, grown[i])) == NULL)
@@ -169,15 +210,7 @@ merge(struct inc_record *r, const struct inc_record *t)
 			return -1;
 		at++;
 	}
-	if ((n = record_count(t, "log")) == 0)
-		return 0;
-	if ((logs = malloc(n * sizeof(*logs))) == NULL)
-		return -1;
-	for (i = 0, pos = 0; i < n; i++)
-		logs[i] = record_next(t, "log", &pos)->value;
-	rc = record_replace_all(r, "log", logs, n);
-	free(logs);
-	return rc;
+	return merge_logs(r, t);
 }
 
 /* The record of id: kept as it is (a replay), or updated into u->rec. */

@@ -41,11 +41,11 @@ check 'sshd: 100 failures are one incident, detected at the first, last_seen the
 	[ "$(value last_seen $T/hundred.rec)" = 2026-12-03T09:16:39+08:00 ] &&
 	[ "$(value address $T/hundred.rec)" = 203.0.113.5 ] &&
 	[ "$(value rule $T/hundred.rec)" = sshd-failed-password ]'
-check_out 'sshd: its log is bounded: the first three alert lines and the last' \
-"Dec  3 09:15:00 www sshd[2000]: Failed password for root from 203.0.113.5 port 40000 ssh2
-Dec  3 09:15:01 www sshd[2001]: Failed password for root from 203.0.113.5 port 40001 ssh2
-Dec  3 09:15:02 www sshd[2002]: Failed password for root from 203.0.113.5 port 40002 ssh2
-Dec  3 09:16:39 www sshd[2099]: Failed password for root from 203.0.113.5 port 40099 ssh2" \
+check_out 'sshd: its log is bounded: the first three alert lines and the last, each at its time' \
+"2026-12-03T09:15:00+08:00 alert: Dec  3 09:15:00 www sshd[2000]: Failed password for root from 203.0.113.5 port 40000 ssh2
+2026-12-03T09:15:01+08:00 alert: Dec  3 09:15:01 www sshd[2001]: Failed password for root from 203.0.113.5 port 40001 ssh2
+2026-12-03T09:15:02+08:00 alert: Dec  3 09:15:02 www sshd[2002]: Failed password for root from 203.0.113.5 port 40002 ssh2
+2026-12-03T09:16:39+08:00 alert: Dec  3 09:16:39 www sshd[2099]: Failed password for root from 203.0.113.5 port 40099 ssh2" \
     'value log $T/hundred.rec'
 check 'sshd: the title says what happened, how often, from where, to what' '
 	value title $T/hundred.rec | grep -q "^sshd: .*: 100 alerts from 203.0.113.5 on www$"'
@@ -155,13 +155,17 @@ check 'replay: --append twice from the same log: the file unchanged' '
 	inc-classify --raw $N --append $T/f.rec $T/hundred.log &&
 	cp $T/f.rec $T/f1.rec && inc-classify --raw $N --append $T/f.rec $T/hundred.log &&
 	cmp -s $T/f.rec $T/f1.rec && [ "$(count id $T/f.rec)" = 1 ]'
-check 'replay with more lines: the same incident, more alerts, the acknowledgement kept' '
+check 'replay with more lines: the same incident, more alerts, what a person wrote kept' '
 	sed -i "/^alerts:/i acknowledged: 2026-12-03T09:30:00+08:00" $T/f.rec &&
+	sed -i "/^last_seen:/a log: 2026-12-03T09:31:00+08:00 blocked 203.0.113.5 at the firewall" $T/f.rec &&
 	{ cat $T/hundred.log; failures 20 203.0.113.5 www 17; } >$T/more.log &&
 	inc-classify --raw $N --append $T/f.rec $T/more.log &&
 	[ "$(count id $T/f.rec)" = 1 ] && [ "$(value alerts $T/f.rec)" = 120 ] &&
 	grep -q "^acknowledged: 2026-12-03T09:30:00+08:00" $T/f.rec &&
-	[ "$(count log $T/f.rec)" = 4 ] && recfix --check $T/f.rec'
+	grep -q "^log: 2026-12-03T09:31:00+08:00 blocked 203.0.113.5 at the firewall$" $T/f.rec &&
+	[ "$(grep -c "^log: [^ ]* alert: " $T/f.rec)" = 4 ] &&
+	grep -q "^log: 2026-12-03T09:17:19+08:00 alert: .*port 40019 ssh2$" $T/f.rec &&
+	recfix --check $T/f.rec'
 
 # Live: alerts through a pipe, the writer holding it open.  The incident
 # is written within --hold of its threshold, while the flood goes on;

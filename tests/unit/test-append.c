@@ -149,8 +149,8 @@ inode(const char *path)
 	"detected: 2026-11-24T09:15:00+08:00\n" \
 	"alerts: 5\n" \
 	"last_seen: 2026-11-24T09:16:00+08:00\n" \
-	"log: 2026-11-24T09:15:00+08:00 first\n" \
-	"log: 2026-11-24T09:16:00+08:00 fifth\n"
+	"log: 2026-11-24T09:15:00+08:00 alert: first\n" \
+	"log: 2026-11-24T09:16:00+08:00 alert: fifth\n"
 
 #define INCIDENT_9 \
 	"id: a\n" \
@@ -158,9 +158,9 @@ inode(const char *path)
 	"detected: 2026-11-24T09:15:00+08:00\n" \
 	"alerts: 9\n" \
 	"last_seen: 2026-11-24T09:20:00+08:00\n" \
-	"log: 2026-11-24T09:15:00+08:00 first\n" \
-	"log: 2026-11-24T09:17:00+08:00 second\n" \
-	"log: 2026-11-24T09:20:00+08:00 ninth\n"
+	"log: 2026-11-24T09:15:00+08:00 alert: first\n" \
+	"log: 2026-11-24T09:17:00+08:00 alert: second\n" \
+	"log: 2026-11-24T09:20:00+08:00 alert: ninth\n"
 
 static void
 test_put_new(void **state)
@@ -200,8 +200,8 @@ test_put_grows(void **state)
 	    "alerts: 5\n"
 	    "last_seen: 2026-11-24T09:16:00+08:00\n"
 	    "x_ticket: 4711\n"
-	    "log: 2026-11-24T09:15:00+08:00 first\n"
-	    "log: 2026-11-24T09:16:00+08:00 fifth\n"
+	    "log: 2026-11-24T09:15:00+08:00 alert: first\n"
+	    "log: 2026-11-24T09:16:00+08:00 alert: fifth\n"
 	    "reported: 2026-11-24T09:30:00+08:00\n"
 	    "\n\n\n"
 	    "id: y\ntitle: last\r\nlog: a\n+ b";
@@ -218,9 +218,9 @@ test_put_grows(void **state)
 	    "alerts: 9\n"
 	    "last_seen: 2026-11-24T09:20:00+08:00\n"
 	    "x_ticket: 4711\n"
-	    "log: 2026-11-24T09:15:00+08:00 first\n"
-	    "log: 2026-11-24T09:17:00+08:00 second\n"
-	    "log: 2026-11-24T09:20:00+08:00 ninth\n"
+	    "log: 2026-11-24T09:15:00+08:00 alert: first\n"
+	    "log: 2026-11-24T09:17:00+08:00 alert: second\n"
+	    "log: 2026-11-24T09:20:00+08:00 alert: ninth\n"
 	    "reported: 2026-11-24T09:30:00+08:00\n"
 	    "\n\n\n"
 	    "id: y\ntitle: last\r\nlog: a\n+ b";
@@ -234,6 +234,40 @@ test_put_grows(void **state)
 	assert_int_equal(put(ap, INCIDENT_9), 0);
 	assert_string_equal(slurp(path), after);
 	appender_close(ap);
+	unlink(path);
+}
+
+/*
+ * The timeline entries a person added to the log stay where they are;
+ * only the alert lines inc-classify wrote ("<time> alert: ") are the
+ * new text's, where the first of them stood.
+ */
+static void
+test_put_keeps_person_log(void **state)
+{
+	char path[] = "/tmp/test-append-XXXXXX";
+	struct appender *ap;
+
+	(void)state;
+	file_with(path,
+	    "id: a\n"
+	    "alerts: 5\n"
+	    "log: 2026-11-24T09:14:00+08:00 called by the portal's admin\n"
+	    "log: 2026-11-24T09:15:00+08:00 alert: first\n"
+	    "log: 2026-11-24T09:16:00+08:00 alert: fifth\n"
+	    "log: 2026-11-24T09:30:00+08:00 blocked at the firewall\n");
+	assert_non_null(ap = appender_open(path, LOCK_NO_WAIT));
+	assert_int_equal(put(ap, "id: a\nalerts: 9\n"
+	    "log: 2026-11-24T09:15:00+08:00 alert: first\n"
+	    "log: 2026-11-24T09:20:00+08:00 alert: ninth\n"), 1);
+	appender_close(ap);
+	assert_string_equal(slurp(path),
+	    "id: a\n"
+	    "alerts: 9\n"
+	    "log: 2026-11-24T09:14:00+08:00 called by the portal's admin\n"
+	    "log: 2026-11-24T09:15:00+08:00 alert: first\n"
+	    "log: 2026-11-24T09:20:00+08:00 alert: ninth\n"
+	    "log: 2026-11-24T09:30:00+08:00 blocked at the firewall\n\n");
 	unlink(path);
 }
 
@@ -276,9 +310,9 @@ test_put_missing_fields(void **state)
 	    "last_seen: 2026-11-24T09:20:00+08:00\n"
 	    "title: sshd: 9 failed logins from 203.0.113.5 on www\n"
 	    "status: open\n"
-	    "log: 2026-11-24T09:15:00+08:00 first\n"
-	    "log: 2026-11-24T09:17:00+08:00 second\n"
-	    "log: 2026-11-24T09:20:00+08:00 ninth\n\n");
+	    "log: 2026-11-24T09:15:00+08:00 alert: first\n"
+	    "log: 2026-11-24T09:17:00+08:00 alert: second\n"
+	    "log: 2026-11-24T09:20:00+08:00 alert: ninth\n\n");
 	/* No alerts at all: it comes at the end, the others after it. */
 	spew(path, "id: a\nstatus: open");
 	assert_non_null(ap = appender_open(path, LOCK_NO_WAIT));
@@ -433,7 +467,7 @@ race_puts(const char *path)
 	for (i = 1; i <= RACE_PUTS; i++)
 		for (j = 0; j < RACE_IDS; j++) {
 			n = snprintf(rec, sizeof(rec), "id: x%d\nalerts: %d\n"
-			    "log: alert %d\n", j, i, i);
+			    "log: 2026-11-24T09:15:00+08:00 alert: %d\n", j, i, i);
 			if (appender_put(ap, rec, (size_t)n) != 1)
 				_exit(2);
 		}
@@ -483,8 +517,9 @@ test_put_concurrent(void **state)
 		for (count = 0, p = text; (p = strstr(p, want)) != NULL; p++)
 			count++;
 		assert_int_equal(count, 1);
-		snprintf(want, sizeof(want), "id: x%d\nalerts: %d\nlog: alert "
-		    "%d\n\n", j, RACE_PUTS, RACE_PUTS);
+		snprintf(want, sizeof(want), "id: x%d\nalerts: %d\nlog: "
+		    "2026-11-24T09:15:00+08:00 alert: %d\n\n", j, RACE_PUTS,
+		    RACE_PUTS);
 		assert_non_null(strstr(text, want));
 	}
 	for (k = 1; k <= RACE_EDITS; k++) {
@@ -503,6 +538,7 @@ main(void)
 		cmocka_unit_test(test_wait_parse),
 		cmocka_unit_test(test_put_new),
 		cmocka_unit_test(test_put_grows),
+		cmocka_unit_test(test_put_keeps_person_log),
 		cmocka_unit_test(test_put_replay),
 		cmocka_unit_test(test_put_missing_fields),
 		cmocka_unit_test(test_put_id_gone),
