@@ -8,7 +8,7 @@
 . tests/lib.sh
 NOW=2026-12-03T12:00:00+08:00
 N="--now $NOW"
-plan 31
+plan 32
 
 # failures COUNT ADDRESS HOST [START_MINUTE [STEP_SECONDS]]: sshd lines.
 failures() {
@@ -205,14 +205,21 @@ check 'SIGTERM with an incident held from a FIFO: written, exit 143' '
 	exec 3>$T/fifo; failures 5 203.0.113.5 www >&3; waiting $pid; kill -TERM $pid;
 	wait $pid; st=$?; exec 3>&-; [ $st = 143 ] && [ "$(value alerts $T/t.rec)" = 5 ]'
 
+# Downstream: the notices and the duty report of what --raw made.
+check 'a grouped incident downstream: the notices and the duty report name its alerts' '
+	{ inc-escalate --notices $N $T/hundred.rec >$T/n.txt; [ $? -le 1 ]; } &&
+	[ "$(grep -c "100 alerts from 203.0.113.5, 2026-12-03 09:15 to 09:16" $T/n.txt)" = 4 ] &&
+	{ inc-report --day 2026-12-03 $N $T/hundred.rec >$T/r.txt; [ $? -le 1 ]; } &&
+	grep -q "2026-12-03 09:16  100     203.0.113.5" $T/r.txt'
+
 # Errors a user can reach.
 check_status 2 '--all without --raw: a usage error' 'inc-classify --all $T/a.rec'
 check_status 2 '--hold with --all: a usage error (nothing is held)' \
     'inc-classify --raw --all --hold 5 $T/four.log'
 check 'a --hold or --max-open that is no number: named, exit 2' '
-	inc-classify --raw --hold soon $T/four.log 2>$T/e; [ $? = 2 ] &&
+	{ inc-classify --raw --hold soon $T/four.log 2>$T/e; [ $? = 2 ]; } &&
 	grep -q -- "--hold: soon: not a number from 0 to 86400" $T/e &&
-	inc-classify --raw --max-open 0 $T/four.log 2>$T/e; [ $? = 2 ] &&
+	{ inc-classify --raw --max-open 0 $T/four.log 2>$T/e; [ $? = 2 ]; } &&
 	grep -q -- "--max-open: 0: not a number from 1 to 10000000" $T/e'
 check 'a write error (/dev/full): said, exit 2' '
 	inc-classify --raw $N $T/hundred.log >/dev/full 2>$T/e; [ $? = 2 ] &&
