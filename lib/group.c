@@ -26,6 +26,10 @@ struct entry {
 
 struct group {
 	struct group	*hnext;			/* hash chain */
+	struct group	*anext;			/* alias chain */
+	char		*akey;			/* its alias, or NULL */
+	size_t		 akeylen;
+	uint64_t	 ahash;
 	struct group	*prev, *next;		/* the list, oldest first */
 	uint64_t	 hash;
 	char		*key;
@@ -53,6 +57,7 @@ struct group {
 
 struct grouping {
 	struct group	**table;
+	struct group	**aliases;		/* by key without address */
 	size_t		 mask;
 	struct group	*oldest, *newest;
 	size_t		 nopen, max_open;
@@ -91,7 +96,9 @@ grouping_new(size_t max_open, long window_default, group_emit_fn *emit,
 		max_open = 1;
 	while (n < max_open && n < ((size_t)1 << 24))
 		n <<= 1;
-	if ((g->table = calloc(n, sizeof(*g->table))) == NULL) {
+	if ((g->table = calloc(n, sizeof(*g->table))) == NULL ||
+	    (g->aliases = calloc(n, sizeof(*g->aliases))) == NULL) {
+		free(g->table);
 		free(g);
 		return NULL;
 	}
@@ -130,24 +137,24 @@ copy(const char *s, size_t n)
 }
 
 /*
- * The key: the rule's id, then each key field as its length and bytes
- * (an absent field and an empty one alike: there is nothing to tell
- * them apart by).  By default the host and the address.
+ * The key: the rule's group or id, then each key field as its length
+ * and bytes (an absent field and an empty one alike: there is nothing
+ * to tell them apart by).  By default the host and the address.
  */
 static char *
-make_key(const struct group_alert *a, size_t *len)
+make_key(const struct group_alert *a, bool noaddr, size_t *len)
 {
 	const struct inc_match *m = a->match;
 	const struct inc_rule *def = m->def;
-	const char *v[RULE_BY_MAX + 1];
+	const char *v[RULE_BY_MAX + 1], *name;
 	size_t vl[RULE_BY_MAX + 1], nv = 0, i, n;
 	char *k, *p;
 
 	if (def == NULL || def->nby == 0) {
 		v[nv] = a->host;
 		vl[nv++] = a->host != NULL ? a->hostlen : 0;
-		v[nv] = m->address;
-		vl[nv++] = m->address != NULL ? m->addresslen : 0;
+		v[nv] = noaddr ? NULL : m->address;
+		vl[nv++] = !noaddr && m->address != NULL ? m->addresslen : 0;
 	} else
 		for (i = 0; i < def->nby && i < RULE_BY_MAX; i++) {
 			if (strcmp(def->by[i], "host") == 0) {
@@ -164,14 +171,17 @@ make_key(const struct group_alert *a, size_t *len)
 				vl[nv] = 0;
 			nv++;
 		}
-	n = strlen(m->rule) + 1;
+	name = def != NULL && def->group != NULL ? def->group : m->rule;
+	n = strlen(name) + 2;
 	for (i = 0; i < nv; i++)
 		n += sizeof(size_t) + vl[i];
 	if ((k = malloc(n)) == NULL)
 		return NULL;
 	p = k;
-	memcpy(p, m->rule, strlen(m->rule) + 1);
-	p += strlen(m->rule) + 1;
+	/* A group's name and a rule's id apart, though spelt alike. */
+	*p++ = def != NULL && def->group != NULL ? 'g' : 'r';
+	memcpy(p, name, strlen(name) + 1);
+	p += strlen(name) + 1;
 	for (i = 0; i < nv; i++) {
 		memcpy(p, &vl[i], sizeof(size_t));
 		p += sizeof(size_t);
@@ -223,6 +233,68 @@ ring_at(struct group *o, size_t i)
 	return &o->ring[(o->front + i) % o->threshold];
 }
 
+/*
+ * Aliases.  An alert of the default key whose line names no address
+ * (sshd's "input_userauth_request: invalid user x", PAM's "check pass;
+ * user unknown") belongs to the attack the lines around it name: it
+ * joins the latest open group of its rule (or group of rules) on its
+ * host that has an address, found by the key that address left out.
+ */
+static bool
+default_key(const struct inc_match *m)
+{
+	return m->def == NULL || m->def->nby == 0;
+}
+
+static void
+alias_drop(struct grouping *g, struct group *o)
+{
+	struct group **pp;
+
+	if (o->akey == NULL)
+		return;
+	for (pp = &g->aliases[o->ahash & g->mask]; *pp != NULL;
+	    pp = &(*pp)->anext)
+		if (*pp == o) {
+			*pp = o->anext;
+			break;
+		}
+	free(o->akey);
+	o->akey = NULL;
+}
+
+static struct group *
+alias_find(struct grouping *g, const char *key, size_t len, uint64_t h)
+{
+	struct group *o;
+
+	for (o = g->aliases[h & g->mask]; o != NULL; o = o->anext)
+		if (o->ahash == h && o->akeylen == len &&
+		    memcmp(o->akey, key, len) == 0)
+			return o;
+	return NULL;
+}
+
+/* o, of an alert with an address, is now its host's alias (takes key). */
+static void
+alias_set(struct grouping *g, struct group *o, char *key, size_t len)
+{
+	uint64_t h = hash_bytes(key, len);
+	struct group *p;
+
+	if (o->akey != NULL) {
+		free(key);
+		return;
+	}
+	if ((p = alias_find(g, key, len, h)) != NULL)
+		alias_drop(g, p);
+	o->akey = key;
+	o->akeylen = len;
+	o->ahash = h;
+	o->anext = g->aliases[h & g->mask];
+	g->aliases[h & g->mask] = o;
+}
+
 /* Out of the table and the list, and freed. */
 static void
 group_free(struct grouping *g, struct group *o)
@@ -237,6 +309,7 @@ group_free(struct grouping *g, struct group *o)
 			break;
 		}
 	unlink_list(g, o);
+	alias_drop(g, o);
 	g->nopen--;
 	if (o->ring != NULL) {
 		for (i = 0; i < o->n; i++)
@@ -458,7 +531,7 @@ group_add(struct grouping *g, const struct group_alert *a)
 	 * What the match points to is copied first: an incident handed
 	 * out below may reuse the buffer of the title it points into.
 	 */
-	if ((key = make_key(a, &keylen)) == NULL)
+	if ((key = make_key(a, false, &keylen)) == NULL)
 		goto nomem;
 	/* A distinct field the line did not have: one value, the empty. */
 	vlen = m->distinct != NULL ? m->distinctlen : 0;
@@ -469,10 +542,16 @@ group_add(struct grouping *g, const struct group_alert *a)
 		goto nomem;
 	}
 	h = hash_bytes(key, keylen);
-	for (o = g->table[h & g->mask]; o != NULL; o = o->hnext)
-		if (o->hash == h && o->keylen == keylen &&
-		    memcmp(o->key, key, keylen) == 0)
-			break;
+	o = NULL;
+	if (default_key(m) && m->addresslen == 0 && a->host != NULL &&
+	    (o = alias_find(g, key, keylen, h)) != NULL &&
+	    o->reached && t - o->last.t > o->window)
+		o = NULL;	/* that attack is over: not this alert's */
+	if (o == NULL)
+		for (o = g->table[h & g->mask]; o != NULL; o = o->hnext)
+			if (o->hash == h && o->keylen == keylen &&
+			    memcmp(o->key, key, keylen) == 0)
+				break;
 	/* A gap longer than the window: that incident is over. */
 	if (o != NULL && o->reached && t - o->last.t > o->window) {
 		if (close_group(g, o, false) == -1) {
@@ -498,6 +577,14 @@ group_add(struct grouping *g, const struct group_alert *a)
 		unlink_list(g, o);
 		append_list(g, o);
 	}
+	if (default_key(m) && m->addresslen > 0 && a->host != NULL &&
+	    o->akey == NULL) {
+		if ((key = make_key(a, true, &keylen)) == NULL) {
+			free(value);
+			goto nomem;
+		}
+		alias_set(g, o, key, keylen);
+	}
 	o->seen = a->seen;
 	if (a->seen > 0)	/* live: it closes a window after */
 		due_at(g, a->seen + (double)o->window);
@@ -518,7 +605,13 @@ group_add(struct grouping *g, const struct group_alert *a)
 	ring_expire(g, o, t);
 	if (ring_add(o, a, value, vlen) == -1)
 		goto nomem;
-	if (o->n >= o->threshold) {
+	/*
+	 * In a group of rules, an alert whose own rule needs fewer (sshd's
+	 * "too many authentication failures" is itself the count) makes
+	 * the incident at once.
+	 */
+	if (o->n >= o->threshold ||
+	    (m->def != NULL && o->n >= m->def->threshold)) {
 		reach(o, a->seen);
 		if (a->seen > 0)
 			due_at(g, a->seen + g->hold);
@@ -620,5 +713,6 @@ grouping_free(struct grouping *g)
 	while (g->oldest != NULL)
 		group_free(g, g->oldest);
 	free(g->table);
+	free(g->aliases);
 	free(g);
 }

@@ -133,7 +133,7 @@ rule(struct ld *l, const struct pnode *e, struct inc_rule *r, long window)
 {
 	static const char *const keys[] = { "*id", "subtype", "ignore",
 	    "note", "keywords", "pattern", "literals", "examples", "noise",
-	    "window", "threshold", "by", "distinct", NULL };
+	    "window", "threshold", "by", "distinct", "group", NULL };
 	const struct pnode *n, *sub, *ign, *kw, *pat, *lit;
 
 	r->line = e->line;
@@ -259,6 +259,7 @@ sec_detection(struct ld *l, const struct pnode *n, const struct pnode *where)
 				    ps_get(rs->v[i], "id"), &d->rules[i]);
 			}
 			ps_index_done(l, &x, "rule id", "");
+			groups_check(l, rs, d);
 		}
 	}
 	limits(l, n != NULL ? n : where);

@@ -164,7 +164,7 @@ rule_grouping(struct ld *l, const struct pnode *e, struct inc_rule *r,
     long window)
 {
 	static const char *const keys[] = { "window", "threshold", "by",
-	    "distinct" };
+	    "distinct", "group" };
 	const struct pnode *n;
 	unsigned	 t;
 	size_t		 i;
@@ -188,4 +188,32 @@ rule_grouping(struct ld *l, const struct pnode *e, struct inc_rule *r,
 		r->threshold = t;
 	key(l, e, r);
 	distinct(l, e, r);
+	r->group = ps_id(l, e, "group");
+}
+
+/*
+ * Rules that share a group make incidents together: of one subtype, or
+ * an incident would be of two.  Said at the later rule.
+ */
+void
+groups_check(struct ld *l, const struct pnode *rules,
+    const struct inc_detection *d)
+{
+	size_t i, j;
+
+	for (i = 0; i < d->nrules; i++) {
+		if (d->rules[i].group == NULL)
+			continue;
+		for (j = 0; j < i; j++)
+			if (d->rules[j].group != NULL &&
+			    strcmp(d->rules[j].group, d->rules[i].group) == 0) {
+				if (d->rules[j].subtype != d->rules[i].subtype)
+					ps_err(l, ps_get(rules->v[i], "group"),
+					    "group \"%s\": rule \"%s\" is of "
+					    "another subtype than \"%s\"",
+					    d->rules[i].group, d->rules[i].id,
+					    d->rules[j].id);
+				break;
+			}
+	}
 }

@@ -96,5 +96,8 @@ void	 sec_detection(struct ld *, const struct pnode *n,
 long	 grouping_window(struct ld *, const struct pnode *n);
 void	 rule_grouping(struct ld *, const struct pnode *e, struct inc_rule *r,
 	    long window);
+/* Rules of one group are of one subtype (said at the later one). */
+void	 groups_check(struct ld *, const struct pnode *rules,
+	    const struct inc_detection *);
 
 #endif

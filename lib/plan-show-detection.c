@@ -86,6 +86,10 @@ grouping(FILE *fp, const struct inc_rule *r, enum inc_lang lang)
 		fprintf(fp, "%s, %s%s", default_by[0], default_by[1], dflt);
 	else
 		list_items(fp, r->by, r->nby);
+	if (r->group != NULL) {
+		fprintf(fp, "; %s: ", tr(lang, "合并组", "group"));
+		put(fp, r->group);
+	}
 	putc('\n', fp);
 }
 
@@ -215,6 +219,7 @@ plan_show_detection_json(struct json *j, const struct inc_plan *p)
 		json_key(j, "by_default");
 		json_bool(j, r->nby == 0);
 		json_kv_string(j, "distinct", r->distinct);
+		json_kv_string(j, "group", r->group);
 		examples(j, "examples", r->examples, r->nexamples);
 		examples(j, "noise", r->noise, r->nnoise);
 		json_object_end(j);

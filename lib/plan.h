@@ -193,6 +193,9 @@ struct inc_rule {
 	size_t		 nby;			/* 0: host and address */
 	const char	*distinct;		/* a pattern group, or NULL:
 						 * threshold counts alerts */
+	const char	*group;			/* a name rules share, their
+						 * alerts grouped together,
+						 * or NULL: the rule's own */
 	long		 line, column;
 };
 

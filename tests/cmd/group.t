@@ -8,7 +8,7 @@
 . tests/lib.sh
 NOW=2026-12-03T12:00:00+08:00
 N="--now $NOW"
-plan 32
+plan 33
 
 # failures COUNT ADDRESS HOST [START_MINUTE [STEP_SECONDS]]: sshd lines.
 failures() {
@@ -75,6 +75,16 @@ check 'the same input gives the same incidents and ids' '
 check 'grouped records pass recfix --check and read again unchanged' '
 	inc-classify --raw $N $T/two.log >$T/a.rec && recfix --check $T/a.rec &&
 	inc-classify $N $T/a.rec | cmp -s - $T/a.rec'
+
+# One attacker as sshd and pam_unix log it: "Invalid user", the
+# addressless "input_userauth_request" and "check pass" lines, PAM's
+# failure, "Failed password", disconnects: one incident of the rules of
+# ssh-login-failures; a user who mistyped twice is none.
+check_out 'an sshd brute force of 210 lines: one incident, its address, 164 alerts' \
+"173.234.31.186 164
+inc-classify: lines 210, alerts 166, incidents 1, below threshold 2, unmatched 44, noise 0" \
+    'inc-classify --raw --stats --now 2026-12-10T12:00:00+08:00 tests/cmd/group/sshd-attack.log 2>$T/e |
+     awk "/^address:/{a=\$2} /^alerts:/{print a, \$2}"; cat $T/e'
 
 # Noise: a line no rule matches, and one an ignore rule names.
 cat >$T/noise.log <<'EOF'

@@ -97,15 +97,15 @@ check_out 'show: tiny.yaml as text, in English' $D/tiny.en.txt \
     "inc-plan --plan $D/tiny.yaml --lang en show"
 check_out 'show: tiny.yaml as text, in Chinese (CJK columns aligned)' \
     $D/tiny.zh.txt "inc-plan --plan $D/tiny.yaml --lang zh show"
-check_out 'show: the window of every rule (or the default), its threshold and key, in English' \
+check_out 'show: the window of every rule (or the default), its threshold, key and group, in English' \
     $D/grouping.en.txt "inc-plan --plan $D/grouping.yaml --lang en show |
     awk '/^== /{p=/^== Detection/} p'"
-check_out 'show: the window of every rule (or the default), its threshold and key, in Chinese' \
+check_out 'show: the window of every rule (or the default), its threshold, key and group, in Chinese' \
     $D/grouping.zh.txt "inc-plan --plan $D/grouping.yaml --lang zh show |
     awk '/^== /{p=/^== 检测规则/} p'"
 check 'show: the shipped sshd failures at 5 within 10m, the port scan at 10 ports in 1m' \
     'inc-plan --lang en show >$T/g.txt &&
-     grep -A5 "^  sshd-failed-password " $T/g.txt | grep -qx "      window: 10m; threshold: 5; by: host, address (default)" &&
+     grep -A5 "^  sshd-failed-password " $T/g.txt | grep -qx "      window: 10m; threshold: 5; by: host, address (default); group: ssh-login-failures" &&
      grep -A5 "^  firewall-block " $T/g.txt | grep -qx "      window: 1m; threshold: 10 distinct port; by: host, address"'
 check 'show: text carries no terminal control from the plan' \
     "! inc-plan --plan $D/tiny.yaml show | grep -q \"\$(printf '\\033')\""

@@ -325,6 +325,12 @@ test_problems(void **state)
 		{ "      ignore: true\n      keywords: [a]\n"
 		  "      window: 1m\n", 3, 15, "an ignore rule has no "
 		  "\"window\" (its lines make no incident)" },
+		{ "      ignore: true\n      keywords: [a]\n"
+		  "      group: g\n", 3, 14, "an ignore rule has no "
+		  "\"group\" (its lines make no incident)" },
+		{ "      subtype: attack/dos\n      keywords: [a]\n"
+		  "      group: Logins\n", 3, 14,
+		  "bad id \"Logins\" (want [a-z][a-z0-9-]*)" },
 	};
 	struct plan_errors errs;
 	char text[1024];
@@ -351,6 +357,16 @@ test_problems(void **state)
 	    "    - {id: r, subtype: attack/dos, keywords: [b]}\n", &errs));
 	assert_int_equal(errs.n, 1);
 	assert_string_equal(errs.v[0].message, "duplicate rule id \"r\"");
+	plan_errors_free(&errs);
+	/* Rules of one group are of one subtype: said at the later. */
+	assert_null(load("detection:\n  rules:\n"
+	    "    - {id: r, subtype: attack/dos, keywords: [a], group: g}\n"
+	    "    - {id: s, subtype: attack/other, keywords: [b], group: g}\n",
+	    &errs));
+	assert_int_equal(errs.n, 1);
+	assert_int_equal(errs.v[0].line, minimal_lines() + 4);
+	assert_string_equal(errs.v[0].message, "group \"g\": rule \"s\" is of "
+	    "another subtype than \"r\"");
 	plan_errors_free(&errs);
 }
 

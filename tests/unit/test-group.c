@@ -297,6 +297,48 @@ test_live_hold(void **state)
 	grouping_free(g);
 }
 
+/*
+ * Rules of one group share incidents; an alert of the default key
+ * without an address joins the latest group on its host that has one,
+ * while that attack goes on, and makes its own once it is over.
+ */
+static void
+test_group_and_alias(void **state)
+{
+	struct grouping *g;
+	struct seen s = { 0 };
+	struct inc_rule other;
+
+	(void)state;
+	reset_rule(3, 600);
+	rule.group = "logins";
+	other = rule;
+	other.id = "s";
+	other.threshold = 1;
+	assert_non_null(g = grouping_new(100, 600, emit, &s));
+	assert_int_equal(add(g, 0, "www", "a", 0), 0);
+	assert_int_equal(add(g, 1, "www", NULL, 0), 0);	/* alias: a's */
+	match.def = &other;
+	match.rule = "s";
+	assert_int_equal(add(g, 2, "www", "a", 0), 0);	/* rule s, group */
+	assert_int_equal(group_stats(g)->incidents, 0);
+	assert_int_equal(group_close_all(g), 0);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.alerts[0], 3);
+	/* The attack over (a gap of more than the window): its own. */
+	match.def = &rule;
+	match.rule = "r";
+	rule.threshold = 1;
+	assert_int_equal(add(g, 5000, "www", "b", 0), 0);
+	assert_int_equal(add(g, 5001, "www", NULL, 0), 0);
+	assert_int_equal(add(g, 9000, "www", NULL, 0), 0);	/* b over */
+	assert_int_equal(group_close_all(g), 0);
+	assert_int_equal(s.n, 3);
+	assert_int_equal(s.alerts[1], 2);		/* b and its alias */
+	assert_int_equal(s.alerts[2], 1);
+	grouping_free(g);
+}
+
 static void
 test_emit_stops(void **state)
 {
@@ -324,6 +366,7 @@ main(void)
 		cmocka_unit_test(test_lines_kept),
 		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_live_hold),
+		cmocka_unit_test(test_group_and_alias),
 		cmocka_unit_test(test_emit_stops),
 	};
 
