@@ -47,7 +47,7 @@ struct group {
 	uint64_t	 alerts;
 	struct inc_time	 first, last, received;
 	char		*head[GROUP_HEAD], *tail;
-	size_t		 headlen[GROUP_HEAD], taillen;
+	size_t		 headlen[GROUP_HEAD], taillen, tailcap;
 	size_t		 nhead;
 	/* live */
 	double		 seen;			/* the last alert, read */
@@ -58,6 +58,8 @@ struct group {
 struct grouping {
 	struct group	**table;
 	struct group	**aliases;		/* by key without address */
+	char		*kbuf;			/* make_key's */
+	size_t		 kcap;
 	size_t		 mask;
 	struct group	*oldest, *newest;
 	size_t		 nopen, max_open;
@@ -139,10 +141,12 @@ copy(const char *s, size_t n)
 /*
  * The key: the rule's group or id, then each key field as its length
  * and bytes (an absent field and an empty one alike: there is nothing
- * to tell them apart by).  By default the host and the address.
+ * to tell them apart by).  By default the host and the address.  In a
+ * buffer of g's, valid until the next call.
  */
 static char *
-make_key(const struct group_alert *a, bool noaddr, size_t *len)
+make_key(struct grouping *g, const struct group_alert *a, bool noaddr,
+    size_t *len)
 {
 	const struct inc_match *m = a->match;
 	const struct inc_rule *def = m->def;
@@ -175,9 +179,14 @@ make_key(const struct group_alert *a, bool noaddr, size_t *len)
 	n = strlen(name) + 2;
 	for (i = 0; i < nv; i++)
 		n += sizeof(size_t) + vl[i];
-	if ((k = malloc(n)) == NULL)
-		return NULL;
-	p = k;
+	/* In the grouping's buffer: most alerts join a group open already. */
+	if (n > g->kcap) {
+		if ((k = realloc(g->kbuf, n)) == NULL)
+			return NULL;
+		g->kbuf = k;
+		g->kcap = n;
+	}
+	p = k = g->kbuf;
 	/* A group's name and a rule's id apart, though spelt alike. */
 	*p++ = def != NULL && def->group != NULL ? 'g' : 'r';
 	memcpy(p, name, strlen(name) + 1);
@@ -275,24 +284,22 @@ alias_find(struct grouping *g, const char *key, size_t len, uint64_t h)
 	return NULL;
 }
 
-/* o, of an alert with an address, is now its host's alias (takes key). */
-static void
-alias_set(struct grouping *g, struct group *o, char *key, size_t len)
+/* o, of an alert with an address, is now its host's alias. */
+static int
+alias_set(struct grouping *g, struct group *o, const char *key, size_t len)
 {
 	uint64_t h = hash_bytes(key, len);
 	struct group *p;
 
-	if (o->akey != NULL) {
-		free(key);
-		return;
-	}
 	if ((p = alias_find(g, key, len, h)) != NULL)
 		alias_drop(g, p);
-	o->akey = key;
+	if ((o->akey = copy(key, len)) == NULL)
+		return -1;
 	o->akeylen = len;
 	o->ahash = h;
 	o->anext = g->aliases[h & g->mask];
 	g->aliases[h & g->mask] = o;
+	return 0;
 }
 
 /* Out of the table and the list, and freed. */
@@ -387,7 +394,26 @@ keep_line(struct group *o, char *line, size_t len)
 		free(o->tail);
 		o->tail = line;
 		o->taillen = len;
+		o->tailcap = len + 1;
 	}
+	return 0;
+}
+
+/* The last line of an incident, in the room of the one before. */
+static int
+last_line(struct group *o, const char *line, size_t len)
+{
+	char *b;
+
+	if (o->tail == NULL || len + 1 > o->tailcap) {
+		if ((b = realloc(o->tail, len + 1)) == NULL)
+			return -1;
+		o->tail = b;
+		o->tailcap = len + 1;
+	}
+	memcpy(o->tail, line, len);
+	o->tail[len] = '\0';
+	o->taillen = len;
 	return 0;
 }
 
@@ -470,15 +496,18 @@ ring_add(struct group *o, const struct group_alert *a, char *value,
 }
 
 static struct group *
-open_group(struct grouping *g, const struct group_alert *a, char *key,
-    size_t keylen, uint64_t h)
+open_group(struct grouping *g, const struct group_alert *a,
+    const char *key, size_t keylen, uint64_t h)
 {
 	const struct inc_rule *def = a->match->def;
 	struct group *o;
 
 	if ((o = calloc(1, sizeof(*o))) == NULL)
 		return NULL;
-	o->key = key;
+	if ((o->key = copy(key, keylen)) == NULL) {
+		free(o);
+		return NULL;
+	}
 	o->keylen = keylen;
 	o->hash = h;
 	o->rule = a->match->rule;
@@ -488,6 +517,7 @@ open_group(struct grouping *g, const struct group_alert *a, char *key,
 	o->threshold = def != NULL && def->threshold > 1 ? def->threshold : 1;
 	o->distinct = def != NULL && def->distinct != NULL;
 	if ((o->ring = calloc(o->threshold, sizeof(*o->ring))) == NULL) {
+		free(o->key);
 		free(o);
 		return NULL;
 	}
@@ -531,16 +561,14 @@ group_add(struct grouping *g, const struct group_alert *a)
 	 * What the match points to is copied first: an incident handed
 	 * out below may reuse the buffer of the title it points into.
 	 */
-	if ((key = make_key(a, false, &keylen)) == NULL)
+	if ((key = make_key(g, a, false, &keylen)) == NULL)
 		goto nomem;
 	/* A distinct field the line did not have: one value, the empty. */
 	vlen = m->distinct != NULL ? m->distinctlen : 0;
 	if (m->def != NULL && m->def->distinct != NULL &&
 	    (value = copy(m->distinct != NULL ? m->distinct : "", vlen)) ==
-	    NULL) {
-		free(key);
+	    NULL)
 		goto nomem;
-	}
 	h = hash_bytes(key, keylen);
 	o = NULL;
 	if (default_key(m) && m->addresslen == 0 && a->host != NULL &&
@@ -555,7 +583,6 @@ group_add(struct grouping *g, const struct group_alert *a)
 	/* A gap longer than the window: that incident is over. */
 	if (o != NULL && o->reached && t - o->last.t > o->window) {
 		if (close_group(g, o, false) == -1) {
-			free(key);
 			free(value);
 			return -1;
 		}
@@ -563,27 +590,22 @@ group_add(struct grouping *g, const struct group_alert *a)
 	}
 	if (o == NULL) {
 		if (g->nopen >= g->max_open && make_room(g) == -1) {
-			free(key);
 			free(value);
 			return -1;
 		}
 		if ((o = open_group(g, a, key, keylen, h)) == NULL) {
-			free(key);
 			free(value);
 			goto nomem;
 		}
 	} else {
-		free(key);
 		unlink_list(g, o);
 		append_list(g, o);
 	}
 	if (default_key(m) && m->addresslen > 0 && a->host != NULL &&
-	    o->akey == NULL) {
-		if ((key = make_key(a, true, &keylen)) == NULL) {
-			free(value);
-			goto nomem;
-		}
-		alias_set(g, o, key, keylen);
+	    o->akey == NULL && ((key = make_key(g, a, true, &keylen)) ==
+	    NULL || alias_set(g, o, key, keylen) == -1)) {
+		free(value);
+		goto nomem;
 	}
 	o->seen = a->seen;
 	if (a->seen > 0)	/* live: it closes a window after */
@@ -597,9 +619,12 @@ group_add(struct grouping *g, const struct group_alert *a)
 			o->first = a->detected;
 		if (t > o->last.t)
 			o->last = a->detected;
-		if ((line = copy(a->line, a->len)) == NULL)
+		if (o->nhead < GROUP_HEAD) {
+			if ((line = copy(a->line, a->len)) == NULL)
+				goto nomem;
+			(void)keep_line(o, line, a->len);
+		} else if (last_line(o, a->line, a->len) == -1)
 			goto nomem;
-		(void)keep_line(o, line, a->len);
 		return 0;
 	}
 	ring_expire(g, o, t);
@@ -714,5 +739,6 @@ grouping_free(struct grouping *g)
 		group_free(g, g->oldest);
 	free(g->table);
 	free(g->aliases);
+	free(g->kbuf);
 	free(g);
 }

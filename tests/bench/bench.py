@@ -482,7 +482,8 @@ def main():
                           DAY, "--now", NOW, f], size))
         jobs.append((f"{shape}: mlr count-distinct", mlr_of(f), size))
     m = measure_all(jobs, work)
-    a_inc, a_grep = m["inc-classify --raw"], m[jobs[1][0]]
+    a_inc = m["inc-classify --raw"]
+    a_grep = m["LC_ALL=C grep -c -i -F -f keywords"]
     a_awk = m["mawk keyword loop, count by subtype"]
     a_ere = m["LC_ALL=C grep -c -E -f patterns"]
     a_all = m["inc-classify --raw --all"]
