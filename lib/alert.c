@@ -71,43 +71,17 @@ skip_pri(const char *s, size_t len, bool *v5424)
 	return skip_space(s, i, len);
 }
 
-/* Days since 1970-01-01 to a civil date (H. Hinnant's algorithm). */
-static void
-civil(int64_t days, int *y, unsigned *m, unsigned *d)
-{
-	int64_t z = days + 719468, era, yy;
-	unsigned doe, yoe, doy, mp;
-
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	yy = (int64_t)yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = (int)(yy + (*m <= 2));
-}
-
-static void
-date_of(struct inc_time t, int *y, unsigned *m, unsigned *d)
-{
-	int64_t s = t.t + t.offset, days = s / 86400;
-
-	if (s % 86400 < 0)
-		days--;
-	civil(days, y, m, d);
-}
-
 void
 alert_clock_set(struct alert_clock *c, struct inc_time now, bool fixed)
 {
-	unsigned m, d;
+	int64_t y;
+	int m, d;
 
 	c->now = now;
 	c->fixed = fixed;
 	time_format(c->text, now);
-	date_of(time_local(now.t), &c->year, &m, &d);
+	time_date(time_local(now.t), &y, &m, &d);
+	c->year = (int)y;
 }
 
 int
@@ -506,8 +480,9 @@ inc_id(char buf[INC_ID_LEN], const char *bytes, size_t len,
 {
 	static const char hex[] = "0123456789abcdef";
 	uint64_t h = 0xcbf29ce484222325ULL;
-	unsigned m, d, b;
-	int i, y;
+	unsigned b;
+	int64_t y;
+	int i, m, d;
 	char *p;
 
 	/* The ordinal's 8 bytes, little-endian, are the word itself. */
@@ -518,7 +493,7 @@ inc_id(char buf[INC_ID_LEN], const char *bytes, size_t len,
 	h ^= h >> 27;
 	h *= 0x94d049bb133111ebULL;
 	h ^= h >> 31;
-	date_of(when, &y, &m, &d);
+	time_date(when, &y, &m, &d);
 	if (y < 0 || y > 9999)
 		y = 0;
 	/* By hand: one per alert line, and printf is the slow part. */

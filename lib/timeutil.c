@@ -73,6 +73,16 @@ civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
+void
+time_date(struct inc_time t, int64_t *year, int *mon, int *mday)
+{
+	int64_t s = t.t + t.offset, days = s / 86400;
+
+	if (s % 86400 < 0)
+		days--;
+	civil_from_days(days, year, mon, mday);
+}
+
 static int
 is_leap(int y)
 {

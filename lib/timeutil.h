@@ -60,6 +60,9 @@ int	time_wall(int year, int mon, int mday, int hour, int min, int sec,
 int	time_at_offset(int year, int mon, int mday, int hour, int min,
 	    int sec, int offset, struct inc_time *);
 
+/* The proleptic Gregorian date of t in its own offset. */
+void	time_date(struct inc_time t, int64_t *year, int *mon, int *mday);
+
 /*
  * "2026-11-24T09:15:00+08:00" (an offset of 0 is written "+00:00"),
  * always INC_TIME_TEXT bytes and a NUL.  An offset that is not whole

@@ -566,10 +566,45 @@ test_duration_format(void **state)
 	}
 }
 
+/* time_date: the date in the time's own offset, either side of 1970. */
+static void
+test_civil_date(void **state)
+{
+	static const struct {
+		int64_t	t;
+		int	offset;
+		int64_t	y;
+		int	m, d;
+	} c[] = {
+		{ 0, 0, 1970, 1, 1 },
+		{ -1, 0, 1969, 12, 31 },
+		{ 1764727200, 8 * 3600, 2025, 12, 3 },	/* 10:00 +08:00 */
+		{ 1764694799, 8 * 3600, 2025, 12, 3 },	/* 00:59:59 local */
+		{ 1764694799, -5 * 3600, 2025, 12, 2 },
+		{ 951782400, 0, 2000, 2, 29 },		/* a leap day */
+		{ -62167219200LL, 0, 0, 1, 1 },		/* year 0 */
+		{ 253402300799LL, 0, 9999, 12, 31 },
+	};
+	struct inc_time t;
+	int64_t y;
+	int m, d;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		t.t = c[i].t;
+		t.offset = c[i].offset;
+		time_date(t, &y, &m, &d);
+		if (y != c[i].y || m != c[i].m || d != c[i].d)
+			fail_msg("case %zu: %lld-%d-%d", i, (long long)y, m, d);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_civil_date),
 		cmocka_unit_test(test_rfc3339),
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_parse_n),
