@@ -201,17 +201,7 @@ each_line(const char *line, size_t len, const char *file, long lineno,
 			rw->unmatched++;
 		return 0;	/* no alert: no incident */
 	}
-	memset(&ga, 0, sizeof(ga));
-	ga.match = &m;
-	ga.detected = a.detected;
-	ga.received = a.received;
-	ga.host = a.host;
-	ga.hostlen = a.hostlen;
-	ga.source = a.tag;
-	ga.sourcelen = a.taglen;
-	ga.line = line;
-	ga.len = len;
-	ga.seen = rw->live ? monotonic() : 0;
+	alert_to_group(&ga, &a, &m, line, len, rw->live ? monotonic() : 0);
 	if (group_add(rw->groups, &ga) == -1 || group_expire(rw->groups) == -1)
 		return -1;
 	return 0;

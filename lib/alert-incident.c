@@ -106,6 +106,23 @@ address_of(struct inc_classifier *cl, const struct inc_alert *a,
 	*len = m.address != NULL ? m.addresslen : 0;
 }
 
+void
+alert_to_group(struct group_alert *ga, const struct inc_alert *a,
+    const struct inc_match *m, const char *line, size_t len, double seen)
+{
+	memset(ga, 0, sizeof(*ga));
+	ga->match = m;
+	ga->detected = a->detected;
+	ga->received = a->received;
+	ga->host = a->host;
+	ga->hostlen = a->hostlen;
+	ga->source = a->tag;
+	ga->sourcelen = a->taglen;
+	ga->line = line;
+	ga->len = len;
+	ga->seen = seen;
+}
+
 int
 alert_incident(struct inc_classifier *cl, const struct group_incident *gi,
     const char **text, size_t *len)

@@ -31,6 +31,15 @@
 int	alert_incident(struct inc_classifier *, const struct group_incident *,
 	    const char **text, size_t *len);
 
+/*
+ * The alert a line was read as (alert_parse) and the rule it matched,
+ * as the grouping takes it; seen: group_alert's (0 from a file).
+ */
+struct inc_alert;
+void	alert_to_group(struct group_alert *, const struct inc_alert *,
+	    const struct inc_match *, const char *line, size_t len,
+	    double seen);
+
 /* Whether a log value is one alert_incident writes: "<time> alert: ". */
 bool	alert_incident_log(const char *value);
 

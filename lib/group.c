@@ -237,7 +237,7 @@ entry_free(struct entry *e)
 }
 
 static struct entry *
-ring_at(struct group *o, size_t i)
+ring_at(const struct group *o, size_t i)
 {
 	return &o->ring[(o->front + i) % o->threshold];
 }
@@ -656,7 +656,7 @@ passed(const struct grouping *g, const struct group *o)
 	if (o->reached)
 		last = o->last.t;
 	else if (o->n > 0)
-		last = ring_at((struct group *)o, o->n - 1)->detected.t;
+		last = ring_at(o, o->n - 1)->detected.t;
 	else
 		return true;
 	return g->latest - last > o->window;

@@ -149,17 +149,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (m.subtype == NULL || m.ignore)
 			continue;
-		memset(&ga, 0, sizeof(ga));
-		ga.match = &m;
-		ga.detected = a.detected;
-		ga.received = a.received;
-		ga.host = a.host;
-		ga.hostlen = a.hostlen;
-		ga.source = a.tag;
-		ga.sourcelen = a.taglen;
-		ga.line = p;
-		ga.len = (size_t)(nl - p);
-		ga.seen = live ? seen : 0;
+		alert_to_group(&ga, &a, &m, p, (size_t)(nl - p),
+		    live ? seen : 0);
 		seen += 1.5;
 		taken++;
 		if (group_add(g, &ga) == -1 || group_expire(g) == -1)
