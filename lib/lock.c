@@ -13,6 +13,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 
+#include "cli.h"
 #include "diag.h"
 #include "lock.h"
 #include "signals.h"
@@ -20,17 +21,10 @@
 int
 lock_wait_parse(const char *arg, long *wait)
 {
-	char *end;
 	long n;
 
-	errno = 0;
-	n = strtol(arg, &end, 10);
-	if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0 || n < 0 ||
-	    n > LOCK_WAIT_MAX) {
-		inc_warn("--wait: %s: not a number of seconds from 0 to %d",
-		    arg, LOCK_WAIT_MAX);
+	if (cli_number("--wait", arg, 0, LOCK_WAIT_MAX, &n) == -1)
 		return -1;
-	}
 	*wait = n == 0 ? LOCK_NO_WAIT : n;
 	return 0;
 }
