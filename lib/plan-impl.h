@@ -30,7 +30,7 @@
 #define PLAN_MAX_EXAMPLES	64	/* examples of one rule */
 
 /* Free the compiled patterns of the plan's rules (plan-detection.c). */
-void	 detection_free(struct inc_plan *);
+void	 sec_detection_free(struct inc_plan *);
 
 /*
  * Bump allocation in chunks, freed at once.  An allocation that fails

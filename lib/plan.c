@@ -77,7 +77,7 @@ plan_free(struct inc_plan *p)
 {
 	if (p == NULL)
 		return;
-	detection_free(p);
+	sec_detection_free(p);
 	pa_free(p->arena);	/* the plan itself is in its arena */
 }
 
