@@ -6,7 +6,7 @@
  *
  * A pattern is compiled here, once, so that a bad one is reported with
  * where it is by every program; the code is kept in the rule and freed
- * with the plan (detection_free).  The matcher (match.c) compiles it
+ * with the plan (sec_detection_free).  The matcher (match.c) compiles it
  * further with the JIT.
  */
 #include <stdio.h>
@@ -175,7 +175,7 @@ rule(struct ld *l, const struct pnode *e, struct inc_rule *r, long window)
 	if (pat != NULL && kw == NULL &&
 	    (r->pattern = ps_str(l, e, "pattern")) != NULL)
 		compile(l, pat, r);
-	rule_grouping(l, e, r, window);
+	sec_grouping_rule(l, e, r, window);
 	r->examples = lines(l, e, "examples", &r->nexamples);
 	r->noise = lines(l, e, "noise", &r->nnoise);
 	if ((n = ps_get(e, "examples")) != NULL && n->type == PN_SEQ &&
@@ -243,7 +243,7 @@ sec_detection(struct ld *l, const struct pnode *n, const struct pnode *where)
 	if (n != NULL && ps_map(l, n, "\"detection\"", keys)) {
 		d->clause = ps_str(l, n, "clause");
 		if ((w = ps_get(n, "window")) != NULL &&
-		    (d->window = grouping_window(l, w)) == 0)
+		    (d->window = sec_grouping_window(l, w)) == 0)
 			d->window = DETECTION_WINDOW;
 		if ((rs = ps_seq(l, n, "rules")) != NULL &&
 		    rs->n > PLAN_MAX_RULES)
@@ -259,14 +259,14 @@ sec_detection(struct ld *l, const struct pnode *n, const struct pnode *where)
 				    ps_get(rs->v[i], "id"), &d->rules[i]);
 			}
 			ps_index_done(l, &x, "rule id", "");
-			groups_check(l, rs, d);
+			sec_grouping_check(l, rs, d);
 		}
 	}
 	limits(l, n != NULL ? n : where);
 }
 
 void
-detection_free(struct inc_plan *p)
+sec_detection_free(struct inc_plan *p)
 {
 	size_t	 i;
 

@@ -20,7 +20,7 @@
 
 /* A window at n: a duration longer than 0s, else 0 after saying why. */
 long
-grouping_window(struct ld *l, const struct pnode *n)
+sec_grouping_window(struct ld *l, const struct pnode *n)
 {
 	const char	*s;
 	int64_t		 secs;
@@ -160,7 +160,7 @@ distinct(struct ld *l, const struct pnode *e, struct inc_rule *r)
 }
 
 void
-rule_grouping(struct ld *l, const struct pnode *e, struct inc_rule *r,
+sec_grouping_rule(struct ld *l, const struct pnode *e, struct inc_rule *r,
     long window)
 {
 	static const char *const keys[] = { "window", "threshold", "by",
@@ -180,7 +180,7 @@ rule_grouping(struct ld *l, const struct pnode *e, struct inc_rule *r,
 		return;
 	}
 	if ((n = ps_get(e, "window")) != NULL &&
-	    (window = grouping_window(l, n)) > 0) {
+	    (window = sec_grouping_window(l, n)) > 0) {
 		r->window = window;
 		r->window_own = true;
 	}
@@ -196,7 +196,7 @@ rule_grouping(struct ld *l, const struct pnode *e, struct inc_rule *r,
  * an incident would be of two.  Said at the later rule.
  */
 void
-groups_check(struct ld *l, const struct pnode *rules,
+sec_grouping_check(struct ld *l, const struct pnode *rules,
     const struct inc_detection *d)
 {
 	size_t i, j;

@@ -1,7 +1,8 @@
 /*
  * plan-impl.h - inside the plan loader: the arena a plan owns, the error
  * list, and the tree a plan file is read into before it is checked.
- * Internal to libinc (plan.c, plan-arena.c, plan-yaml.c, plan-load.c).
+ * Internal to libinc (plan-arena.c, plan-error.c, plan-yaml.c,
+ * plan-free.c, and the loader with plan-schema.h).
  */
 #ifndef INC_PLAN_IMPL_H
 #define INC_PLAN_IMPL_H
@@ -30,7 +31,7 @@
 #define PLAN_MAX_EXAMPLES	64	/* examples of one rule */
 
 /* Free the compiled patterns of the plan's rules (plan-detection.c). */
-void	 detection_free(struct inc_plan *);
+void	 sec_detection_free(struct inc_plan *);
 
 /*
  * Bump allocation in chunks, freed at once.  An allocation that fails
@@ -45,7 +46,7 @@ char	*pa_strndup(struct plan_arena *, const char *, size_t);
 bool	 pa_failed(const struct plan_arena *);
 void	 pa_free(struct plan_arena *);
 
-/* Add one problem; line and column are 1-based (0 when not in the file). */
+/* Add one problem (plan-error.c); line and column are 1-based (0 when not in the file). */
 void	 plan_error_add(struct plan_errors *, const char *file, long line,
 	    long column, const char *fmt, ...)
 	    __attribute__((format(printf, 5, 6)));

@@ -93,11 +93,11 @@ void	 sec_detection(struct ld *, const struct pnode *n,
  * why), and rule r's grouping keys at its map e, after its pattern is
  * compiled; window is the detection default.
  */
-long	 grouping_window(struct ld *, const struct pnode *n);
-void	 rule_grouping(struct ld *, const struct pnode *e, struct inc_rule *r,
-	    long window);
+long	 sec_grouping_window(struct ld *, const struct pnode *n);
+void	 sec_grouping_rule(struct ld *, const struct pnode *e,
+	    struct inc_rule *r, long window);
 /* Rules of one group are of one subtype (said at the later one). */
-void	 groups_check(struct ld *, const struct pnode *rules,
+void	 sec_grouping_check(struct ld *, const struct pnode *rules,
 	    const struct inc_detection *);
 
 #endif
