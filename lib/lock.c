@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "lock.h"
 #include "signals.h"
+#include "timeutil.h"
 
 int
 lock_wait_parse(const char *arg, long *wait)
@@ -45,15 +46,6 @@ file_kind(mode_t m)
 	return "not a regular file";
 }
 
-static double
-seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /*
  * Wait for the lock on fd until the deadline, trying again and again:
  * flock(2) itself waits without a bound.  From 1 ms between tries to 50
@@ -74,7 +66,7 @@ wait_lock(int fd, double deadline, bool wait, bool signal_ends)
 			errno = EINTR;
 			return -1;
 		}
-		if (!wait || seconds() >= deadline) {
+		if (!wait || time_monotonic() >= deadline) {
 			errno = EWOULDBLOCK;
 			return -1;
 		}
@@ -93,7 +85,7 @@ lock_open(const char *path, int flags, mode_t mode, long wait,
 	long secs = wait == 0 ? LOCK_WAIT_DEFAULT : wait;
 	int fd, saved;
 
-	deadline = seconds() + (secs > 0 ? (double)secs : 0);
+	deadline = time_monotonic() + (secs > 0 ? (double)secs : 0);
 	for (;;) {
 		/*
 		 * Not a FIFO nor a device: opening one may block or do
@@ -141,7 +133,7 @@ lock_open(const char *path, int flags, mode_t mode, long wait,
 		    now.st_ino == st.st_ino)
 			return fd;
 		close(fd);
-		if (seconds() >= deadline) {
+		if (time_monotonic() >= deadline) {
 			inc_warn_file(path, "replaced again and again while "
 			    "waiting for its lock; gave up after %ld s",
 			    secs > 0 ? secs : 0L);

@@ -824,3 +824,13 @@ duration_format(char buf[INC_DURATION_LEN], int64_t secs)
 	buf[n] = '\0';
 	return buf;
 }
+
+double
+time_monotonic(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+

@@ -103,6 +103,12 @@ int	duration_parse(const char *s, int64_t *secs);
 /* Shortest such text: 5400 -> "1h30m", 0 -> "0s"; negative gets "-". */
 char	*duration_format(char buf[INC_DURATION_LEN], int64_t secs);
 
+/*
+ * Seconds of a clock that only goes forward (CLOCK_MONOTONIC), for
+ * deadlines and holds that a change of the wall clock must not move.
+ */
+double	time_monotonic(void);
+
 /* What a "not a time" message shows a person the forms by. */
 #define INC_TIME_EXAMPLE \
 	"like 2026-11-24T09:15:00+08:00 or 2026-11-24 09:15"
