@@ -329,13 +329,12 @@ level(struct inc_classifier *cl, struct inc_record *r, struct fields *f)
 	g = &cl->g;
 
 	/*
-	 * A level is inc-classify's own when the basis beside it is one
-	 * grade() wrote and gives that level: it follows its inputs (a
-	 * loss or impact added later).  Any other level is a person's.
+	 * A level is inc-classify's own when the basis beside it has
+	 * grade()'s marker of that level: it follows its inputs (a loss
+	 * or impact added later).  Any other level is a person's.
 	 */
-	if (f->v[F_LEVEL] == NULL || (f->v[F_BASIS] != NULL &&
-	    strncmp(f->v[F_BASIS], "level set by hand", 17) != 0 &&
-	    grade_basis_level(f->v[F_BASIS]) == level_parse(f->v[F_LEVEL]))) {
+	if (f->v[F_LEVEL] == NULL ||
+	    grade_level_own(f->v[F_LEVEL], f->v[F_BASIS])) {
 		if (g->level == LEVEL_NONE && f->v[F_LEVEL] != NULL) {
 			record_remove(r, field_names[F_LEVEL]);
 			f->v[F_LEVEL] = NULL;

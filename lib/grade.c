@@ -3,12 +3,15 @@
  *
  * The basis is meant to be read by the person who checks the level, so it
  * names every input by its id, the level each route gave, what was not
- * given, and the clause.  Its forms:
+ * given, and the clause.  A marker before it, the level and " (plan): ",
+ * says that the level is the plan's, for inc-classify to tell its own
+ * level from a person's without reading the prose.  Its forms:
  *
- *	critical × serious → II; impact major → II; the more severe: II (c)
- *	important × serious → III; impact not given (c)
- *	impact major → II; importance and loss not given (c)
- *	no level: loss and impact not given (c)
+ *	II (plan): critical × serious → II; impact major → II; the more
+ *	    severe: II (c)
+ *	III (plan): important × serious → III; impact not given (c)
+ *	II (plan): impact major → II; importance and loss not given (c)
+ *	no level (plan): loss and impact not given (c)
  */
 #include <stdio.h>
 #include <string.h>
@@ -25,30 +28,21 @@ level_max(enum inc_level a, enum inc_level b)
 	return a < b ? a : b;	/* LEVEL_I is the most severe */
 }
 
-enum inc_level
-grade_basis_level(const char *basis)
+#define MARK	" (plan): "
+
+bool
+grade_level_own(const char *level, const char *basis)
 {
-	static const char severe[] = "; the more severe: ";
-	const char *p, *e;
-	char id[8];
+	enum inc_level lv = level != NULL ? level_parse(level) : LEVEL_NONE;
+	const char *id;
 	size_t n;
 
-	if (basis == NULL || strncmp(basis, "no level:", 9) == 0)
-		return LEVEL_NONE;
-	if ((p = strstr(basis, severe)) != NULL)
-		p += sizeof(severe) - 1;
-	else if ((p = strstr(basis, " → ")) != NULL)
-		p += strlen(" → ");
-	else
-		return LEVEL_NONE;
-	for (e = p; *e == 'I' || *e == 'V'; e++)
-		;
-	if ((n = (size_t)(e - p)) == 0 || n >= sizeof(id) ||
-	    (*e != ';' && *e != ' '))
-		return LEVEL_NONE;
-	memcpy(id, p, n);
-	id[n] = '\0';
-	return level_parse(id);
+	if (lv == LEVEL_NONE || basis == NULL)
+		return false;
+	id = level_id(lv);
+	n = strlen(id);
+	return strncmp(basis, id, n) == 0 &&
+	    strncmp(basis + n, MARK, sizeof(MARK) - 1) == 0;
 }
 
 /* "x", "x and y", "x, y and z" of the inputs not given. */
@@ -89,6 +83,7 @@ grade(const struct inc_plan *p, int importance, int loss, int impact,
 	const struct inc_grading *gr = &p->grading;
 	const char *clause = gr->clause ? gr->clause : "";
 	char route_m[128], route_i[128], miss[96];
+	char why[GRADE_BASIS_LEN - 32];
 
 	memset(g, 0, sizeof(*g));
 	if (importance >= (int)p->importance.n || loss >= (int)p->loss.n ||
@@ -108,23 +103,24 @@ grade(const struct inc_plan *p, int importance, int loss, int impact,
 	g->level = level_max(g->by_matrix, g->by_impact);
 
 	if (g->by_matrix != LEVEL_NONE && g->by_impact != LEVEL_NONE)
-		snprintf(g->basis, sizeof(g->basis),
+		snprintf(why, sizeof(why),
 		    "%s; %s; the more severe: %s (%s)", route_m, route_i,
 		    level_id(g->level), clause);
 	else if (g->by_matrix != LEVEL_NONE) {
 		missing(miss, sizeof(miss), importance, loss, impact, false,
 		    true);
-		snprintf(g->basis, sizeof(g->basis), "%s; %s (%s)", route_m,
+		snprintf(why, sizeof(why), "%s; %s (%s)", route_m,
 		    miss, clause);
 	} else if (g->by_impact != LEVEL_NONE) {
 		missing(miss, sizeof(miss), importance, loss, impact, true,
 		    false);
-		snprintf(g->basis, sizeof(g->basis), "%s; %s (%s)", route_i,
+		snprintf(why, sizeof(why), "%s; %s (%s)", route_i,
 		    miss, clause);
 	} else {
 		missing(miss, sizeof(miss), importance, loss, impact, true,
 		    true);
-		snprintf(g->basis, sizeof(g->basis), "no level: %s (%s)",
-		    miss, clause);
+		snprintf(why, sizeof(why), "%s (%s)", miss, clause);
 	}
+	snprintf(g->basis, sizeof(g->basis), "%s" MARK "%s",
+	    g->level == LEVEL_NONE ? "no level" : level_id(g->level), why);
 }

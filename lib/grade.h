@@ -8,6 +8,7 @@
 #ifndef INC_GRADE_H
 #define INC_GRADE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "plan.h"
@@ -23,18 +24,21 @@ struct inc_grade {
 
 /*
  * Grade from scale indexes (scale_index(); -1 when not given).  The
- * basis names the inputs and the cell they gave, what is missing, and
- * the clause, e.g. "important × serious → III; impact not given (一(五)2)".
+ * basis starts with a marker, the level and " (plan): " ("no level
+ * (plan): " when there is none), then names the inputs and the cell
+ * they gave, what is missing, and the clause, e.g.
+ * "III (plan): important × serious → III; impact not given (一(五)2)".
  */
 void	grade(const struct inc_plan *, int importance, int loss, int impact,
 	    struct inc_grade *);
 
 /*
- * The level a basis written by grade() gives, so that a level computed
- * before can be told from one a person set; LEVEL_NONE for a basis that
- * gives none or is not grade()'s.
+ * Whether a record's level is one grade() gave, not a person's: its
+ * basis starts with the marker of that level.  The marker, not the
+ * prose after it, decides, so the prose may change (or be translated)
+ * without making a computed level look like a person's.
  */
-enum inc_level	grade_basis_level(const char *basis);
+bool	grade_level_own(const char *level, const char *basis);
 
 /* The more severe of two levels; LEVEL_NONE loses to any level. */
 enum inc_level	level_max(enum inc_level, enum inc_level);

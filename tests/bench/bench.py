@@ -311,7 +311,7 @@ def gen_records(path, n, shape="closed"):
                     f"detected: {det}\nsource: waf01\nsystem: {sysid}\n"
                     f"category: {cat}\nsubtype: {sub}\nmatch: {kw}\n"
                     f"importance: {imp}\nloss: {loss}\nlevel: {lvl}\n"
-                    f"level_basis: {imp} × {loss} → {lvl}; impact not "
+                    f"level_basis: {lvl} (plan): {imp} × {loss} → {lvl}; impact not "
                     f"given (一(五)2)\n"
                     f"status: {'open' if is_open else 'closed'}\n")
             if not is_open or i % 2 == 0:

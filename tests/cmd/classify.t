@@ -45,7 +45,7 @@ check 'alerts: the matched keyword is named, no match says none' '
 	recsel -C -P match -e "title = '\''网站首页被篡改'\''" $T/run1 | grep -qx 篡改 &&
 	recsel -C -P match -e "title = '\''用户登录成功'\''" $T/run1 | grep -qx none'
 check 'alerts: level_basis says what is missing' '
-	test "$(grep -c "^level_basis: no level: importance, loss and impact not given (" $T/run1)" \
+	test "$(grep -c "^level_basis: no level (plan): importance, loss and impact not given (" $T/run1)" \
 	    = "$(wc -l <$T/alerts)"'
 check_status 0 'alerts: the same input gives the same ids' '
 	inc-classify --raw --all --now $NOW $T/alerts >$T/run1b; cmp $T/run1 $T/run1b'
@@ -146,7 +146,7 @@ check_status 0 'records: every level determined: exit 0' '
 	    inc-classify --now $NOW | grep -qx "level: II"'
 check_status 0 'records: impact alone gives a level, naming what is missing' '
 	printf "title: x\nimpact: considerable\n" | inc-classify --now $NOW |
-	    grep -qx "level_basis: impact considerable → III; importance and loss not given (一(五)2)"'
+	    grep -qx "level_basis: III (plan): impact considerable → III; importance and loss not given (一(五)2)"'
 
 printf '%s\n' 'title: DDoS' 'system: portal' 'loss: serious' >"$T/follow.rec"
 inc-classify --now $NOW "$T/follow.rec" >"$T/follow1.rec"
@@ -155,17 +155,17 @@ check 'a level computed before follows an impact added later' '
 	mv $T/f $T/follow1.rec &&
 	inc-classify --now $NOW $T/follow1.rec >$T/follow2.rec &&
 	grep -qx "level: II" $T/follow2.rec &&
-	grep -qx "level_basis: important × serious → III; impact major → II; the more severe: II (一(五)2)" $T/follow2.rec'
+	grep -qx "level_basis: II (plan): important × serious → III; impact major → II; the more severe: II (一(五)2)" $T/follow2.rec'
 check 'a level a person changed is kept, and the basis says so' '
 	sed "s/^level: II\$/level: I/" $T/follow2.rec >$T/follow3.rec &&
 	inc-classify --now $NOW $T/follow3.rec >$T/follow4.rec &&
 	grep -qx "level: I" $T/follow4.rec &&
-	grep -qx "level_basis: level set by hand; the plan gives: important × serious → III; impact major → II; the more severe: II (一(五)2)" $T/follow4.rec'
+	grep -qx "level_basis: level set by hand; the plan gives: II (plan): important × serious → III; impact major → II; the more severe: II (一(五)2)" $T/follow4.rec'
 check_status 1 'a level computed before goes when its inputs go' '
 	grep -v "^loss:" $T/follow1.rec | grep -v "^impact:" |
 	    inc-classify --now $NOW >$T/follow5.rec; r=$?
 	! grep -q "^level:" $T/follow5.rec &&
-	grep -qx "level_basis: no level: loss and impact not given (一(五)2)" $T/follow5.rec &&
+	grep -qx "level_basis: no level (plan): loss and impact not given (一(五)2)" $T/follow5.rec &&
 	exit $r'
 
 printf '%s\n' 'title: 网站首页被篡改' 'category: disaster' 'subtype: fire' \
@@ -175,7 +175,7 @@ check_status 0 'person-set values are kept' '
 	inc-classify --now $NOW $T/person.rec >$T/person.out 2>$T/person.err &&
 	head -n 7 $T/person.out | cmp - $T/person.rec && test ! -s $T/person.err'
 check 'person-set level: the basis says so and what the plan gives' '
-	grep -qx "level_basis: level set by hand; the plan gives: critical × extreme → I; impact not given (一(五)2)" $T/person.out'
+	grep -qx "level_basis: level set by hand; the plan gives: I (plan): critical × extreme → I; impact not given (一(五)2)" $T/person.out'
 check_status 0 '--force recomputes and says what it changed' '
 	inc-classify --force --now $NOW $T/person.rec >$T/force.out 2>$T/force.err'
 check_out '--force: the messages, with file and line' \
@@ -186,7 +186,7 @@ inc-classify: $T/person.rec:6: --force: level was \"IV\", now \"III\"" 'cat $T/f
 check '--force: the new values are written' '
 	grep -qx "category: information-destruction" $T/force.out &&
 	grep -qx "level: III" $T/force.out &&
-	grep -qx "level_basis: general × extreme → III; impact not given (一(五)2)" $T/force.out'
+	grep -qx "level_basis: III (plan): general × extreme → III; impact not given (一(五)2)" $T/force.out'
 check '--force: without a keyword a person'\''s category stays' '
 	printf "title: nothing to see\ncategory: disaster\nsubtype: fire\n" |
 	    inc-classify --force --now $NOW 2>$T/err | grep -qx "subtype: fire" &&

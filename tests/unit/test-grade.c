@@ -73,8 +73,9 @@ test_matrix_cells(void **state)
 			assert_int_equal(g.level, matrix[i][l]);
 			assert_int_equal(g.by_matrix, matrix[i][l]);
 			assert_int_equal(g.by_impact, LEVEL_NONE);
-			snprintf(want, sizeof(want), "%s × %s → %s; impact "
-			    "not given (%s)", importance[i], loss[l],
+			snprintf(want, sizeof(want), "%s (plan): %s × %s → "
+			    "%s; impact not given (%s)",
+			    level_id(matrix[i][l]), importance[i], loss[l],
 			    level_id(matrix[i][l]), p->grading.clause);
 			assert_string_equal(g.basis, want);
 		}
@@ -92,8 +93,9 @@ test_impact_levels(void **state)
 		grade(p, -1, -1, idx(&p->impact, impact[k]), &g);
 		assert_int_equal(g.level, by_impact[k]);
 		assert_int_equal(g.by_matrix, LEVEL_NONE);
-		snprintf(want, sizeof(want), "impact %s → %s; importance "
-		    "and loss not given (%s)", impact[k],
+		snprintf(want, sizeof(want), "%s (plan): impact %s → %s; "
+		    "importance and loss not given (%s)",
+		    level_id(by_impact[k]), impact[k],
 		    level_id(by_impact[k]), p->grading.clause);
 		assert_string_equal(g.basis, want);
 	}
@@ -118,8 +120,9 @@ test_more_severe(void **state)
 				want = matrix[i][l] < by_impact[k] ?
 				    matrix[i][l] : by_impact[k];
 				assert_int_equal(g.level, want);
-				snprintf(basis, sizeof(basis), "%s × %s → %s; "
-				    "impact %s → %s; the more severe: %s (%s)",
+				snprintf(basis, sizeof(basis), "%s (plan): "
+				    "%s × %s → %s; impact %s → %s; the more "
+				    "severe: %s (%s)", level_id(want),
 				    importance[i], loss[l],
 				    level_id(matrix[i][l]), impact[k],
 				    level_id(by_impact[k]), level_id(want),
@@ -140,16 +143,18 @@ test_missing(void **state)
 	const struct inc_plan *p = *state;
 	static const struct missing t[] = {
 		{ -1, -1, -1, LEVEL_NONE,
-		    "no level: importance, loss and impact not given" },
-		{ 0, -1, -1, LEVEL_NONE, "no level: loss and impact not given" },
+		    "no level (plan): importance, loss and impact not given" },
+		{ 0, -1, -1, LEVEL_NONE,
+		    "no level (plan): loss and impact not given" },
 		{ -1, 0, -1, LEVEL_NONE,
-		    "no level: importance and impact not given" },
-		{ 1, -1, 1, LEVEL_II, "impact major → II; loss not given" },
-		{ -1, 3, 3, LEVEL_IV, "impact general → IV; importance not "
-		    "given" },
+		    "no level (plan): importance and impact not given" },
+		{ 1, -1, 1, LEVEL_II,
+		    "II (plan): impact major → II; loss not given" },
+		{ -1, 3, 3, LEVEL_IV, "IV (plan): impact general → IV; "
+		    "importance not given" },
 		/* an index outside the scale is no input at all */
 		{ 7, 0, -1, LEVEL_NONE,
-		    "no level: importance, loss and impact not given" },
+		    "no level (plan): importance, loss and impact not given" },
 	};
 	struct inc_grade g;
 	char want[GRADE_BASIS_LEN];
@@ -164,28 +169,40 @@ test_missing(void **state)
 	}
 }
 
-/* What grade() writes, grade_basis_level() reads back, for any input. */
+/*
+ * What grade() writes, grade_level_own() owns, for any input, and only
+ * for the level it gave; a basis without the marker is a person's.
+ */
 static void
-test_basis_level(void **state)
+test_level_own(void **state)
 {
 	const struct inc_plan *p = *state;
-	static const char *notbasis[] = { "", "whatever", "x → V; y",
-	    "x → ; y", "no level: loss and impact not given (c)",
-	    "x → IIII; y", "x → IIIIIIIIIII; y" };
+	static const char *levels[] = { "I", "II", "III", "IV" };
+	static const char *notown[] = { "", "whatever",
+	    "critical × serious → II; impact not given (c)",
+	    "II(plan): x", "II (plan) x", "IIII (plan): x",
+	    "level set by hand; the plan gives: II (plan): x",
+	    "no level (plan): loss and impact not given (c)" };
 	struct inc_grade g;
-	size_t i;
+	size_t i, k;
 	int a, b, c;
 
 	for (a = -1; a < (int)p->importance.n; a++)
 		for (b = -1; b < (int)p->loss.n; b++)
 			for (c = -1; c < (int)p->impact.n; c++) {
 				grade(p, a, b, c, &g);
-				assert_int_equal(grade_basis_level(g.basis),
-				    g.level);
+				for (k = 0; k < 4; k++)
+					assert_int_equal(grade_level_own(
+					    levels[k], g.basis),
+					    level_parse(levels[k]) == g.level);
 			}
-	for (i = 0; i < sizeof(notbasis) / sizeof(notbasis[0]); i++)
-		assert_int_equal(grade_basis_level(notbasis[i]), LEVEL_NONE);
-	assert_int_equal(grade_basis_level(NULL), LEVEL_NONE);
+	for (i = 0; i < sizeof(notown) / sizeof(notown[0]); i++)
+		for (k = 0; k < 4; k++)
+			assert_false(grade_level_own(levels[k], notown[i]));
+	assert_false(grade_level_own("II", NULL));
+	assert_false(grade_level_own(NULL, "II (plan): x"));
+	assert_false(grade_level_own("V", "V (plan): x"));
+	assert_true(grade_level_own("II", "II (plan): x"));
 }
 
 static void
@@ -207,7 +224,7 @@ main(void)
 		cmocka_unit_test(test_impact_levels),
 		cmocka_unit_test(test_more_severe),
 		cmocka_unit_test(test_missing),
-		cmocka_unit_test(test_basis_level),
+		cmocka_unit_test(test_level_own),
 		cmocka_unit_test(test_level_max),
 	};
 
