@@ -56,10 +56,10 @@ bool
 alert_incident_log(const char *value)
 {
 	struct inc_time t;
-	const char *sp = strchr(value, ' ');
+	const char *end;
 
-	return sp != NULL && strncmp(sp, LOG_MARK, sizeof(LOG_MARK) - 1) == 0 &&
-	    time_parse_n(value, (size_t)(sp - value), &t) == 0;
+	return time_lead(value, strlen(value), &t, &end) == 0 &&
+	    strncmp(end, LOG_MARK, sizeof(LOG_MARK) - 1) == 0;
 }
 
 /* "sshd: SSH password ... failed (brute force): 412 alerts from A on H" */

@@ -18,9 +18,6 @@
 #define CLOSED_FIELD	"closed"
 #define LEVEL_FIELD	"level"
 
-/* A time written into a field is never longer than this. */
-#define TIME_TEXT_MAX	40
-
 static const char *const state_names[] = {
 	[OB_MET] = "met",
 	[OB_LATE] = "late",
@@ -56,38 +53,10 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* obligation_time of len bytes. */
-static int
-time_of(const char *v, size_t len, struct inc_time *t)
-{
-	size_t p;
-
-	while (len > 0 && is_space(v[len - 1]))
-		len--;
-	/*
-	 * A time, then who or how: "2026-11-24T09:40:00+08:00 by phone".
-	 * The time may itself hold a space ("2026-11-24 09:40"), so the
-	 * longest prefix that ends before a blank and reads as a time wins.
-	 * A blank after the first INC_TIME_TEXT bytes: no time is longer
-	 * nor holds a blank there, so if those bytes read as one, that is
-	 * the answer (the common case, first).
-	 */
-	if (len > INC_TIME_TEXT && is_space(v[INC_TIME_TEXT]) &&
-	    time_parse_n(v, INC_TIME_TEXT, t) == 0)
-		return 0;
-	if (len > 0 && time_parse_n(v, len, t) == 0)
-		return 0;
-	for (p = len < TIME_TEXT_MAX ? len : TIME_TEXT_MAX; p > 0; p--)
-		if (p < len && is_space(v[p]) && !is_space(v[p - 1]) &&
-		    time_parse_n(v, p, t) == 0)
-			return 0;
-	return -1;
-}
-
 int
 obligation_time(const char *v, struct inc_time *t)
 {
-	return time_of(v, strlen(v), t);
+	return time_lead(v, strlen(v), t, NULL);
 }
 
 const char *
@@ -140,7 +109,7 @@ value_time(struct ob_value *v, struct inc_time *t)
 	if (v->s == NULL)
 		return 0;
 	if (v->time == 0)
-		v->time = time_of(v->s, v->len, &v->t) == 0 ? 1 : -1;
+		v->time = time_lead(v->s, v->len, &v->t, NULL) == 0 ? 1 : -1;
 	*t = v->t;
 	return v->time;
 }

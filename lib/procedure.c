@@ -130,7 +130,6 @@ step_parse_why(const struct inc_plan *plan, const char *value,
 {
 	const char *p = value, *dot, *tok, *end;
 	const char *dummy;
-	size_t len;
 
 	if (why == NULL)
 		why = &dummy;
@@ -161,24 +160,9 @@ step_parse_why(const struct inc_plan *plan, const char *value,
 		*why = "no time after the step";
 		return -1;
 	}
-	for (end = tok; *end != '\0' && !is_space(*end); end++)
-		continue;
-	len = end - tok;
-	if (time_parse_n(tok, len, &sd->at) == -1) {
-		/* "2026-11-24 09:15": a date, one blank, a time of day. */
-		const char *hm = end + 1, *e2;
-
-		if (len != 10 || *end != ' ' || *hm < '0' || *hm > '9') {
-			*why = "not a time (" INC_TIME_EXAMPLE ")";
-			return -1;
-		}
-		for (e2 = hm; *e2 != '\0' && !is_space(*e2); e2++)
-			continue;
-		if (time_parse_n(tok, e2 - tok, &sd->at) == -1) {
-			*why = "not a time (" INC_TIME_EXAMPLE ")";
-			return -1;
-		}
-		end = e2;
+	if (time_lead(tok, strlen(tok), &sd->at, &end) == -1) {
+		*why = "not a time (" INC_TIME_EXAMPLE ")";
+		return -1;
 	}
 	if (*end != '\0' && !is_blank(*end)) {
 		*why = "not a time (" INC_TIME_EXAMPLE ")";

@@ -834,3 +834,43 @@ time_monotonic(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+#define LEAD_MAX	40	/* bytes of the longest time with its blank */
+
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+int
+time_lead(const char *s, size_t len, struct inc_time *t, const char **end)
+{
+	const char *e;
+	size_t p;
+
+	if ((e = memchr(s, '\0', len)) != NULL)
+		len = (size_t)(e - s);
+	while (len > 0 && is_blank(s[len - 1]))
+		len--;
+	/*
+	 * The common case first: a blank after INC_TIME_TEXT bytes, and
+	 * those read as a time.  No time is longer, nor holds a blank at
+	 * that place, so no longer prefix could read as one.
+	 */
+	if (len > INC_TIME_TEXT && is_blank(s[INC_TIME_TEXT]) &&
+	    time_parse_n(s, INC_TIME_TEXT, t) == 0)
+		p = INC_TIME_TEXT;
+	else if (len > 0 && time_parse_n(s, len, t) == 0)
+		p = len;
+	else {
+		for (p = len < LEAD_MAX ? len : LEAD_MAX; p > 0; p--)
+			if (p < len && is_blank(s[p]) && !is_blank(s[p - 1]) &&
+			    time_parse_n(s, p, t) == 0)
+				break;
+		if (p == 0)
+			return -1;
+	}
+	if (end != NULL)
+		*end = s + p;
+	return 0;
+}

@@ -600,6 +600,60 @@ test_civil_date(void **state)
 	}
 }
 
+/*
+ * time_lead: a time, then free text after a blank; the same answer for
+ * every program (escalate's met, the day report's times, a step done).
+ */
+static void
+test_time_lead(void **state)
+{
+	static const struct {
+		const char	*v;
+		int		 rc;
+		int		 end;	/* bytes of the time */
+	} t[] = {
+		{ "2026-11-24T10:15:00+08:00", 0, 25 },
+		{ "2026-11-24T10:15:00+08:00 by phone", 0, 25 },
+		{ "2026-11-24T10:15:00+08:00\tby phone", 0, 25 },
+		{ "2026-11-24T10:15:00+08:00\n+ by phone", 0, 25 },
+		{ "2026-11-24T10:15:00+08:00   ", 0, 25 },
+		{ "2026-11-24 10:15", 0, 16 },
+		{ "2026-11-24 10:15 by chen", 0, 16 },
+		{ "2026-11-24 10:15\tchen", 0, 16 },
+		{ "2026-11-24T02:15:00Z police desk", 0, 20 },
+		{ "2026-11-24T10:15:00.250+08:00 x", 0, 29 },
+		{ "2026-11-24", -1, 0 },
+		{ "2026-11-24 by chen", -1, 0 },
+		{ "yes", -1, 0 },
+		{ "", -1, 0 },
+		{ " 2026-11-24T10:15:00+08:00", -1, 0 },
+		{ "by phone 2026-11-24 10:15", -1, 0 },
+		{ "2026-11-24T10:15:00+08:00x", -1, 0 },
+		{ "2026-11-24T10:15:00+08:00x by phone", -1, 0 },
+	};
+	struct inc_time tm;
+	const char *end;
+	size_t i;
+
+	(void)state;
+	set_tz("Asia/Shanghai");	/* the local forms: +08:00 */
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		print_message("# %s\n", t[i].v);
+		end = NULL;
+		assert_int_equal(time_lead(t[i].v, strlen(t[i].v), &tm, &end),
+		    t[i].rc);
+		if (t[i].rc == 0) {
+			assert_int_equal(tm.t, 1795486500);
+			assert_ptr_equal(end, t[i].v + t[i].end);
+		} else
+			assert_null(end);
+	}
+	/* len bounds the value, and a NUL ends it first */
+	assert_int_equal(time_lead("2026-11-24 10:15 x", 10, &tm, NULL), -1);
+	assert_int_equal(time_lead("2026-11-24 10:15\0 junk", 23, &tm, &end), 0);
+	assert_int_equal(tm.t, 1795486500);
+}
+
 int
 main(void)
 {
@@ -618,6 +672,7 @@ main(void)
 		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_duration),
 		cmocka_unit_test(test_duration_format),
+		cmocka_unit_test(test_time_lead),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
