@@ -163,7 +163,7 @@ alert_incident(struct inc_classifier *cl, const struct group_incident *gi,
 		x.name[x.n] = "log";
 		if (log_value(i, gi->lines[i], gi->lens[i], &clock,
 		    &x.value[x.n], &x.len[x.n]) == -1) {
-			inc_warn("out of memory");
+			(void)inc_nomem();
 			return -1;
 		}
 		x.n++;

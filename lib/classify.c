@@ -446,8 +446,7 @@ classify(struct inc_classifier *cl, struct inc_record *r, struct fields *f,
 		goto nomem;
 	return st;
 nomem:
-	inc_warn_at(file_of(r), r->line, "out of memory");
-	return EXIT_TROUBLE;
+	return inc_nomem_at(file_of(r), r->line);
 }
 
 int
@@ -550,8 +549,7 @@ alert_record(struct inc_classifier *cl, struct inc_record *r,
 	for (i = 0; i < af->n; i++) {
 		if ((v = record_strdup(r, af->value[i], af->len[i])) == NULL ||
 		    record_add_const(r, af->name[i], v, af->len[i]) == -1) {
-			inc_warn_at(file_of(r), r->line, "out of memory");
-			return EXIT_TROUBLE;
+			return inc_nomem_at(file_of(r), r->line);
 		}
 		r->items[r->nitems - 1].one_line = true;
 	}
@@ -635,7 +633,7 @@ make_tail(struct inc_classifier *cl, struct alert_tail *t,
 	t->set = t->status != EXIT_TROUBLE;
 	return 0;
 nomem:
-	inc_warn_at(file_of(r), r->line, "out of memory");
+	(void)inc_nomem_at(file_of(r), r->line);
 	return -1;
 }
 
@@ -684,8 +682,7 @@ classify_alert_scan(struct inc_classifier *cl, const struct inc_alert *a,
 
 	match_clear(m);
 	if (title_visible(cl, &title, &len) == -1) {
-		inc_warn_at(cl->file != NULL ? cl->file : "-", cl->line,
-		    "out of memory");
+		(void)inc_nomem_at(cl->file != NULL ? cl->file : "-", cl->line);
 		return -1;
 	}
 	matcher_scan(cl->matcher, title, len, NULL, m);
@@ -749,8 +746,7 @@ classify_alert(struct inc_classifier *cl, const struct inc_alert *a,
 	*textlen = (size_t)(b - cl->text) + t->len;
 	return t->status;
 nomem:
-	inc_warn_at(cl->file != NULL ? cl->file : "-", cl->line,
-	    "out of memory");
+	(void)inc_nomem_at(cl->file != NULL ? cl->file : "-", cl->line);
 	return -1;
 }
 

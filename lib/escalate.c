@@ -59,8 +59,7 @@ acknowledge(const struct escalate *e, struct inc_record *r)
 			    text_quote(q, sizeof(q), it->value), a->when);
 		}
 		if (record_set(r, a->ob->field, a->when) == -1) {
-			inc_warn_at(r->file, r->line, "out of memory");
-			return EXIT_TROUBLE;
+			return inc_nomem_at(r->file, r->line);
 		}
 	}
 	return EXIT_OK;
@@ -161,8 +160,7 @@ escalate_record(struct inc_record *r, void *ctx)
 	if ((due = record_alloc(r, (plan->nobligations + 1) * sizeof(*due))) ==
 	    NULL || (bads = record_alloc(r, (plan->nobligations + 1) *
 	    sizeof(*bads))) == NULL) {
-		inc_warn_at(r->file, r->line, "out of memory");
-		return EXIT_TROUBLE;
+		return inc_nomem_at(r->file, r->line);
 	}
 	/*
 	 * Every state first, so that a bad record is left as it was; the due
@@ -204,8 +202,7 @@ escalate_record(struct inc_record *r, void *ctx)
 		if (!e->write)
 			continue;	/* notices alone: no due fields */
 		if ((s = record_alloc(r, due_size(ob))) == NULL) {
-			inc_warn_at(r->file, r->line, "out of memory");
-			return EXIT_TROUBLE;
+			return inc_nomem_at(r->file, r->line);
 		}
 		due_value(s, &st);
 		due[ndue++] = s;
@@ -214,8 +211,7 @@ escalate_record(struct inc_record *r, void *ctx)
 	if (status == EXIT_TROUBLE || !e->write)
 		return status_worse(status, span_status);
 	if (record_replace_all(r, "due", due, ndue) == -1) {
-		inc_warn_at(r->file, r->line, "out of memory");
-		return EXIT_TROUBLE;
+		return inc_nomem_at(r->file, r->line);
 	}
 	return status_worse(status, span_status);
 }

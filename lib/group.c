@@ -643,7 +643,7 @@ group_add(struct grouping *g, const struct group_alert *a)
 	}
 	return 0;
 nomem:
-	inc_warn("out of memory");
+	(void)inc_nomem();
 	return -1;
 }
 
