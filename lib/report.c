@@ -1,7 +1,8 @@
 /*
  * report.c - the data of inc-report(1): which incidents a report is
  * about, copies of the fields it prints, counts and response times.
- * The writers are in report-*.c and handling.c.
+ * The writers are in report-*.c and handling.c; report-write.c picks
+ * one: nothing here calls a writer.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -998,51 +999,6 @@ const struct rep_incident *
 report_incident(const struct report *r)
 {
 	return r->n > 0 ? &r->v[0] : NULL;
-}
-
-int
-report_format_parse(const char *s, enum rep_format *f)
-{
-	static const struct {
-		const char	*name;
-		enum rep_format	 f;
-	} t[] = {
-		{ "text", FMT_TEXT }, { "markdown", FMT_MARKDOWN },
-		{ "md", FMT_MARKDOWN }, { "csv", FMT_CSV }, { "json", FMT_JSON }
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		if (strcmp(s, t[i].name) == 0) {
-			*f = t[i].f;
-			return 0;
-		}
-	return -1;
-}
-
-int
-report_write(FILE *fp, const struct report *r, enum rep_format f)
-{
-	if (r->kind == REP_HANDLING) {
-		switch (f) {
-		case FMT_MARKDOWN:
-			return report_handling_markdown(fp, r);
-		case FMT_JSON:
-			return report_handling_json(fp, r);
-		default:
-			return report_handling_text(fp, r);
-		}
-	}
-	switch (f) {
-	case FMT_MARKDOWN:
-		return report_day_markdown(fp, r);
-	case FMT_CSV:
-		return report_day_csv(fp, r);
-	case FMT_JSON:
-		return report_day_json(fp, r);
-	default:
-		return report_day_text(fp, r);
-	}
 }
 
 /* The calendar date d days after y-m-d, by timegm's normalisation. */
