@@ -1,8 +1,8 @@
 /*
  * report.c - the data of inc-report(1): which incidents a report is
  * about, copies of the fields it prints, counts and response times.
- * The writers are in report-*.c and handling.c; report-write.c picks
- * one: nothing here calls a writer.
+ * The writers are in report-*.c; report-write.c picks one: nothing
+ * here calls a writer.
  */
 #include <errno.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /*
- * handling.c - the handling report (系统异常事件处理报告, 四) for one
+ * report-handling.c - the handling report (系统异常事件处理报告, 四) for one
  * incident, ready to file: classification and the basis of its level,
  * the timeline, every step of its procedures with its full text from the
  * plan and who did it when, and how each obligation was met.
