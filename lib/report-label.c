@@ -174,3 +174,17 @@ rep_category_label(const struct inc_plan *plan, const char *id,
 		return id;
 	return text_in(c->name, lang);
 }
+
+/* The name of a scale value in the plan, else the id as written. */
+const char *
+rep_scale_label(const struct inc_scale *sc, const char *id,
+    enum inc_lang lang)
+{
+	int i;
+
+	if (id == NULL)
+		return NULL;
+	if ((i = scale_index(sc, id)) < 0)
+		return id;
+	return text_in(sc->values[i].name, lang);
+}

@@ -21,12 +21,6 @@ static const char *const measure_field[MEASURE_COUNT] = {
 	"reported", "assessed", "recovered"
 };
 
-const char *
-rep_measure_key(enum rep_measure m)
-{
-	return measure_field[m];
-}
-
 /*
  * Copies of record text live in chunks freed with the report: one
  * malloc for many strings, nothing to free one by one.
@@ -941,58 +935,6 @@ bool
 report_has_breach(const struct report *r)
 {
 	return r->nbreach > 0;
-}
-
-/* The record of step n of p, NULL when not done. */
-const struct rep_step *
-rep_step_done(const struct rep_incident *inc, const struct inc_procedure *p,
-    int n)
-{
-	size_t i;
-
-	for (i = 0; i < inc->nsteps; i++)
-		if (inc->steps[i].proc == p && inc->steps[i].n == n)
-			return &inc->steps[i];
-	return NULL;
-}
-
-/* Split a log value into its leading time (when it has one) and text. */
-const char *
-rep_log_split(const char *v, struct rep_when *w)
-{
-	const char *sp;
-
-	w->set = false;
-	if ((sp = strchr(v, ' ')) != NULL && time_parse_n(v, sp - v,
-	    &w->at) == 0) {
-		w->set = true;
-		return sp + 1;
-	}
-	/* "2026-11-24 09:15 text": a local time has a space inside */
-	if (sp != NULL && (sp = strchr(sp + 1, ' ')) != NULL &&
-	    time_parse_n(v, sp - v, &w->at) == 0) {
-		w->set = true;
-		return sp + 1;
-	}
-	if (time_parse(v, &w->at) == 0) {
-		w->set = true;
-		return "";
-	}
-	return v;
-}
-
-/* The name of a scale value in the plan, else the id as written. */
-const char *
-rep_scale_label(const struct inc_scale *sc, const char *id,
-    enum inc_lang lang)
-{
-	int i;
-
-	if (id == NULL)
-		return NULL;
-	if ((i = scale_index(sc, id)) < 0)
-		return id;
-	return text_in(sc->values[i].name, lang);
 }
 
 const struct rep_incident *

@@ -310,8 +310,11 @@ char	*rep_safe(const char *s, size_t len);
 bool	rep_plain(const char *s, int keep_newlines);
 /* The same, newlines kept (a CSV cell may hold them). */
 char	*rep_safe_lines(const char *s, size_t len);
-/* An obligation in JSON: its keys, or an object of them. */
+/* A key and its time in JSON, RFC 3339; a time that may be absent: null. */
 struct json;
+void	rep_json_time(struct json *, const char *key, struct inc_time);
+void	rep_json_when(struct json *, const char *key, const struct rep_when *);
+/* An obligation in JSON: its keys, or an object of them. */
 void	rep_json_ob_fields(struct json *, const struct rep_ob *,
 	    enum inc_lang, bool names);
 void	rep_json_ob(struct json *, const struct rep_ob *, enum inc_lang,
