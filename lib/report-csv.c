@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "csvout.h"
-#include "report.h"
+#include "report-impl.h"
 
 static const char *const columns[] = {
 	"id", "level", "category", "subtype", "title", "system", "status",

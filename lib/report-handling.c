@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "json.h"
-#include "report.h"
+#include "report-impl.h"
 #include "text.h"
 
 #define WRAP	72	/* cells of a wrapped paragraph */

@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "json.h"
-#include "report.h"
+#include "report-impl.h"
 
 static void
 counts(struct json *j, const struct report *r)

@@ -7,7 +7,7 @@
 
 #include "alert-span.h"
 #include "notice.h"
-#include "report.h"
+#include "report-impl.h"
 #include "text.h"
 #include "zone.h"
 

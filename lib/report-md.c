@@ -5,7 +5,7 @@
  */
 #include <stdlib.h>
 
-#include "report.h"
+#include "report-impl.h"
 
 static void
 cell(FILE *fp, const char *s)

@@ -13,7 +13,7 @@
 #include <time.h>
 
 #include "json.h"
-#include "report.h"
+#include "report-impl.h"
 #include "text.h"
 
 static char *

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
+#include "report-impl.h"
 #include "text.h"
 
 #define BAR_MAX	30	/* cells of the longest bar */

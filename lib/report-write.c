@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report.h"
+#include "report-impl.h"
 
 int
 report_format_parse(const char *s, enum rep_format *f)
