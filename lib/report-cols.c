@@ -1,8 +1,9 @@
 /*
- * report-cols.c - the rows of the day report's tables, for the writers
- * that print them as rows (text and markdown): the cells of the incident
- * list and of the obligation list, their headings, and columns aligned
- * for text in two passes (measure every row, then write every row).
+ * report-cols.c - the rows of the reports' tables: the cells of the day
+ * report's incident list and obligation list with their headings (text
+ * and markdown print the same cells), and columns aligned for text in
+ * two passes, measure every row, then write every row (the day and the
+ * handling report's text).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -12,14 +13,14 @@
 #include "text.h"
 
 void
-rcols_init(struct rep_cols *t, size_t ncols)
+rep_cols_init(struct rep_cols *t, size_t ncols)
 {
 	memset(t, 0, sizeof(*t));
 	t->ncols = ncols < REP_MAXCOLS ? ncols : REP_MAXCOLS;
 }
 
 void
-rcols_measure(struct rep_cols *t, const char *const *cells)
+rep_cols_measure(struct rep_cols *t, const char *const *cells)
 {
 	const char *c;
 	size_t i, w;
@@ -34,7 +35,7 @@ rcols_measure(struct rep_cols *t, const char *const *cells)
 
 /* Two spaces between columns; no blanks at the end of a line. */
 int
-rcols_row(FILE *fp, const struct rep_cols *t, const char *const *cells,
+rep_cols_row(FILE *fp, const struct rep_cols *t, const char *const *cells,
     const char *indent)
 {
 	size_t i, last = 0;

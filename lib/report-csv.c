@@ -77,7 +77,7 @@ breach_cell(struct csv_out *c, const struct report *r,
 }
 
 int
-report_day_csv(FILE *fp, const struct report *r)
+rep_day_csv(FILE *fp, const struct report *r)
 {
 	const struct rep_incident *inc;
 	struct rep_when det;

@@ -25,13 +25,13 @@
 #include "report.h"
 
 /* The writers (report-write.c calls them): 0, or -1 on a write error. */
-int	report_day_text(FILE *, const struct report *);
-int	report_day_markdown(FILE *, const struct report *);
-int	report_day_csv(FILE *, const struct report *);
-int	report_day_json(FILE *, const struct report *);
-int	report_handling_text(FILE *, const struct report *);
-int	report_handling_markdown(FILE *, const struct report *);
-int	report_handling_json(FILE *, const struct report *);
+int	rep_day_text(FILE *, const struct report *);
+int	rep_day_markdown(FILE *, const struct report *);
+int	rep_day_csv(FILE *, const struct report *);
+int	rep_day_json(FILE *, const struct report *);
+int	rep_handling_text(FILE *, const struct report *);
+int	rep_handling_markdown(FILE *, const struct report *);
+int	rep_handling_json(FILE *, const struct report *);
 
 /*
  * report-label.c.  Labels of the report itself (not plan data) in the
@@ -84,9 +84,9 @@ struct rep_cols {
 	size_t		 ncols;
 	size_t		 width[REP_MAXCOLS];
 };
-void	rcols_init(struct rep_cols *, size_t ncols);
-void	rcols_measure(struct rep_cols *, const char *const *cells);
-int	rcols_row(FILE *, const struct rep_cols *, const char *const *cells,
+void	rep_cols_init(struct rep_cols *, size_t ncols);
+void	rep_cols_measure(struct rep_cols *, const char *const *cells);
+int	rep_cols_row(FILE *, const struct rep_cols *, const char *const *cells,
 	    const char *indent);
 
 /*

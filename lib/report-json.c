@@ -126,7 +126,7 @@ duty(struct json *j, const struct report *r)
 }
 
 int
-report_day_json(FILE *fp, const struct report *r)
+rep_day_json(FILE *fp, const struct report *r)
 {
 	char a[INC_TIME_LEN], b[INC_TIME_LEN];
 	struct json j;

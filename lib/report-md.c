@@ -189,7 +189,7 @@ response(FILE *fp, const struct report *r)
 }
 
 int
-report_day_markdown(FILE *fp, const struct report *r)
+rep_day_markdown(FILE *fp, const struct report *r)
 {
 	heading(fp, r);
 	counts(fp, r);

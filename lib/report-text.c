@@ -72,7 +72,7 @@ counts(FILE *fp, const struct report *r)
 		if (r->nlevel[i] > max)
 			max = r->nlevel[i];
 	fprintf(fp, "%s\n", rep_label(L_BY_LEVEL, lg));
-	rcols_init(&t, 4);
+	rep_cols_init(&t, 4);
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 1; i <= LEVEL_COUNT + 1; i++) {
 			j = i % (LEVEL_COUNT + 1);	/* I..IV, unknown */
@@ -85,8 +85,8 @@ counts(FILE *fp, const struct report *r)
 			c[2] = num[j];
 			c[3] = bar(r->nlevel[j], max);
 			if (pass == 0)
-				rcols_measure(&t, c);
-			else if (rcols_row(fp, &t, c, "  ") == -1)
+				rep_cols_measure(&t, c);
+			else if (rep_cols_row(fp, &t, c, "  ") == -1)
 				return -1;
 		}
 	}
@@ -95,7 +95,7 @@ counts(FILE *fp, const struct report *r)
 	if (r->ndetected == 0)
 		fprintf(fp, "  %s\n", rep_label(L_NONE, lg));
 	/* zh: the category's name, not its English id beside it */
-	rcols_init(&t, lg == LANG_EN ? 3 : 2);
+	rep_cols_init(&t, lg == LANG_EN ? 3 : 2);
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i <= r->plan->ncategories; i++) {
 			if (r->ncategory[i] == 0)
@@ -113,8 +113,8 @@ counts(FILE *fp, const struct report *r)
 				c[1] = c[2];
 			}
 			if (pass == 0)
-				rcols_measure(&t, c);
-			else if (rcols_row(fp, &t, c, "  ") == -1)
+				rep_cols_measure(&t, c);
+			else if (rep_cols_row(fp, &t, c, "  ") == -1)
 				return -1;
 		}
 	}
@@ -135,19 +135,19 @@ incidents(FILE *fp, const struct report *r)
 		return ferror(fp) ? -1 : 0;
 	}
 	ncols = rep_incident_columns(r, col);
-	rcols_init(&t, ncols);
+	rep_cols_init(&t, ncols);
 	rep_head_cells(col, ncols, r->lang, &rc);
-	rcols_measure(&t, rc.c);
+	rep_cols_measure(&t, rc.c);
 	for (i = 0; i < r->n; i++) {
 		rep_incident_cells(r, &r->v[i], &rc);
-		rcols_measure(&t, rc.c);
+		rep_cols_measure(&t, rc.c);
 	}
 	rep_head_cells(col, ncols, r->lang, &rc);
-	if (rcols_row(fp, &t, rc.c, "  ") == -1)
+	if (rep_cols_row(fp, &t, rc.c, "  ") == -1)
 		return -1;
 	for (i = 0; i < r->n; i++) {
 		rep_incident_cells(r, &r->v[i], &rc);
-		if (rcols_row(fp, &t, rc.c, "  ") == -1)
+		if (rep_cols_row(fp, &t, rc.c, "  ") == -1)
 			return -1;
 	}
 	return 0;
@@ -167,19 +167,19 @@ obligations(FILE *fp, const struct report *r)
 		fprintf(fp, "  %s\n", rep_label(L_NONE, lg));
 		return ferror(fp) ? -1 : 0;
 	}
-	rcols_init(&t, REP_BREACH_COLS);
+	rep_cols_init(&t, REP_BREACH_COLS);
 	rep_head_cells(rep_breach_head, REP_BREACH_COLS, lg, &rc);
-	rcols_measure(&t, rc.c);
+	rep_cols_measure(&t, rc.c);
 	for (i = 0; i < r->nbreach; i++) {
 		rep_breach_cells(r, &r->breach[i], &rc);
-		rcols_measure(&t, rc.c);
+		rep_cols_measure(&t, rc.c);
 	}
 	rep_head_cells(rep_breach_head, REP_BREACH_COLS, lg, &rc);
-	if (rcols_row(fp, &t, rc.c, "  ") == -1)
+	if (rep_cols_row(fp, &t, rc.c, "  ") == -1)
 		return -1;
 	for (i = 0; i < r->nbreach; i++) {
 		rep_breach_cells(r, &r->breach[i], &rc);
-		if (rcols_row(fp, &t, rc.c, "  ") == -1)
+		if (rep_cols_row(fp, &t, rc.c, "  ") == -1)
 			return -1;
 	}
 	/* The clause that makes these matter: 三(三). */
@@ -203,7 +203,7 @@ response(FILE *fp, const struct report *r)
 	size_t i, m;
 
 	fprintf(fp, "\n%s\n", rep_label(L_RESPONSE, lg));
-	rcols_init(&t, 4);
+	rep_cols_init(&t, 4);
 	for (i = 0; i < 4; i++)
 		c[0][i] = rep_label(head[i], lg);
 	for (m = 0; m < MEASURE_COUNT; m++) {
@@ -216,15 +216,15 @@ response(FILE *fp, const struct report *r)
 		    duration_format(d[m][1], r->stat[m].worst) : NULL;
 	}
 	for (i = 0; i <= MEASURE_COUNT; i++)
-		rcols_measure(&t, c[i]);
+		rep_cols_measure(&t, c[i]);
 	for (i = 0; i <= MEASURE_COUNT; i++)
-		if (rcols_row(fp, &t, c[i], "  ") == -1)
+		if (rep_cols_row(fp, &t, c[i], "  ") == -1)
 			return -1;
 	return 0;
 }
 
 int
-report_day_text(FILE *fp, const struct report *r)
+rep_day_text(FILE *fp, const struct report *r)
 {
 	heading(fp, r);
 	if (counts(fp, r) == -1 || incidents(fp, r) == -1 ||

@@ -36,21 +36,21 @@ report_write(FILE *fp, const struct report *r, enum rep_format f)
 	if (r->kind == REP_HANDLING) {
 		switch (f) {
 		case FMT_MARKDOWN:
-			return report_handling_markdown(fp, r);
+			return rep_handling_markdown(fp, r);
 		case FMT_JSON:
-			return report_handling_json(fp, r);
+			return rep_handling_json(fp, r);
 		default:
-			return report_handling_text(fp, r);
+			return rep_handling_text(fp, r);
 		}
 	}
 	switch (f) {
 	case FMT_MARKDOWN:
-		return report_day_markdown(fp, r);
+		return rep_day_markdown(fp, r);
 	case FMT_CSV:
-		return report_day_csv(fp, r);
+		return rep_day_csv(fp, r);
 	case FMT_JSON:
-		return report_day_json(fp, r);
+		return rep_day_json(fp, r);
 	default:
-		return report_day_text(fp, r);
+		return rep_day_text(fp, r);
 	}
 }

@@ -83,7 +83,7 @@ rep_strndup_text(struct report *r, const char *s, size_t n)
 }
 
 static int
-report_init(struct report *r, const struct inc_plan *plan,
+rep_init(struct report *r, const struct inc_plan *plan,
     enum inc_lang lang)
 {
 	memset(r, 0, sizeof(*r));
@@ -124,7 +124,7 @@ int
 report_init_day(struct report *r, const struct inc_plan *plan,
     enum inc_lang lang, struct inc_time since, struct inc_time until)
 {
-	if (report_init(r, plan, lang) == -1)
+	if (rep_init(r, plan, lang) == -1)
 		return -1;
 	r->kind = REP_DAY;
 	r->since = since;
@@ -138,7 +138,7 @@ int
 report_init_handling(struct report *r, const struct inc_plan *plan,
     enum inc_lang lang, const char *id, struct inc_time now)
 {
-	if (report_init(r, plan, lang) == -1)
+	if (rep_init(r, plan, lang) == -1)
 		return -1;
 	r->kind = REP_HANDLING;
 	r->want_id = id;
@@ -682,7 +682,8 @@ report_add(struct report *r, const struct inc_record *rec)
  * A day report over years of archives drops nearly every record: those
  * detected after the period, and old ones closed before it with nothing
  * done within it.  report_skip tells them from their bytes, before they
- * are parsed (inc_loop.skip), which is most of the time of a day report.
+ * are parsed (inc_loop.answer), which is most of the time of a day
+ * report.
  * It must drop only what report_add drops without a word: it reads the
  * same fields (the first of each name) with the same lead_time, follows
  * report_add and day_wants_old step by step, and at any doubt (a field

@@ -6,7 +6,7 @@
  * A report is built in two passes over nothing: report_add() sees every
  * incident record once and keeps a copy of just the fields the report
  * prints, for the incidents the report is about; report_finish() sorts
- * them and computes the statistics; report_write prints them in the
+ * them and computes the statistics; report_write() prints them in the
  * format asked.  Memory grows with the incidents in the report, never
  * with the input.
  *
@@ -18,6 +18,12 @@
  * This is what inc-report(1) and the tests use: the report's data, which
  * the writers read, and the calls that fill and write it.  The writers
  * and their shared helpers are declared in report-impl.h.
+ *
+ * Names: report_ for the calls declared here, rep_ for the functions
+ * of report-impl.h (writers and their helpers, rep_<object>_<what>:
+ * rep_cols_row, rep_json_ob, rep_day_text) and for the types of the
+ * data (struct rep_incident); constants by their enum (REP_DAY,
+ * FMT_TEXT, MEASURE_REPORTED, L_TITLE).
  */
 #ifndef INC_REPORT_H
 #define INC_REPORT_H
@@ -177,7 +183,8 @@ void	report_free(struct report *);
 int	report_add(struct report *, const struct inc_record *);
 /*
  * Would report_add drop this paragraph without a word?  From its bytes,
- * before parsing (inc_loop.skip, ctx the report); false when unsure.
+ * before parsing (for inc_loop.answer, ctx the report); false when
+ * unsure.
  */
 bool	report_skip(const struct raw_para *, void *ctx);
 
