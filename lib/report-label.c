@@ -1,7 +1,9 @@
 /*
  * report-label.c - the words of the reports themselves, in Chinese and
- * English.  Plan data (names, phones, clauses) comes from the plan; these
- * are only the headings and column names of inc-report(1).
+ * English: the headings and column names of inc-report(1), the zone line,
+ * and how a report names an id of a record (status, category, system,
+ * scale value): the plan's name when it has one, else the id.  Plan data
+ * (names, phones, clauses) comes from the plan, never from here.
  */
 #include <string.h>
 
