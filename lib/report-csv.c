@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "csvout.h"
-#include "report.h"
+#include "report-impl.h"
 
 static const char *const columns[] = {
 	"id", "level", "category", "subtype", "title", "system", "status",
@@ -77,7 +77,7 @@ breach_cell(struct csv_out *c, const struct report *r,
 }
 
 int
-report_day_csv(FILE *fp, const struct report *r)
+rep_day_csv(FILE *fp, const struct report *r)
 {
 	const struct rep_incident *inc;
 	struct rep_when det;

@@ -5,79 +5,9 @@
  * period, as written in the record for the incident's own fields.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "json.h"
-#include "report.h"
-
-static void
-kv_time(struct json *j, const char *key, struct inc_time t)
-{
-	char tb[INC_TIME_LEN];
-
-	json_kv_string(j, key, time_format(tb, t));
-}
-
-static void
-kv_when(struct json *j, const char *key, const struct rep_when *w)
-{
-	if (w->set)
-		kv_time(j, key, w->at);
-	else {
-		json_key(j, key);
-		json_null(j);
-	}
-}
-
-/*
- * An incident made from alerts: alerts, last_seen, address; null for
- * one a person filed (the handling report's keys too).
- */
-void
-rep_json_alerts(struct json *j, const struct rep_incident *inc)
-{
-	json_key(j, "alerts");
-	if (inc->alerts > 0)
-		json_int(j, inc->alerts);
-	else
-		json_null(j);
-	kv_when(j, "last_seen", &inc->last_seen);
-	json_kv_string(j, "address", inc->address);
-}
-
-/*
- * One obligation's keys: id, state, deadline, done; with names, also its
- * name and clause (the handling report; the day report names each
- * obligation once, under "obligation_names", as a day may list many).
- */
-void
-rep_json_ob_fields(struct json *j, const struct rep_ob *o, enum inc_lang lg,
-    bool names)
-{
-	struct rep_when w;
-
-	json_kv_string(j, "obligation", o->ob->id);
-	if (names) {
-		json_kv_string(j, "name", text_in(o->ob->name, lg));
-		json_kv_string(j, "clause", o->ob->clause);
-	}
-	json_kv_string(j, "state", ob_state_name(o->state));
-	w.set = o->has_deadline;
-	w.at = o->deadline;
-	kv_when(j, "deadline", &w);
-	w.set = o->done;
-	w.at = o->done_at;
-	kv_when(j, "done", &w);
-}
-
-void
-rep_json_ob(struct json *j, const struct rep_ob *o, enum inc_lang lg,
-    bool names)
-{
-	json_object_begin(j);
-	rep_json_ob_fields(j, o, lg, names);
-	json_object_end(j);
-}
+#include "report-impl.h"
 
 static void
 counts(struct json *j, const struct report *r)
@@ -120,16 +50,16 @@ incident(struct json *j, const struct report *r,
 	json_kv_string(j, "subtype", inc->subtype);
 	json_kv_string(j, "system", inc->system);
 	json_kv_string(j, "status", inc->status);
-	kv_time(j, "detected", inc->detected);
+	rep_json_time(j, "detected", inc->detected);
 	rep_json_alerts(j, inc);
 	json_key(j, "in_period");
 	json_bool(j, inc->in_period);
 	json_key(j, "open_at_end");
 	json_bool(j, inc->open_at_end);
-	kv_when(j, "reported", &inc->measure[MEASURE_REPORTED]);
-	kv_when(j, "assessed", &inc->measure[MEASURE_ASSESSED]);
-	kv_when(j, "recovered", &inc->recovered);
-	kv_when(j, "closed", &inc->closed);
+	rep_json_when(j, "reported", &inc->measure[MEASURE_REPORTED]);
+	rep_json_when(j, "assessed", &inc->measure[MEASURE_ASSESSED]);
+	rep_json_when(j, "recovered", &inc->recovered);
+	rep_json_when(j, "closed", &inc->closed);
 	json_key(j, "next_deadline");
 	if (inc->next != NULL)
 		rep_json_ob(j, inc->next, r->lang, false);
@@ -196,7 +126,7 @@ duty(struct json *j, const struct report *r)
 }
 
 int
-report_day_json(FILE *fp, const struct report *r)
+rep_day_json(FILE *fp, const struct report *r)
 {
 	char a[INC_TIME_LEN], b[INC_TIME_LEN];
 	struct json j;

@@ -1,13 +1,15 @@
 /*
  * report-label.c - the words of the reports themselves, in Chinese and
- * English.  Plan data (names, phones, clauses) comes from the plan; these
- * are only the headings and column names of inc-report(1).
+ * English: the headings and column names of inc-report(1), the zone line,
+ * and how a report names an id of a record (status, category, system,
+ * scale value): the plan's name when it has one, else the id.  Plan data
+ * (names, phones, clauses) comes from the plan, never from here.
  */
 #include <string.h>
 
 #include "alert-span.h"
 #include "notice.h"
-#include "report.h"
+#include "report-impl.h"
 #include "text.h"
 #include "zone.h"
 
@@ -173,4 +175,18 @@ rep_category_label(const struct inc_plan *plan, const char *id,
 	if ((c = plan_category(plan, id)) == NULL)
 		return id;
 	return text_in(c->name, lang);
+}
+
+/* The name of a scale value in the plan, else the id as written. */
+const char *
+rep_scale_label(const struct inc_scale *sc, const char *id,
+    enum inc_lang lang)
+{
+	int i;
+
+	if (id == NULL)
+		return NULL;
+	if ((i = scale_index(sc, id)) < 0)
+		return id;
+	return text_in(sc->values[i].name, lang);
 }

@@ -1,32 +1,11 @@
 /*
  * report-md.c - the day report as markdown: headings and tables, every
- * cell escaped with text_put_markdown_cell (no pipes, newlines, markup
+ * cell escaped by rep_md_put (report-out.c: no pipes, newlines, markup
  * or terminal controls from a record reach the page).
  */
 #include <stdlib.h>
-#include <string.h>
 
-#include "report.h"
-#include "text.h"
-
-/* Terminal controls out first, then markdown's own characters. */
-void
-rep_md_put(FILE *fp, const char *s)
-{
-	char *safe;
-
-	if (rep_plain(s, 0)) {
-		text_put_markdown_cell(fp, s, strlen(s));
-		return;
-	}
-	if ((safe = rep_safe(s, strlen(s))) == NULL) {
-		/* Out of memory: drop the text rather than risk it. */
-		fputs("?", fp);
-		return;
-	}
-	text_put_markdown_cell(fp, safe, strlen(safe));
-	free(safe);
-}
+#include "report-impl.h"
 
 static void
 cell(FILE *fp, const char *s)
@@ -210,7 +189,7 @@ response(FILE *fp, const struct report *r)
 }
 
 int
-report_day_markdown(FILE *fp, const struct report *r)
+rep_day_markdown(FILE *fp, const struct report *r)
 {
 	heading(fp, r);
 	counts(fp, r);

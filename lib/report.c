@@ -1,12 +1,11 @@
 /*
  * report.c - the data of inc-report(1): which incidents a report is
  * about, copies of the fields it prints, counts and response times.
- * The writers are in report-*.c and handling.c.
+ * The writers are in report-*.c; report-write.c picks one: nothing
+ * here calls a writer.  The day's period is report-period.c's.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "alert-span.h"
 #include "diag.h"
@@ -19,12 +18,6 @@
 static const char *const measure_field[MEASURE_COUNT] = {
 	"reported", "assessed", "recovered"
 };
-
-const char *
-rep_measure_key(enum rep_measure m)
-{
-	return measure_field[m];
-}
 
 /*
  * Copies of record text live in chunks freed with the report: one
@@ -90,7 +83,7 @@ rep_strndup_text(struct report *r, const char *s, size_t n)
 }
 
 static int
-report_init(struct report *r, const struct inc_plan *plan,
+rep_init(struct report *r, const struct inc_plan *plan,
     enum inc_lang lang)
 {
 	memset(r, 0, sizeof(*r));
@@ -131,7 +124,7 @@ int
 report_init_day(struct report *r, const struct inc_plan *plan,
     enum inc_lang lang, struct inc_time since, struct inc_time until)
 {
-	if (report_init(r, plan, lang) == -1)
+	if (rep_init(r, plan, lang) == -1)
 		return -1;
 	r->kind = REP_DAY;
 	r->since = since;
@@ -145,7 +138,7 @@ int
 report_init_handling(struct report *r, const struct inc_plan *plan,
     enum inc_lang lang, const char *id, struct inc_time now)
 {
-	if (report_init(r, plan, lang) == -1)
+	if (rep_init(r, plan, lang) == -1)
 		return -1;
 	r->kind = REP_HANDLING;
 	r->want_id = id;
@@ -689,7 +682,8 @@ report_add(struct report *r, const struct inc_record *rec)
  * A day report over years of archives drops nearly every record: those
  * detected after the period, and old ones closed before it with nothing
  * done within it.  report_skip tells them from their bytes, before they
- * are parsed (inc_loop.skip), which is most of the time of a day report.
+ * are parsed (inc_loop.answer), which is most of the time of a day
+ * report.
  * It must drop only what report_add drops without a word: it reads the
  * same fields (the first of each name) with the same lead_time, follows
  * report_add and day_wants_old step by step, and at any doubt (a field
@@ -942,200 +936,8 @@ report_has_breach(const struct report *r)
 	return r->nbreach > 0;
 }
 
-/* The record of step n of p, NULL when not done. */
-const struct rep_step *
-rep_step_done(const struct rep_incident *inc, const struct inc_procedure *p,
-    int n)
-{
-	size_t i;
-
-	for (i = 0; i < inc->nsteps; i++)
-		if (inc->steps[i].proc == p && inc->steps[i].n == n)
-			return &inc->steps[i];
-	return NULL;
-}
-
-/* Split a log value into its leading time (when it has one) and text. */
-const char *
-rep_log_split(const char *v, struct rep_when *w)
-{
-	const char *sp;
-
-	w->set = false;
-	if ((sp = strchr(v, ' ')) != NULL && time_parse_n(v, sp - v,
-	    &w->at) == 0) {
-		w->set = true;
-		return sp + 1;
-	}
-	/* "2026-11-24 09:15 text": a local time has a space inside */
-	if (sp != NULL && (sp = strchr(sp + 1, ' ')) != NULL &&
-	    time_parse_n(v, sp - v, &w->at) == 0) {
-		w->set = true;
-		return sp + 1;
-	}
-	if (time_parse(v, &w->at) == 0) {
-		w->set = true;
-		return "";
-	}
-	return v;
-}
-
-/* The name of a scale value in the plan, else the id as written. */
-const char *
-rep_scale_label(const struct inc_scale *sc, const char *id,
-    enum inc_lang lang)
-{
-	int i;
-
-	if (id == NULL)
-		return NULL;
-	if ((i = scale_index(sc, id)) < 0)
-		return id;
-	return text_in(sc->values[i].name, lang);
-}
-
 const struct rep_incident *
 report_incident(const struct report *r)
 {
 	return r->n > 0 ? &r->v[0] : NULL;
-}
-
-int
-report_format_parse(const char *s, enum rep_format *f)
-{
-	static const struct {
-		const char	*name;
-		enum rep_format	 f;
-	} t[] = {
-		{ "text", FMT_TEXT }, { "markdown", FMT_MARKDOWN },
-		{ "md", FMT_MARKDOWN }, { "csv", FMT_CSV }, { "json", FMT_JSON }
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		if (strcmp(s, t[i].name) == 0) {
-			*f = t[i].f;
-			return 0;
-		}
-	return -1;
-}
-
-int
-report_write(FILE *fp, const struct report *r, enum rep_format f)
-{
-	if (r->kind == REP_HANDLING) {
-		switch (f) {
-		case FMT_MARKDOWN:
-			return report_handling_markdown(fp, r);
-		case FMT_JSON:
-			return report_handling_json(fp, r);
-		default:
-			return report_handling_text(fp, r);
-		}
-	}
-	switch (f) {
-	case FMT_MARKDOWN:
-		return report_day_markdown(fp, r);
-	case FMT_CSV:
-		return report_day_csv(fp, r);
-	case FMT_JSON:
-		return report_day_json(fp, r);
-	default:
-		return report_day_text(fp, r);
-	}
-}
-
-/* The calendar date d days after y-m-d, by timegm's normalisation. */
-static void
-date_add(int *y, int *m, int *d, int days)
-{
-	struct tm tm;
-	time_t t;
-
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = *y - 1900;
-	tm.tm_mon = *m - 1;
-	tm.tm_mday = *d + days;
-	tm.tm_hour = 12;
-	t = timegm(&tm);
-	gmtime_r(&t, &tm);
-	*y = tm.tm_year + 1900;
-	*m = tm.tm_mon + 1;
-	*d = tm.tm_mday;
-}
-
-/* "2026-11-24", a day of the calendar (years 1970..9999), taken apart. */
-static int
-civil_date(const char *s, int *y, int *m, int *d)
-{
-	static const char digits[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
-	int yy, mm, dd;
-	size_t i;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	for (i = 0; i < sizeof(digits); i++)
-		if (s[(int)digits[i]] < '0' || s[(int)digits[i]] > '9')
-			return -1;
-	*y = yy = atoi(s);
-	*m = mm = atoi(s + 5);
-	*d = dd = atoi(s + 8);
-	date_add(&yy, &mm, &dd, 0);	/* February 30 becomes March 2 */
-	return yy >= 1970 && yy <= 9999 && yy == *y && mm == *m && dd == *d ?
-	    0 : -1;
-}
-
-/*
- * The midnight (or first moment) of y-m-d in $TZ, else of the first day
- * after it that the zone has: Pacific/Apia skipped 2011-12-30, so the
- * day after 2011-12-29 ends at the midnight of 2011-12-31.  A zone
- * skips one day at most; a few are tried.
- */
-static int
-day_start_from(int y, int m, int d, int step, struct inc_time *t)
-{
-	char buf[16];
-	int i;
-
-	for (i = 0; i < 3; i++, date_add(&y, &m, &d, step)) {
-		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-		if (date_parse(buf, t) == 0)
-			return 0;
-	}
-	return -1;
-}
-
-int
-report_day_period(const char *date, struct inc_time now,
-    struct inc_time *since, struct inc_time *until)
-{
-	struct inc_time local;
-	struct tm tm;
-	time_t t;
-	int y, m, d;
-
-	if (date == NULL) {
-		local = time_local(now.t);
-		t = (time_t)(local.t + local.offset);
-		gmtime_r(&t, &tm);
-		y = tm.tm_year + 1900;
-		m = tm.tm_mon + 1;
-		d = tm.tm_mday;
-		date_add(&y, &m, &d, -1);
-		/* Yesterday, or the day before it the zone has. */
-		if (day_start_from(y, m, d, -1, since) == -1)
-			return -1;
-		t = (time_t)(since->t + since->offset);
-		gmtime_r(&t, &tm);
-		y = tm.tm_year + 1900;
-		m = tm.tm_mon + 1;
-		d = tm.tm_mday;
-	} else {
-		if (civil_date(date, &y, &m, &d) == -1)
-			return -1;
-		if (date_parse(date, since) == -1)
-			return REPORT_NO_SUCH_DAY;
-	}
-	date_add(&y, &m, &d, 1);
-	return day_start_from(y, m, d, 1, until);
 }

@@ -6,13 +6,24 @@
  * A report is built in two passes over nothing: report_add() sees every
  * incident record once and keeps a copy of just the fields the report
  * prints, for the incidents the report is about; report_finish() sorts
- * them and computes the statistics; a writer prints them.  Memory grows
- * with the incidents in the report, never with the input.
+ * them and computes the statistics; report_write() prints them in the
+ * format asked.  Memory grows with the incidents in the report, never
+ * with the input.
  *
  * The period is half-open, [since, until): an incident detected exactly
  * at until belongs to the next period.  Obligation states are those at
  * until (obligation_state with now = until); for the handling report,
  * at the clock (--now).
+ *
+ * This is what inc-report(1) and the tests use: the report's data, which
+ * the writers read, and the calls that fill and write it.  The writers
+ * and their shared helpers are declared in report-impl.h.
+ *
+ * Names: report_ for the calls declared here, rep_ for the functions
+ * of report-impl.h (writers and their helpers, rep_<object>_<what>:
+ * rep_cols_row, rep_json_ob, rep_day_text) and for the types of the
+ * data (struct rep_incident); constants by their enum (REP_DAY,
+ * FMT_TEXT, MEASURE_REPORTED, L_TITLE).
  */
 #ifndef INC_REPORT_H
 #define INC_REPORT_H
@@ -172,7 +183,8 @@ void	report_free(struct report *);
 int	report_add(struct report *, const struct inc_record *);
 /*
  * Would report_add drop this paragraph without a word?  From its bytes,
- * before parsing (inc_loop.skip, ctx the report); false when unsure.
+ * before parsing (for inc_loop.answer, ctx the report); false when
+ * unsure.
  */
 bool	report_skip(const struct raw_para *, void *ctx);
 
@@ -188,22 +200,8 @@ bool	report_has_breach(const struct report *);
 /* The incident of a handling report, NULL when none was read. */
 const struct rep_incident *report_incident(const struct report *);
 
-/* Handling report helpers: a step's record, a log line, a scale name. */
-const struct rep_step *rep_step_done(const struct rep_incident *,
-	    const struct inc_procedure *, int n);
-const char *rep_log_split(const char *value, struct rep_when *);
-const char *rep_scale_label(const struct inc_scale *, const char *id,
-	    enum inc_lang);
-
-/* Writers: 0, or -1 on a write error. */
+/* Print the report in a format: 0, or -1 on a write error. */
 int	report_write(FILE *, const struct report *, enum rep_format);
-int	report_day_text(FILE *, const struct report *);
-int	report_day_markdown(FILE *, const struct report *);
-int	report_day_csv(FILE *, const struct report *);
-int	report_day_json(FILE *, const struct report *);
-int	report_handling_text(FILE *, const struct report *);
-int	report_handling_markdown(FILE *, const struct report *);
-int	report_handling_json(FILE *, const struct report *);
 
 /* --format NAME; -1 for an unknown name. */
 int	report_format_parse(const char *, enum rep_format *);
@@ -219,106 +217,5 @@ int	report_format_parse(const char *, enum rep_format *);
 #define REPORT_NO_SUCH_DAY	(-2)
 int	report_day_period(const char *date, struct inc_time now,
 	    struct inc_time *since, struct inc_time *until);
-
-/* Labels of the report itself (not plan data) in the language asked. */
-enum rep_label {
-	L_DAY_TITLE, L_HANDLING_TITLE, L_PERIOD, L_DUTY, L_ON_DUTY,
-	L_NOBODY, L_COUNTS, L_DETECTED_N, L_BY_LEVEL, L_BY_CATEGORY,
-	L_INCIDENTS, L_NONE, L_ID, L_LEVEL, L_CATEGORY, L_SUBTYPE, L_SYSTEM,
-	L_STATUS, L_DETECTED, L_NEXT, L_STEPS_LEFT, L_TITLE, L_OBLIGATIONS,
-	L_OBLIGATION, L_STATE, L_DEADLINE, L_DONE, L_RESPONSE, L_MEASURE,
-	L_MEASURED, L_MEDIAN, L_WORST, L_TO_REPORTED, L_TO_ASSESSED,
-	L_TO_RECOVERED, L_UNKNOWN, L_OPEN_AT_END, L_CLASSIFICATION,
-	L_IMPORTANCE, L_LOSS, L_IMPACT, L_BASIS, L_TIMELINE, L_STEPS,
-	L_BY_WHOM, L_SOURCE, L_CLOSED, L_NOT_DONE, L_PROCEDURE,
-	L_ACCOUNTABILITY, L_TOTAL, L_NAME, L_OBLIGATIONS_ALL, L_AS_OF,
-	L_ZONE, L_ALERTS, L_LAST_SEEN, L_ADDRESS, L_RULE,
-	L_COUNT
-};
-const char	*rep_label(enum rep_label, enum inc_lang);
-/* ob_state and status ids as words of the language. */
-const char	*rep_state_label(enum ob_state, enum inc_lang);
-const char	*rep_status_label(const char *status, enum inc_lang);
-const char	*rep_category_label(const struct inc_plan *, const char *id,
-		    enum inc_lang);
-/* A system: its id in English, its name (when the plan has it) in zh. */
-const char	*rep_system_label(const struct inc_plan *, const char *id,
-		    enum inc_lang);
-const char	*rep_measure_key(enum rep_measure);	/* "reported" */
-/*
- * The zone the report's times are in, said once at its top: "时区:
- * Asia/Shanghai (UTC+08:00)", the offset that of at.
- */
-void		 rep_zone_line(FILE *, const char *prefix, struct inc_time at,
-		    enum inc_lang);
-/* "Asia/Shanghai (UTC+08:00)", as given in $TZ: to be made safe. */
-#define REP_ZONE_LEN	160
-char		*rep_zone_text(char buf[REP_ZONE_LEN], struct inc_time at);
-enum rep_label	 rep_measure_label(enum rep_measure);
-
-/*
- * Helpers of the writers.  Columns for text output, in two passes over
- * the rows: measure every row, then write every row.  Cells are not kept,
- * so a table of any length costs nothing; widths are those text_put_safe
- * writes (text_width).  A NULL cell is "-".
- */
-#define REP_MAXCOLS	12
-struct rep_cols {
-	size_t		 ncols;
-	size_t		 width[REP_MAXCOLS];
-};
-void	rcols_init(struct rep_cols *, size_t ncols);
-void	rcols_measure(struct rep_cols *, const char *const *cells);
-int	rcols_row(FILE *, const struct rep_cols *, const char *const *cells,
-	    const char *indent);
-
-/*
- * The cells of one row of the incident list and of the obligation list.
- * The incident list has the REP_INC_COLS of rep_inc_head and, after
- * detected, last seen, alerts and address when an incident of the
- * report has them: rep_incident_columns, rep_incident_cells say how
- * many.
- */
-#define REP_INC_COLS	9
-#define REP_BREACH_COLS	5
-struct rep_cells {
-	const char	*c[REP_MAXCOLS];
-	char		 t1[INC_TIME_LEN], t2[INC_TIME_LEN], t3[INC_TIME_LEN];
-	char		 next[INC_TIME_LEN + 320];	/* zh: a name */
-	char		 num[32], count[32];
-};
-extern const enum rep_label rep_inc_head[REP_INC_COLS];
-extern const enum rep_label rep_breach_head[REP_BREACH_COLS];
-size_t	rep_incident_columns(const struct report *,
-	    enum rep_label col[REP_MAXCOLS]);
-size_t	rep_incident_cells(const struct report *, const struct rep_incident *,
-	    struct rep_cells *);
-void	rep_breach_cells(const struct report *, const struct rep_breach *,
-	    struct rep_cells *);
-void	rep_head_cells(const enum rep_label *, size_t n, enum inc_lang,
-	    struct rep_cells *);
-
-/* "2026-11-24 09:15" in $TZ, for people. */
-char	*rep_time_short(char buf[INC_TIME_LEN], struct inc_time);
-/* RFC 3339 in the zone of $TZ, for machines and headings. */
-char	*rep_time_full(char buf[INC_TIME_LEN], struct inc_time);
-/* The duty office and its phones, "name phone, phone" (malloc'd). */
-char	*rep_duty_text(const struct report *);
-/* A copy of s as text_put_safe writes it (malloc'd; NULL: no memory). */
-char	*rep_safe(const char *s, size_t len);
-/* Is s plain printable ASCII, nothing to make safe? */
-bool	rep_plain(const char *s, int keep_newlines);
-/* The same, newlines kept (a CSV cell may hold them). */
-char	*rep_safe_lines(const char *s, size_t len);
-/* An obligation in JSON: its keys, or an object of them. */
-struct json;
-void	rep_json_ob_fields(struct json *, const struct rep_ob *,
-	    enum inc_lang, bool names);
-void	rep_json_ob(struct json *, const struct rep_ob *, enum inc_lang,
-	    bool names);
-/* alerts, last_seen, address of an incident in JSON (null: absent). */
-void	rep_json_alerts(struct json *, const struct rep_incident *);
-/* s in markdown: made safe, then escaped for a table cell. */
-void	rep_md_put(FILE *, const char *);
 
 #endif

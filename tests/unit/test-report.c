@@ -17,6 +17,7 @@
 
 #include "inc.h"
 #include "report.h"
+#include "report-impl.h"
 
 #define PLAN	"tests/cmd/report/plan.yaml"
 

@@ -1,5 +1,5 @@
 /*
- * handling.c - the handling report (系统异常事件处理报告, 四) for one
+ * report-handling.c - the handling report (系统异常事件处理报告, 四) for one
  * incident, ready to file: classification and the basis of its level,
  * the timeline, every step of its procedures with its full text from the
  * plan and who did it when, and how each obligation was met.
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "json.h"
-#include "report.h"
+#include "report-impl.h"
 #include "text.h"
 
 #define WRAP	72	/* cells of a wrapped paragraph */
@@ -191,13 +191,13 @@ text_obligations(FILE *fp, const struct report *r,
 	size_t i, pass;
 
 	fprintf(fp, "\n%s\n", rep_label(L_OBLIGATIONS_ALL, lg));
-	rcols_init(&t, 4);
+	rep_cols_init(&t, 4);
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < 4; i++)
 			c[i] = rep_label(head[i], lg);
 		if (pass == 0)
-			rcols_measure(&t, c);
-		else if (rcols_row(fp, &t, c, "  ") == -1)
+			rep_cols_measure(&t, c);
+		else if (rep_cols_row(fp, &t, c, "  ") == -1)
 			return -1;
 		for (i = 0; i < inc->nobs; i++) {
 			o = &inc->obs[i];
@@ -207,8 +207,8 @@ text_obligations(FILE *fp, const struct report *r,
 			    rep_time_short(t1, o->deadline) : NULL;
 			c[3] = o->done ? rep_time_short(t2, o->done_at) : NULL;
 			if (pass == 0)
-				rcols_measure(&t, c);
-			else if (rcols_row(fp, &t, c, "  ") == -1)
+				rep_cols_measure(&t, c);
+			else if (rep_cols_row(fp, &t, c, "  ") == -1)
 				return -1;
 		}
 	}
@@ -216,7 +216,7 @@ text_obligations(FILE *fp, const struct report *r,
 }
 
 int
-report_handling_text(FILE *fp, const struct report *r)
+rep_handling_text(FILE *fp, const struct report *r)
 {
 	const struct rep_incident *inc = report_incident(r);
 	enum inc_lang lg = r->lang;
@@ -297,7 +297,7 @@ md_line(FILE *fp, const char *indent, const char *label, const char *v)
 }
 
 int
-report_handling_markdown(FILE *fp, const struct report *r)
+rep_handling_markdown(FILE *fp, const struct report *r)
 {
 	const struct rep_incident *inc = report_incident(r);
 	const struct inc_plan *pl = r->plan;
@@ -407,7 +407,7 @@ kv_named(struct json *j, const char *key, const char *id, const char *name)
 }
 
 int
-report_handling_json(FILE *fp, const struct report *r)
+rep_handling_json(FILE *fp, const struct report *r)
 {
 	const struct rep_incident *inc = report_incident(r);
 	const struct inc_plan *pl = r->plan;
