@@ -164,25 +164,13 @@ rep_step_done(const struct rep_incident *inc, const struct inc_procedure *p,
 const char *
 rep_log_split(const char *v, struct rep_when *w)
 {
-	const char *sp;
+	const char *end;
 
-	w->set = false;
-	if ((sp = strchr(v, ' ')) != NULL && time_parse_n(v, sp - v,
-	    &w->at) == 0) {
-		w->set = true;
-		return sp + 1;
-	}
-	/* "2026-11-24 09:15 text": a local time has a space inside */
-	if (sp != NULL && (sp = strchr(sp + 1, ' ')) != NULL &&
-	    time_parse_n(v, sp - v, &w->at) == 0) {
-		w->set = true;
-		return sp + 1;
-	}
-	if (time_parse(v, &w->at) == 0) {
-		w->set = true;
-		return "";
-	}
-	return v;
+	w->set = time_lead(v, strlen(v), &w->at, &end) == 0;
+	if (!w->set)
+		return v;
+	/* the one blank after the time is the separator, the rest text */
+	return *end != '\0' ? end + 1 : end;
 }
 
 void

@@ -201,38 +201,20 @@ copy_field(struct report *r, const struct inc_record *rec,
 }
 
 /*
- * A time at the start of a value: the whole value, else its first word
- * ("<time> by chen"), else its first two ("2026-11-24 09:15 by chen").
+ * A time at the start of a value, then free text ("<time> by chen"):
+ * timeutil's one reader, so that the report and inc-escalate count the
+ * same values as times.
  */
 static int
 lead_time_n(const char *v, size_t len, struct inc_time *t)
 {
-	const char *sp, *sp2;
-
-	len = strnlen(v, len);		/* as a C string, like record_get's */
-	/*
-	 * At most one of the three reads as a time (a time holds at most
-	 * one space, after its date, and a date alone is no time), so the
-	 * order is free: the first word first, as "<time> by chen" is the
-	 * common value and a whole-value read of it fails only at its end.
-	 */
-	sp = memchr(v, ' ', len);
-	if (sp != NULL && time_parse_n(v, (size_t)(sp - v), t) == 0)
-		return 0;
-	if (time_parse_n(v, len, t) == 0)
-		return 0;
-	if (sp == NULL)
-		return -1;
-	if ((sp2 = memchr(sp + 1, ' ', len - (size_t)(sp + 1 - v))) != NULL &&
-	    time_parse_n(v, (size_t)(sp2 - v), t) == 0)
-		return 0;
-	return -1;
+	return time_lead(v, len, t, NULL);
 }
 
 static int
 lead_time(const char *v, struct inc_time *t)
 {
-	return lead_time_n(v, strlen(v), t);
+	return time_lead(v, strlen(v), t, NULL);
 }
 
 /* Read a time field; 0 absent or read, 2 reported as unreadable. */

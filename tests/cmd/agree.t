@@ -3,12 +3,14 @@
 # a record rule (status: one of the four; closed needs a closed: time) is
 # said the same, at the same line, with the same exit status, whether
 # the report is about the record (in the day), not (long closed, or
-# detected after the day), or the record is read from its bytes only.
+# detected after the day), or the record is read from its bytes only;
+# and a time followed by free text (after a blank, a TAB or a line
+# break) is read as the same time by both.
 . tests/lib.sh
 D=tests/cmd/agree
 E='inc-escalate --now 2026-11-28T00:00:00+08:00'
 R='inc-report --day 2026-11-24'
-plan 13
+plan 16
 
 check 'the whole archive: the same messages from both, both exit 2' \
     "$E $D/status.rec 2>&1 >/dev/null | sed 's/^inc-[a-z]*: //' >$T/e;
@@ -36,3 +38,16 @@ check 'the rule holds on the handling report of such a record' \
 check 'a closed record with its closed time and an open one: no word from either' \
     "cat $T/rec7.rec $T/rec8.rec $T/rec9.rec >$T/fine.rec;
      $E $T/fine.rec >/dev/null 2>$T/e; $R $T/fine.rec >/dev/null 2>$T/r; [ ! -s $T/e ] && [ ! -s $T/r ]"
+
+# A time, then free text: both read the time and judge the same duties.
+check 'times with text after them: no word from either, no data error' \
+    "$E $D/times.rec >/dev/null 2>$T/e; e=\$?; $R --format csv $D/times.rec >/dev/null 2>$T/r; r=\$?;
+     [ ! -s $T/e ] && [ ! -s $T/r ] && [ \$e -ne 2 ] && [ \$r -ne 2 ]"
+check 'times with text after them: the late and missed duties are the same' \
+    "$E $D/times.rec | awk '/^id: /{id=\$2} /^due: /&&\$3!=\"met\"&&\$3!=\"pending\"{print id, \$2\":\"\$3}' | sort >$T/e;
+     $R --format csv $D/times.rec 2>/dev/null | awk -F'\",\"' 'NR>1{n=split(\$19,o,\" \"); for(i=1;i<=n;i++) print substr(\$1,2), o[i]}' | sort >$T/r;
+     cmp $T/e $T/r && [ \$(wc -l <$T/e) -eq 3 ]"
+check 'times with text after them: the report shows the times alone' \
+    "$R --format csv $D/times.rec 2>/dev/null | awk -F'\",\"' 'NR>1{print \$11, \$12, \$14}' >$T/r;
+     printf '%s\\n' '2026-11-24T08:20:00+08:00 2026-11-24T12:00:00+08:00 2026-11-24T16:00:00+08:00' \
+         '2026-11-24T09:30:00+08:00 2026-11-24T10:00:00+08:00 ' | cmp - $T/r"
