@@ -145,7 +145,7 @@ run(struct inc_cli *cli, const struct opts *o, int argc, char **argv)
 	}
 	report_write(stdout, &r, fmt);	/* errors: inc_finish */
 	if (report_has_breach(&r))
-		st = status_worse(st, EXIT_FOUND);
+		st = inc_status_worse(st, EXIT_FOUND);
 	report_free(&r);
 	return st;
 }

@@ -370,7 +370,7 @@ checklist_pending(struct inc_record *r, void *ctx)
 	if (ferror(stdout))
 		return EXIT_TROUBLE;
 	left = checklist_show_incident(ck, r, np, !fields && !has_category(r));
-	return status_worse(st, left > 0 ? EXIT_FOUND : EXIT_OK);
+	return inc_status_worse(st, left > 0 ? EXIT_FOUND : EXIT_OK);
 }
 
 int

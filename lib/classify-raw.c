@@ -210,7 +210,7 @@ run(struct raw *rw, const struct classify_raw_opts *o, int argc,
 		st = EXIT_TROUBLE;
 	if (!rw->all && (o->stats || isatty(2)))
 		say_stats(rw);
-	return status_worse(st, rw->found);
+	return inc_status_worse(st, rw->found);
 }
 
 int

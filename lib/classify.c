@@ -435,12 +435,12 @@ classify(struct inc_classifier *cl, struct inc_record *r, struct fields *f,
 	if (!bad_tax && (s = taxonomy(cl, r, f, cat, sub, many)) != 0) {
 		if (s == -1)
 			goto nomem;
-		st = status_worse(st, s);
+		st = inc_status_worse(st, s);
 	}
 	if (!bad_grade) {
 		if (importance(cl, r, f) == -1 || (s = level(cl, r, f)) == -1)
 			goto nomem;
-		st = status_worse(st, s);
+		st = inc_status_worse(st, s);
 	}
 	if (identify(cl, r, f, dated, detected) == -1)
 		goto nomem;

@@ -96,7 +96,7 @@ inc_nomem_at(const char *file, long line)
 }
 
 int
-status_worse(int a, int b)
+inc_status_worse(int a, int b)
 {
 	return a > b ? a : b;
 }

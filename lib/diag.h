@@ -36,7 +36,7 @@ int	inc_nomem(void);
 int	inc_nomem_at(const char *file, long line);
 
 /* Worse of two exit statuses: 2 over 1 over 0. */
-int	status_worse(int a, int b);
+int	inc_status_worse(int a, int b);
 
 /*
  * Flush and check standard output at the end: a write error is reported

@@ -183,7 +183,7 @@ escalate_record(struct inc_record *r, void *ctx)
 			continue;
 		}
 		if (st.state == OB_OVERDUE)
-			status = status_worse(status, EXIT_FOUND);
+			status = inc_status_worse(status, EXIT_FOUND);
 		if (e->notices && !closed && notice_wanted(st.state)) {
 			if (!span_read) {
 				span_status = read_alerts(r, &sp);
@@ -209,11 +209,11 @@ escalate_record(struct inc_record *r, void *ctx)
 	}
 	/* What a notice shows is not what the due fields are made of. */
 	if (status == EXIT_TROUBLE || !e->write)
-		return status_worse(status, span_status);
+		return inc_status_worse(status, span_status);
 	if (record_replace_all(r, "due", due, ndue) == -1) {
 		return inc_nomem_at(r->file, r->line);
 	}
-	return status_worse(status, span_status);
+	return inc_status_worse(status, span_status);
 }
 
 /*

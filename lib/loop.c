@@ -296,9 +296,9 @@ run(struct pass *ps, FILE *out)
 			ps->status = EXIT_TROUBLE;
 		else if (rec.kind == RECORD_INCIDENT) {
 			st = lp->each(&rec, lp->ctx);
-			ps->status = status_worse(ps->status, st);
+			ps->status = inc_status_worse(ps->status, st);
 		} else if (skipped)
-			ps->status = status_worse(ps->status, ps->answered);
+			ps->status = inc_status_worse(ps->status, ps->answered);
 		if (out != NULL && (write_paragraph(out, &rec,
 		    skipped ? ps->add : NULL, skipped ? ps->addlen : 0, &first,
 		    &ends_nl) == -1 || flush_live(ps, out) == -1)) {
@@ -431,7 +431,7 @@ inc_each_record(int n, char **files, const struct inc_loop *lp)
 			} else if (replace_file(files[i], lp->wait,
 			    write_in_place, &ps) == -1)
 				ps.status = EXIT_TROUBLE;
-			status = status_worse(status, ps.status);
+			status = inc_status_worse(status, ps.status);
 			continue;
 		}
 		if (open_input(files[i], &ps) == -1) {
@@ -445,7 +445,7 @@ inc_each_record(int n, char **files, const struct inc_loop *lp)
 			return EXIT_TROUBLE;
 		}
 		close_input(&ps);
-		status = status_worse(status, ps.status);
+		status = inc_status_worse(status, ps.status);
 	}
 	idset_free(ids);
 	return status;
@@ -489,7 +489,8 @@ inc_each_line(int n, char **files, line_fn *fn, void *ctx)
 			}
 			if ((st = fn(line, len, ps.name, lineno, cut, ctx)) < 0)
 				stop = true;	/* reported by fn */
-			status = status_worse(status, st < 0 ? EXIT_TROUBLE : st);
+			status = inc_status_worse(status,
+			    st < 0 ? EXIT_TROUBLE : st);
 			if (stop || flush_live(&ps, stdout) == -1)
 				break;		/* inc_finish reports it */
 		}

@@ -459,7 +459,7 @@ add_handling(struct report *r, const struct inc_record *rec,
 	if ((st = add_procedures(r, rec, inc)) == -1 ||
 	    add_step_procedures(inc) == -1)
 		return -1;
-	return status_worse(status, st);
+	return inc_status_worse(status, st);
 }
 
 /* A value the plan does not know: said where it is; a data error. */
@@ -524,11 +524,11 @@ copy_incident(struct report *r, const struct inc_record *rec,
 	    plan_category(r->plan, inc->category) == NULL)
 		status = bad_value(rec, "category", "not a category of the plan");
 	for (i = 0; i < MEASURE_COUNT; i++)
-		status = status_worse(status,
+		status = inc_status_worse(status,
 		    time_field(rec, measure_field[i], &inc->measure[i]));
 	if ((st = copy_alerts(r, rec, inc)) == -1)
 		return -1;
-	status = status_worse(status, st);
+	status = inc_status_worse(status, st);
 	/* Recovery is measured to recovered, else to closed. */
 	inc->recovered = inc->measure[MEASURE_RECOVERED];
 	if (!inc->measure[MEASURE_RECOVERED].set)
@@ -632,7 +632,7 @@ report_add(struct report *r, const struct inc_record *rec)
 	if (r->kind == REP_HANDLING && r->n > 0)
 		incident_free(&r->v[--r->n]);
 	if ((st = time_field(rec, "closed", &closed)) != 0)
-		status = status_worse(status, st);
+		status = inc_status_worse(status, st);
 	in_period = det.t >= r->since.t;
 	open_at_end = true;
 	if (r->kind == REP_DAY && !day_wants_old(r, rec, &closed,
@@ -657,7 +657,7 @@ report_add(struct report *r, const struct inc_record *rec)
 	}
 	if ((st = copy_incident(r, rec, inc)) == -1)
 		return inc_nomem();
-	return status_worse(status, st);
+	return inc_status_worse(status, st);
 }
 
 /*

@@ -86,7 +86,7 @@ test_status_worse(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		assert_int_equal(status_worse(cases[i][0], cases[i][1]),
+		assert_int_equal(inc_status_worse(cases[i][0], cases[i][1]),
 		    cases[i][2]);
 }
 
