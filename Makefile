@@ -105,7 +105,7 @@ man-generated: $(filter bin/inc-plan,$(PROGS))
 	    bin/inc-plan man build/man; fi
 
 check: build/check-deps.ok all $(UNITS) $(REPLAYS)
-	@SANITIZE=$(SANITIZE) sh tests/run $(UNITS) $(REPLAYS)
+	@SANITIZE=$(SANITIZE) LIB_OBJ='$(LIB_OBJ)' sh tests/run $(UNITS) $(REPLAYS)
 
 demo: build/demo-deps.ok all
 	@sh share/examples/demo
