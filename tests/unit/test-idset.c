@@ -1,7 +1,8 @@
 /*
  * test-idset.c - idset.h: ids entered once, found again with their
  * place, compared as bytes (NUL, prefixes, case), many of them (the
- * table grows), and a place updated to the latest copy.
+ * table grows), ids of every length around the hash's eight-byte words,
+ * and a place updated to the latest copy.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -76,12 +77,61 @@ test_many(void **state)
 	idset_free(s);
 }
 
+/* Id number k of a length: x...x, x...y (k 1), x...x and a NUL (k 2). */
+static size_t
+make_id(char *id, size_t len, int k)
+{
+	memset(id, 'x', len);
+	if (k == 1)
+		id[len - 1] = 'y';
+	if (k == 2)
+		id[len++] = '\0';
+	return len;
+}
+
+/*
+ * Ids of 0 to 40 bytes, each also with its last byte changed and with a
+ * NUL added: the hash reads eight bytes at a time and pads the tail
+ * with zeros, and none of them may be taken for another.
+ */
+static void
+test_lengths(void **state)
+{
+	struct idset *s;
+	struct id_place *p;
+	char id[48];
+	size_t len, n;
+	int isnew, k;
+
+	(void)state;
+	assert_non_null(s = idset_new());
+	for (len = 0; len <= 40; len++)
+		for (k = 0; k < 3; k++) {
+			if (k == 1 && len == 0)
+				continue;
+			n = make_id(id, len, k);
+			assert_non_null(p = idset_enter(s, id, n, &isnew));
+			assert_int_equal(isnew, 1);
+			p->tag = len * 3 + (size_t)k + 1;
+		}
+	for (len = 0; len <= 40; len++)
+		for (k = 0; k < 3; k++) {
+			if (k == 1 && len == 0)
+				continue;
+			n = make_id(id, len, k);
+			assert_non_null(p = idset_find(s, id, n));
+			assert_int_equal(p->tag, len * 3 + (size_t)k + 1);
+		}
+	idset_free(s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_enter_find),
 		cmocka_unit_test(test_many),
+		cmocka_unit_test(test_lengths),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
