@@ -221,3 +221,61 @@ idset_enter(struct idset *s, const char *id, size_t len, int *isnew)
 	*isnew = 1;
 	return &e->place;
 }
+
+struct idwindow {
+	struct idset	*cur, *old;	/* old: NULL before the first turn */
+	size_t		 n, ncur;
+};
+
+struct idwindow *
+idwindow_new(size_t n)
+{
+	struct idwindow *w;
+
+	if ((w = calloc(1, sizeof(*w))) == NULL)
+		return NULL;
+	if ((w->cur = idset_new()) == NULL) {
+		free(w);
+		return NULL;
+	}
+	w->n = n > 0 ? n : 1;
+	return w;
+}
+
+void
+idwindow_free(struct idwindow *w)
+{
+	if (w == NULL)
+		return;
+	idset_free(w->cur);
+	idset_free(w->old);
+	free(w);
+}
+
+struct id_place *
+idwindow_enter(struct idwindow *w, const char *id, size_t len, int *isnew)
+{
+	struct id_place *p, *before;
+	struct idset *fresh;
+
+	*isnew = 0;
+	if ((p = idset_find(w->cur, id, len)) != NULL)
+		return p;
+	if (w->ncur >= w->n) {
+		if ((fresh = idset_new()) == NULL)
+			return NULL;
+		idset_free(w->old);
+		w->old = w->cur;
+		w->cur = fresh;
+		w->ncur = 0;
+	}
+	before = w->old != NULL ? idset_find(w->old, id, len) : NULL;
+	if ((p = idset_enter(w->cur, id, len, isnew)) == NULL)
+		return NULL;
+	w->ncur++;
+	if (before != NULL) {
+		*p = *before;	/* seen in the set before: not new */
+		*isnew = 0;
+	}
+	return p;
+}

@@ -5,8 +5,9 @@
  * is one incident written twice.  The rule every program keeps
  * (inc-record(5), DUPLICATE IDS): the loop says so on standard error,
  * "prog: file:line: id X also at file:line", filters pass both copies
- * through, and reports and --incident take the last copy.  Memory grows
- * with the number of distinct ids, not with their copies.
+ * through, and reports and --incident take the last copy.  A set's
+ * memory grows with the number of distinct ids, not with their copies;
+ * a window's (idwindow) is bounded, for the filters.
  */
 #ifndef INC_IDSET_H
 #define INC_IDSET_H
@@ -34,5 +35,20 @@ struct id_place	*idset_enter(struct idset *, const char *id, size_t len,
 		    int *isnew);
 /* The entry of id, or NULL. */
 struct id_place	*idset_find(const struct idset *, const char *id, size_t len);
+
+/*
+ * The ids seen lately: the last n distinct ones at least, 2n at most, in
+ * memory that does not grow with the input (a filter's duplicates,
+ * inc-record(5)).  Two sets, the current and the one before; when the
+ * current holds n ids, the one before is dropped and a new one begun.
+ * idwindow_enter is idset_enter's: an id found in either is not new,
+ * and its place is the one it was last seen at.
+ */
+struct idwindow;
+
+struct idwindow	*idwindow_new(size_t n);
+void		 idwindow_free(struct idwindow *);
+struct id_place	*idwindow_enter(struct idwindow *, const char *id, size_t len,
+		    int *isnew);
 
 #endif

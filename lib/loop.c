@@ -31,7 +31,7 @@ struct pass {
 	int		 answered;	/* the last record answered: status, */
 	const char	*add;		/* and the lines it adds */
 	size_t		 addlen;
-	struct idset	**ids;		/* of every file of the run */
+	struct idwindow	**ids;		/* of every file of the run */
 	const struct raw_names *id_name;
 	unsigned	*nsaid;		/* duplicates said in the run */
 };
@@ -168,6 +168,14 @@ nul_refused(struct pass *ps, const struct inc_record *r)
 #define DUPLICATES_SAID	20
 
 /*
+ * The ids compared for copies: the last 8,192 to 16,384 distinct ones
+ * of the run (one to two months of a district's incidents at 270 a
+ * day), so that a filter's memory does not grow with its input
+ * (idwindow): about 2 MiB.
+ */
+#define IDS_REMEMBERED	8192
+
+/*
  * The id of a skipped record when it is its first line, "id: X", with
  * no continuation (most records): its value as record_raw_values reads
  * it, without a second look at every line.  The program's skip hook
@@ -228,9 +236,9 @@ note_id(struct pass *ps, const struct inc_record *r)
 		id = v[0].s;
 		len = v[0].len;
 	}
-	if ((at = idset_enter(*ps->ids, id, len, &isnew)) == NULL) {
+	if ((at = idwindow_enter(*ps->ids, id, len, &isnew)) == NULL) {
 		/* Out of memory: no more ids are compared, nothing else. */
-		idset_free(*ps->ids);
+		idwindow_free(*ps->ids);
 		*ps->ids = NULL;
 		return;
 	}
@@ -400,7 +408,7 @@ inc_each_record(int n, char **files, const struct inc_loop *lp)
 	char *stdin_only[] = { "-" };
 	FILE *out = lp->out ? lp->out : stdout;
 	struct raw_names id_name;
-	struct idset *ids;
+	struct idwindow *ids;
 	struct pass ps;
 	unsigned nsaid = 0;
 	int i, status = 0;
@@ -413,7 +421,7 @@ inc_each_record(int n, char **files, const struct inc_loop *lp)
 		files = stdin_only;
 	}
 	/* Out of memory here: ids are not compared, the rest goes on. */
-	ids = idset_new();
+	ids = idwindow_new(IDS_REMEMBERED);
 	raw_names_init(&id_name, id_field, 1);
 	for (i = 0; i < n && !signals_caught(); i++) {
 		memset(&ps, 0, sizeof(ps));
@@ -441,13 +449,13 @@ inc_each_record(int n, char **files, const struct inc_loop *lp)
 		if (run(&ps, lp->filter ? out : NULL) == -1) {
 			/* inc_finish reports it, once, at the end. */
 			close_input(&ps);
-			idset_free(ids);
+			idwindow_free(ids);
 			return EXIT_TROUBLE;
 		}
 		close_input(&ps);
 		status = inc_status_worse(status, ps.status);
 	}
-	idset_free(ids);
+	idwindow_free(ids);
 	return status;
 }
 

@@ -145,6 +145,24 @@ check 'a file read twice: 20 duplicates said, then no more' \
 check 'a duplicate is no error: the exit status is the same' \
     "inc-escalate $N $T/two.rec >/dev/null 2>&1; a=\$?;
      inc-escalate $N $T/two.rec $T/two.rec >/dev/null 2>&1; [ \$? -eq \$a ]"
+# The filters compare the last 8,192 to 16,384 distinct ids, not every
+# one, so that their memory stays bounded (inc-record(5)); reports keep
+# every copy they show, so the last still wins there.
+gap() {	# n: "a", n other ids, "a" again
+	awk -v n="$1" 'BEGIN { r = "detected: 2026-11-24T09:15:00+08:00\n"
+	    printf "id: a\n%s\n", r
+	    for (i = 1; i <= n; i++) printf "id: r%d\n%s\n", i, r
+	    printf "id: a\n%stitle: last\n", r }'
+}
+check 'a copy 8,000 distinct ids later is said' \
+    "gap 8000 >$T/gap.rec; inc-escalate $N $T/gap.rec >/dev/null 2>$T/e;
+     grep -qx 'inc-escalate: $T/gap.rec:24004: id a also at $T/gap.rec:1' $T/e"
+check 'a copy 20,000 distinct ids later is not: the window has moved on' \
+    "gap 20000 >$T/gap.rec; inc-escalate $N $T/gap.rec >$T/o 2>$T/e;
+     ! grep -q 'also at' $T/e && [ \$(grep -c '^id: a\$' $T/o) -eq 2 ]"
+check 'the day report still takes the last copy of it, counted once' \
+    "gap 20000 >$T/gap.rec; inc-report --day 2026-11-24 --format csv $T/gap.rec >$T/o 2>/dev/null;
+     [ \$(grep -c '^\"a\"' $T/o) -eq 1 ] && grep '^\"a\"' $T/o | grep -q last"
 check 'day report: the last copy wins, counted once' \
     "inc-report --day 2026-11-24 --format json $T/two.rec $T/again.rec 2>$T/e |
      jq -e '.counts.level.II == 1 and ([.incidents[].id] | sort) == [\"a\", \"b\"] and

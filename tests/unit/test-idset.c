@@ -2,7 +2,8 @@
  * test-idset.c - idset.h: ids entered once, found again with their
  * place, compared as bytes (NUL, prefixes, case), many of them (the
  * table grows), ids of every length around the hash's eight-byte words,
- * and a place updated to the latest copy.
+ * and a place updated to the latest copy; the window of the last ids
+ * (idwindow): what it still knows, what it has let go.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -125,6 +126,57 @@ test_lengths(void **state)
 	idset_free(s);
 }
 
+static struct id_place *
+enter_nth(struct idwindow *w, int i, int *isnew)
+{
+	char id[32];
+	int n = snprintf(id, sizeof(id), "r%d", i);
+
+	return idwindow_enter(w, id, (size_t)n, isnew);
+}
+
+static void
+test_window(void **state)
+{
+	struct idwindow *w;
+	struct id_place *p;
+	int i, isnew;
+
+	(void)state;
+	assert_non_null(w = idwindow_new(100));
+	for (i = 0; i < 150; i++) {
+		assert_non_null(p = enter_nth(w, i, &isnew));
+		assert_int_equal(isnew, 1);
+		p->line = i;
+	}
+	/* 150 in: an old id seen again is carried into the current set, */
+	assert_non_null(p = enter_nth(w, 0, &isnew));
+	assert_int_equal(isnew, 0);
+	assert_int_equal(p->line, 0);
+	p->line = 1000;
+	/* the last 100 at least are known, with their places, */
+	for (i = 100; i < 150; i++) {
+		assert_non_null(p = enter_nth(w, i, &isnew));
+		assert_int_equal(isnew, 0);
+		assert_int_equal(p->line, i);
+	}
+	/* and so is the carried one, 99 distinct ids later, at its place. */
+	for (i = 150; i < 249; i++) {
+		assert_non_null(p = enter_nth(w, i, &isnew));
+		assert_int_equal(isnew, 1);
+	}
+	assert_non_null(p = enter_nth(w, 0, &isnew));
+	assert_int_equal(isnew, 0);
+	assert_int_equal(p->line, 1000);
+	/* More than 2n distinct ids later an id is forgotten. */
+	for (i = 249; i < 500; i++)
+		assert_non_null(enter_nth(w, i, &isnew));
+	assert_non_null(enter_nth(w, 0, &isnew));
+	assert_int_equal(isnew, 1);
+	idwindow_free(w);
+	idwindow_free(NULL);
+}
+
 int
 main(void)
 {
@@ -132,6 +184,7 @@ main(void)
 		cmocka_unit_test(test_enter_find),
 		cmocka_unit_test(test_many),
 		cmocka_unit_test(test_lengths),
+		cmocka_unit_test(test_window),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
