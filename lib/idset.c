@@ -119,6 +119,14 @@ slot_of(const struct idset *s, const char *id, size_t len, uint32_t h)
 	}
 }
 
+static struct id_place *
+find_hashed(const struct idset *s, const char *id, size_t len, uint32_t h)
+{
+	struct slot *sl = slot_of(s, id, len, h);
+
+	return sl->idx != 0 ? &s->v[sl->idx - 1].place : NULL;
+}
+
 static int
 grow_index(struct idset *s)
 {
@@ -175,26 +183,22 @@ keep(struct idset *s, const char *id, size_t len)
 struct id_place *
 idset_find(const struct idset *s, const char *id, size_t len)
 {
-	struct slot *sl;
-
-	if (len > UINT32_MAX)
-		return NULL;
-	sl = slot_of(s, id, len, hash_of(id, len));
-	return sl->idx != 0 ? &s->v[sl->idx - 1].place : NULL;
+	return len > UINT32_MAX ? NULL : find_hashed(s, id, len,
+	    hash_of(id, len));
 }
 
-struct id_place *
-idset_enter(struct idset *s, const char *id, size_t len, int *isnew)
+/* idset_enter with the hash of id already known. */
+static struct id_place *
+enter_hashed(struct idset *s, const char *id, size_t len, uint32_t h,
+    int *isnew)
 {
 	struct id_entry *v, *e;
 	struct slot *sl;
-	uint32_t h;
 	size_t vcap;
 
 	*isnew = 0;
 	if (len > UINT32_MAX || s->n >= UINT32_MAX - 1)
 		return NULL;
-	h = hash_of(id, len);
 	sl = slot_of(s, id, len, h);
 	if (sl->idx != 0)
 		return &s->v[sl->idx - 1].place;
@@ -220,6 +224,14 @@ idset_enter(struct idset *s, const char *id, size_t len, int *isnew)
 	sl->hash = h;
 	*isnew = 1;
 	return &e->place;
+}
+
+struct id_place *
+idset_enter(struct idset *s, const char *id, size_t len, int *isnew)
+{
+	*isnew = 0;
+	return len > UINT32_MAX ? NULL : enter_hashed(s, id, len,
+	    hash_of(id, len), isnew);
 }
 
 struct idwindow {
@@ -257,9 +269,13 @@ idwindow_enter(struct idwindow *w, const char *id, size_t len, int *isnew)
 {
 	struct id_place *p, *before;
 	struct idset *fresh;
+	uint32_t h;
 
 	*isnew = 0;
-	if ((p = idset_find(w->cur, id, len)) != NULL)
+	if (len > UINT32_MAX)
+		return NULL;
+	h = hash_of(id, len);	/* once, for the two sets */
+	if ((p = find_hashed(w->cur, id, len, h)) != NULL)
 		return p;
 	if (w->ncur >= w->n) {
 		if ((fresh = idset_new()) == NULL)
@@ -269,8 +285,8 @@ idwindow_enter(struct idwindow *w, const char *id, size_t len, int *isnew)
 		w->cur = fresh;
 		w->ncur = 0;
 	}
-	before = w->old != NULL ? idset_find(w->old, id, len) : NULL;
-	if ((p = idset_enter(w->cur, id, len, isnew)) == NULL)
+	before = w->old != NULL ? find_hashed(w->old, id, len, h) : NULL;
+	if ((p = enter_hashed(w->cur, id, len, h, isnew)) == NULL)
 		return NULL;
 	w->ncur++;
 	if (before != NULL) {
