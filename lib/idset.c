@@ -234,6 +234,22 @@ idset_enter(struct idset *s, const char *id, size_t len, int *isnew)
 	    hash_of(id, len), isnew);
 }
 
+/* Empty again, keeping the index and the entries' room. */
+static void
+clear(struct idset *s)
+{
+	struct chunk *c;
+
+	while ((c = s->chunks) != NULL) {
+		s->chunks = c->next;
+		free(c);
+	}
+	s->cur = NULL;
+	s->room = 0;
+	memset(s->slot, 0, s->cap * sizeof(*s->slot));
+	s->n = 0;
+}
+
 struct idwindow {
 	struct idset	*cur, *old;	/* old: NULL before the first turn */
 	size_t		 n, ncur;
@@ -278,9 +294,11 @@ idwindow_enter(struct idwindow *w, const char *id, size_t len, int *isnew)
 	if ((p = find_hashed(w->cur, id, len, h)) != NULL)
 		return p;
 	if (w->ncur >= w->n) {
-		if ((fresh = idset_new()) == NULL)
+		/* The one before goes; its room, grown to n, serves again. */
+		if (w->old == NULL && (w->old = idset_new()) == NULL)
 			return NULL;
-		idset_free(w->old);
+		fresh = w->old;
+		clear(fresh);
 		w->old = w->cur;
 		w->cur = fresh;
 		w->ncur = 0;
