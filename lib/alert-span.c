@@ -57,7 +57,7 @@ alert_span_read(const struct inc_record *rec, const struct inc_time *det,
 		status = 2;
 	}
 	if ((it = record_field(rec, "last_seen")) != NULL) {
-		if (obligation_time(it->value, &t) == -1) {
+		if (ob_time(it->value, &t) == -1) {
 			inc_warn_at(rec->file, item_line(rec, it),
 			    "last_seen: \"%s\": not a time (%s)",
 			    text_quote(q, sizeof(q), it->value),

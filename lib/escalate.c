@@ -26,10 +26,10 @@ report_bad(const struct inc_record *r, const char *field)
 	if (it == NULL)
 		inc_warn_at(r->file, r->line, "no %s: the clocks of the plan "
 		    "start there", field);
-	else if (obligation_time(it->value, &t) == 0)
+	else if (ob_time(it->value, &t) == 0)
 		inc_warn_at(r->file, it->line, "%s: \"%s\": %s", field,
 		    text_quote(q, sizeof(q), it->value),
-		    obligation_bad_why(it->value));
+		    ob_bad_why(it->value));
 	else
 		inc_warn_at(r->file, it->line, "%s: not a time: \"%s\" "
 		    "(%s)", field, text_quote(q, sizeof(q), it->value),
@@ -117,7 +117,7 @@ read_alerts(const struct inc_record *r, struct alert_span *sp)
 	const char *v = record_get(r, "detected");
 	struct inc_time det;
 
-	return alert_span_read(r, v != NULL && obligation_time(v, &det) == 0 ?
+	return alert_span_read(r, v != NULL && ob_time(v, &det) == 0 ?
 	    &det : NULL, sp);
 }
 

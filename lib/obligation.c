@@ -2,7 +2,7 @@
  * obligation.c - the states of DESIGN section 3: met, late, pending,
  * overdue, missed, decided here and nowhere else.
  *
- * A record is read two ways: obligation_state looks up the fields one
+ * A record is read two ways: ob_state_of looks up the fields one
  * obligation needs; struct ob_fields finds every field the plan's
  * obligations read in one pass over the record (or over its bytes),
  * reading each time once, for the filters that check every obligation
@@ -54,19 +54,19 @@ is_space(char c)
 }
 
 int
-obligation_time(const char *v, struct inc_time *t)
+ob_time(const char *v, struct inc_time *t)
 {
 	return time_lead(v, strlen(v), t, NULL);
 }
 
 const char *
-obligation_bad_why(const char *value)
+ob_bad_why(const char *value)
 {
 	struct inc_time t;
 
 	if (value == NULL)
 		return NULL;
-	return obligation_time(value, &t) == 0 ? "a deadline counted from it "
+	return ob_time(value, &t) == 0 ? "a deadline counted from it "
 	    "is past 9999-12-31" : "not a time";
 }
 
@@ -114,7 +114,7 @@ value_time(struct ob_value *v, struct inc_time *t)
 	return v->time;
 }
 
-/* obligation_level of a value. */
+/* ob_record_level of a value. */
 static int
 value_level(const struct ob_value *v, enum inc_level *lv)
 {
@@ -130,7 +130,7 @@ value_level(const struct ob_value *v, enum inc_level *lv)
 	return 1;
 }
 
-/* obligation_applies, given the record's level. */
+/* ob_applies, given the record's level. */
 static bool
 applies(const struct inc_obligation *ob, int has_level, enum inc_level lv)
 {
@@ -141,7 +141,7 @@ applies(const struct inc_obligation *ob, int has_level, enum inc_level lv)
 }
 
 /*
- * The rule of obligation_state (see there), on the values of the
+ * The rule of ob_state_of (see there), on the values of the
  * fields closed, the obligation's after or before (start; NULL when it
  * has neither), and its own field (done).
  */
@@ -213,7 +213,7 @@ lookup(struct ob_value *v, const struct inc_record *r, const char *name)
 }
 
 int
-obligation_level(const struct inc_record *r, enum inc_level *lv)
+ob_record_level(const struct inc_record *r, enum inc_level *lv)
 {
 	struct ob_value v;
 
@@ -222,17 +222,17 @@ obligation_level(const struct inc_record *r, enum inc_level *lv)
 }
 
 bool
-obligation_applies(const struct inc_obligation *ob,
+ob_applies(const struct inc_obligation *ob,
     const struct inc_record *r)
 {
 	enum inc_level lv = LEVEL_NONE;
-	int has_level = ob->levels != 0 ? obligation_level(r, &lv) : 0;
+	int has_level = ob->levels != 0 ? ob_record_level(r, &lv) : 0;
 
 	return applies(ob, has_level, lv);
 }
 
 int
-obligation_state(const struct inc_obligation *ob,
+ob_state_of(const struct inc_obligation *ob,
     const struct inc_record *r, struct inc_time now, struct ob_status *st,
     const char **bad)
 {

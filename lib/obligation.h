@@ -1,7 +1,9 @@
 /*
  * obligation.h - the reporting obligations of the plan (DESIGN section 3)
  * checked against a clock.  inc-escalate and inc-report both use this: a
- * state is computed here and nowhere else.
+ * state is computed here and nowhere else.  Every name starts ob_: ob_*
+ * on one obligation and a record, ob_state_* on a state, ob_fields_* on
+ * every obligation at once.
  */
 #ifndef INC_OBLIGATION_H
 #define INC_OBLIGATION_H
@@ -35,17 +37,18 @@ int		 ob_state_parse(const char *, enum ob_state *);
 
 /*
  * The time in a done field ("reported: ..."): a time as time_parse reads
- * it, alone or followed by blanks and free text ("... by phone").  A
+ * it, alone or followed by a blank, a TAB or a line break and free text
+ * ("... by phone"; time_lead, the one reader every program uses).  A
  * value without a time ("yes") is -1: when it was done decides met or
  * late, so it must be written.
  */
-int		 obligation_time(const char *value, struct inc_time *);
+int		 ob_time(const char *value, struct inc_time *);
 
 /*
  * The record's level: 1 with *lv set, 0 when it has no level field, -1
  * when the field is not I, II, III or IV (*lv is LEVEL_NONE then).
  */
-int		 obligation_level(const struct inc_record *,
+int		 ob_record_level(const struct inc_record *,
 		    enum inc_level *);
 
 /*
@@ -53,7 +56,7 @@ int		 obligation_level(const struct inc_record *,
  * to every incident; one with levels only when the record's level is
  * one of them (a missing or unreadable level: no).
  */
-bool		 obligation_applies(const struct inc_obligation *,
+bool		 ob_applies(const struct inc_obligation *,
 		    const struct inc_record *);
 
 /*
@@ -70,7 +73,7 @@ bool		 obligation_applies(const struct inc_obligation *,
  * deadline, else pending.  *bad names a field that is needed but absent
  * (record_get gives NULL) or not a time.
  */
-int		 obligation_state(const struct inc_obligation *,
+int		 ob_state_of(const struct inc_obligation *,
 		    const struct inc_record *, struct inc_time now,
 		    struct ob_status *, const char **bad);
 /*
@@ -78,7 +81,7 @@ int		 obligation_state(const struct inc_obligation *,
  * or, for a time read, "a deadline counted from it is past 9999-12-31"
  * (it is not written clamped).  NULL for an absent field.
  */
-const char	*obligation_bad_why(const char *value);
+const char	*ob_bad_why(const char *value);
 
 /*
  * Every obligation of the plan against record after record: the fields

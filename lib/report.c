@@ -318,14 +318,14 @@ add_obligations(struct report *r, const struct inc_record *rec,
 
 	for (i = 0; i < r->plan->nobligations; i++) {
 		ob = &r->plan->obligations[i];
-		if (!obligation_applies(ob, rec))
+		if (!ob_applies(ob, rec))
 			continue;
 		bad = NULL;
-		if (obligation_state(ob, rec, r->now, &st, &bad) == -1) {
+		if (ob_state_of(ob, rec, r->now, &st, &bad) == -1) {
 			/* A time read, and its deadline past 9999, is not
 			 * one report_add has seen. */
 			why = bad != NULL && record_get(rec, bad) != NULL ?
-			    obligation_bad_why(record_get(rec, bad)) :
+			    ob_bad_why(record_get(rec, bad)) :
 			    "not a time";
 			if (!reported_already(bad) ||
 			    strcmp(why, "not a time") != 0)

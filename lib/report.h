@@ -12,7 +12,7 @@
  *
  * The period is half-open, [since, until): an incident detected exactly
  * at until belongs to the next period.  Obligation states are those at
- * until (obligation_state with now = until); for the handling report,
+ * until (ob_state_of with now = until); for the handling report,
  * at the clock (--now).
  *
  * This is what inc-report(1) and the tests use: the report's data, which

@@ -1,5 +1,5 @@
 /*
- * test-obligation.c - obligation_state() against the table of DESIGN
+ * test-obligation.c - ob_state_of() against the table of DESIGN
  * section 3: every state of a clock obligation and of an event one, on
  * the deadline to the second, across time zones, with closed incidents;
  * the levels an obligation applies to; the fields it cannot read.
@@ -221,7 +221,7 @@ test_states(void **state)
 		print_message("# %s\n", w->what);
 		build(&r, w->fields);
 		assert_int_equal(time_parse(w->now, &now), 0);
-		rc = obligation_state(w->ob, &r, now, &st, &bad);
+		rc = ob_state_of(w->ob, &r, now, &st, &bad);
 		assert_int_equal(rc, w->rc);
 		if (rc == -1) {
 			assert_non_null(bad);
@@ -264,10 +264,10 @@ test_levels(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		build(&r, t[i].fields);
-		assert_int_equal(obligation_level(&r, &lv), t[i].rc);
-		assert_int_equal(obligation_applies(&leaders, &r),
+		assert_int_equal(ob_record_level(&r, &lv), t[i].rc);
+		assert_int_equal(ob_applies(&leaders, &r),
 		    t[i].leaders);
-		assert_int_equal(obligation_applies(&initial, &r),
+		assert_int_equal(ob_applies(&initial, &r),
 		    t[i].initial);
 		record_free(&r);
 	}
@@ -324,7 +324,7 @@ test_time_value(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		print_message("# %s\n", t[i].v);
-		assert_int_equal(obligation_time(t[i].v, &tm), t[i].rc);
+		assert_int_equal(ob_time(t[i].v, &tm), t[i].rc);
 		if (t[i].rc == 0)
 			assert_int_equal(tm.t, t[i].t);
 	}
@@ -361,8 +361,8 @@ agree(struct ob_fields *f, size_t i, const struct inc_obligation *ob,
 	char ta[INC_TIME_LEN], tb[INC_TIME_LEN];
 	int rc;
 
-	assert_int_equal(ob_fields_applies(f, i), obligation_applies(ob, r));
-	rc = obligation_state(ob, r, now, &a, &bad_a);
+	assert_int_equal(ob_fields_applies(f, i), ob_applies(ob, r));
+	rc = ob_state_of(ob, r, now, &a, &bad_a);
 	assert_int_equal(ob_fields_state(f, i, now, &b, &bad_b), rc);
 	if (rc == -1) {
 		assert_string_equal(bad_b, bad_a);
@@ -381,7 +381,7 @@ agree(struct ob_fields *f, size_t i, const struct inc_obligation *ob,
 
 /*
  * ob_fields, read from a parsed record and from its bytes, answers as
- * obligation_state and obligation_applies do, for every row of the
+ * ob_state_of and ob_applies do, for every row of the
  * table and every obligation; and finds the extra fields asked for.
  */
 static void
@@ -417,7 +417,7 @@ test_fields(void **state)
 			assert_int_equal(time_parse(rows[i].now, &now), 0);
 			ob_fields_read(f, &r);
 			assert_int_equal(ob_fields_level(f, &lv),
-			    obligation_level(&r, &lv2));
+			    ob_record_level(&r, &lv2));
 			assert_int_equal(lv, lv2);
 			assert_int_equal(ob_fields_closed(f),
 			    record_get(&r, "closed") != NULL);
