@@ -200,23 +200,6 @@ copy_field(struct report *r, const struct inc_record *rec,
 	return s;
 }
 
-/*
- * A time at the start of a value, then free text ("<time> by chen"):
- * timeutil's one reader, so that the report and inc-escalate count the
- * same values as times.
- */
-static int
-lead_time_n(const char *v, size_t len, struct inc_time *t)
-{
-	return time_lead(v, len, t, NULL);
-}
-
-static int
-lead_time(const char *v, struct inc_time *t)
-{
-	return time_lead(v, strlen(v), t, NULL);
-}
-
 /* Read a time field; 0 absent or read, 2 reported as unreadable. */
 static int
 time_field(const struct inc_record *rec, const char *name,
@@ -227,7 +210,7 @@ time_field(const struct inc_record *rec, const char *name,
 	w->set = false;
 	if ((it = record_field(rec, name)) == NULL)
 		return 0;
-	if (lead_time(it->value, &w->at) == -1) {
+	if (ob_time(it->value, &w->at) == -1) {
 		inc_warn_at(rec->file, it->line ? it->line : rec->line,
 		    "%s: not a time (%s)", name, INC_TIME_EXAMPLE);
 		return 2;
@@ -268,7 +251,7 @@ day_wants_old(const struct report *r, const struct inc_record *rec,
 		if (r->plan->obligations[i].field == NULL || (v =
 		    record_get(rec, r->plan->obligations[i].field)) == NULL)
 			continue;
-		if (lead_time(v, &t) == 0 && in_range(r, t.t))
+		if (ob_time(v, &t) == 0 && in_range(r, t.t))
 			return true;
 	}
 	return false;
@@ -618,7 +601,7 @@ report_add(struct report *r, const struct inc_record *rec)
 		inc_warn_at(rec->file, rec->line, "no detected field");
 		return 2;
 	}
-	if (lead_time(it->value, &det) == -1) {
+	if (ob_time(it->value, &det) == -1) {
 		inc_warn_at(rec->file, it->line ? it->line : rec->line,
 		    "detected: not a time (%s)", INC_TIME_EXAMPLE);
 		return 2;
@@ -667,7 +650,8 @@ report_add(struct report *r, const struct inc_record *rec)
  * are parsed (inc_loop.answer), which is most of the time of a day
  * report.
  * It must drop only what report_add drops without a word: it reads the
- * same fields (the first of each name) with the same lead_time, follows
+ * same fields (the first of each name) with the same time_lead (ob_time
+ * on a parsed record: the one reader of inc-escalate too), follows
  * report_add and day_wants_old step by step, and at any doubt (a field
  * missing or unreadable, a record that would not parse) has it parsed.
  */
@@ -734,8 +718,8 @@ report_skip(const struct raw_para *para, void *ctx)
 	    v[n].len)) != NULL && at->tag > 0)
 		return false;
 	/* report_add: no detected, or unreadable, is reported. */
-	if (v[SKIP_DETECTED].s == NULL || lead_time_n(v[SKIP_DETECTED].s,
-	    v[SKIP_DETECTED].len, &det) == -1)
+	if (v[SKIP_DETECTED].s == NULL || time_lead(v[SKIP_DETECTED].s,
+	    v[SKIP_DETECTED].len, &det, NULL) == -1)
 		return false;
 	/* status_check: a record breaking the rule is reported. */
 	if (status_problem(v[SKIP_STATUS].s, v[SKIP_STATUS].len,
@@ -746,8 +730,8 @@ report_skip(const struct raw_para *para, void *ctx)
 	if (det.t >= r->since.t)
 		return false;
 	/* day_wants_old: closed before the period, nothing done within. */
-	if (v[SKIP_CLOSED].s == NULL || lead_time_n(v[SKIP_CLOSED].s,
-	    v[SKIP_CLOSED].len, &closed) == -1 || closed.t >= r->since.t)
+	if (v[SKIP_CLOSED].s == NULL || time_lead(v[SKIP_CLOSED].s,
+	    v[SKIP_CLOSED].len, &closed, NULL) == -1 || closed.t >= r->since.t)
 		return false;
 	if (!far.set || far.since != r->since.t || far.until != r->until.t) {
 		utc_date(far.lo, r->since.t - 2 * 86400);
@@ -758,7 +742,8 @@ report_skip(const struct raw_para *para, void *ctx)
 	}
 	for (i = SKIP_OBLIGATIONS; i < n; i++)
 		if (v[i].s != NULL && !surely_outside(&v[i], far.lo, far.hi) &&
-		    lead_time_n(v[i].s, v[i].len, &t) == 0 && in_range(r, t.t))
+		    time_lead(v[i].s, v[i].len, &t, NULL) == 0 &&
+		    in_range(r, t.t))
 			return false;
 	return true;
 }
