@@ -85,17 +85,25 @@ idset_new(void)
 	return s;
 }
 
-void
-idset_free(struct idset *s)
+static void
+free_chunks(struct idset *s)
 {
 	struct chunk *c;
 
-	if (s == NULL)
-		return;
 	while ((c = s->chunks) != NULL) {
 		s->chunks = c->next;
 		free(c);
 	}
+	s->cur = NULL;
+	s->room = 0;
+}
+
+void
+idset_free(struct idset *s)
+{
+	if (s == NULL)
+		return;
+	free_chunks(s);
 	free(s->slot);
 	free(s->v);
 	free(s);
@@ -238,14 +246,7 @@ idset_enter(struct idset *s, const char *id, size_t len, int *isnew)
 static void
 clear(struct idset *s)
 {
-	struct chunk *c;
-
-	while ((c = s->chunks) != NULL) {
-		s->chunks = c->next;
-		free(c);
-	}
-	s->cur = NULL;
-	s->room = 0;
+	free_chunks(s);
 	memset(s->slot, 0, s->cap * sizeof(*s->slot));
 	s->n = 0;
 }
@@ -291,9 +292,10 @@ idwindow_enter(struct idwindow *w, const char *id, size_t len, int *isnew)
 	if (len > UINT32_MAX)
 		return NULL;
 	h = hash_of(id, len);	/* once, for the two sets */
-	if ((p = find_hashed(w->cur, id, len, h)) != NULL)
-		return p;
 	if (w->ncur >= w->n) {
+		/* Full, the current set turns unless it has the id. */
+		if ((p = find_hashed(w->cur, id, len, h)) != NULL)
+			return p;
 		/* The one before goes; its room, grown to n, serves again. */
 		if (w->old == NULL && (w->old = idset_new()) == NULL)
 			return NULL;
@@ -303,11 +305,12 @@ idwindow_enter(struct idwindow *w, const char *id, size_t len, int *isnew)
 		w->cur = fresh;
 		w->ncur = 0;
 	}
-	before = w->old != NULL ? find_hashed(w->old, id, len, h) : NULL;
-	if ((p = enter_hashed(w->cur, id, len, h, isnew)) == NULL)
-		return NULL;
+	/* One probe finds the id in the current set or enters it. */
+	if ((p = enter_hashed(w->cur, id, len, h, isnew)) == NULL || !*isnew)
+		return p;
 	w->ncur++;
-	if (before != NULL) {
+	if (w->old != NULL &&
+	    (before = find_hashed(w->old, id, len, h)) != NULL) {
 		*p = *before;	/* seen in the set before: not new */
 		*isnew = 0;
 	}
