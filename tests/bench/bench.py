@@ -439,16 +439,15 @@ def main():
     # What a sysadmin would write to list the open incidents: the day
     # report's output grows with them, a count's does not.  Shown beside
     # the open shapes, not a target.
-    list_open_of = lambda f: ("mawk 'BEGIN{RS=\"\";FS=\"\\n\"} {s=\"\";"
-                              "for(i=1;i<=NF;i++){if($i~/^id: /)d=substr($i,5);"
-                              "if($i~/^level: /)l=substr($i,8);"
-                              "if($i~/^category: /)c=substr($i,11);"
-                              "if($i~/^detected: /)t=substr($i,11);"
-                              "if($i~/^status: /)s=substr($i,9)}"
-                              " if(s==\"open\") printf \"{\\\"id\\\":\\\"%s\\\","
-                              "\\\"level\\\":\\\"%s\\\",\\\"category\\\":"
-                              "\\\"%s\\\",\\\"detected\\\":\\\"%s\\\"}\\n\","
-                              f" d, l, c, t}}' {f}")
+    list_open = (r'BEGIN{RS="";FS="\n"} {s="";for(i=1;i<=NF;i++){'
+                 r'if($i~/^id: /)d=substr($i,5);'
+                 r'if($i~/^level: /)l=substr($i,8);'
+                 r'if($i~/^category: /)c=substr($i,11);'
+                 r'if($i~/^detected: /)t=substr($i,11);'
+                 r'if($i~/^status: /)s=substr($i,9)}'
+                 r' if(s=="open") printf "{\"id\":\"%s\",\"level\":\"%s\",'
+                 r'\"category\":\"%s\",\"detected\":\"%s\"}\n", d, l, c, t}')
+    list_open_of = lambda f: ["mawk", list_open, f]
     mlr_of = lambda f: ["mlr", "--ixtab", "--ips", ": ", "--ojson",
                         "count-distinct", "-f", "level,category", f]
     ssize = os.path.getsize(small)
