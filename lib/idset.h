@@ -3,7 +3,7 @@
  *
  * The same id in two files (new.rec and incidents.rec) or twice in one
  * is one incident written twice.  The rule every program keeps
- * (inc-record(5), DUPLICATE IDS): the loop says so on standard error,
+ * (inc-record(5), Duplicate ids): the loop says so on standard error,
  * "prog: file:line: id X also at file:line", filters pass both copies
  * through, and reports and --incident take the last copy.  A set's
  * memory grows with the number of distinct ids, not with their copies;
