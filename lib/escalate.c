@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "escalate.h"
+#include "record-nul.h"
 #include "status.h"
 #include "text.h"
 
@@ -20,16 +21,17 @@ static void
 report_bad(const struct inc_record *r, const char *field)
 {
 	struct inc_item *it = record_field(r, field);
-	struct inc_time t;
+	const char *why = ob_bad_why(it);
 	char q[48];
 
 	if (it == NULL)
 		inc_warn_at(r->file, r->line, "no %s: the clocks of the plan "
 		    "start there", field);
-	else if (ob_time(it->value, &t) == 0)
+	else if (why == RECORD_NUL_SAID)	/* as the loop says it */
+		inc_warn_at(r->file, it->line, "%s: %s", field, why);
+	else if (strcmp(why, "not a time") != 0)
 		inc_warn_at(r->file, it->line, "%s: \"%s\": %s", field,
-		    text_quote(q, sizeof(q), it->value),
-		    ob_bad_why(it->value));
+		    text_quote(q, sizeof(q), it->value), why);
 	else
 		inc_warn_at(r->file, it->line, "%s: not a time: \"%s\" "
 		    "(%s)", field, text_quote(q, sizeof(q), it->value),

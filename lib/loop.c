@@ -159,8 +159,7 @@ nul_refused(struct pass *ps, const struct inc_record *r)
 
 	if ((it = record_nul_field(r, NULL, 0)) == NULL)
 		return false;
-	inc_warn_at(ps->name, it->line, "%s: a NUL byte in the value",
-	    it->name);
+	inc_warn_at(ps->name, it->line, "%s: %s", it->name, RECORD_NUL_SAID);
 	ps->status = EXIT_TROUBLE;
 	return true;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "obligation.h"
+#include "record-nul.h"
 
 /* The fields every check reads (inc-record(5)). */
 #define CLOSED_FIELD	"closed"
@@ -60,14 +61,16 @@ ob_time(const char *v, struct inc_time *t)
 }
 
 const char *
-ob_bad_why(const char *value)
+ob_bad_why(const struct inc_item *it)
 {
 	struct inc_time t;
 
-	if (value == NULL)
+	if (it == NULL)
 		return NULL;
-	return ob_time(value, &t) == 0 ? "a deadline counted from it "
-	    "is past 9999-12-31" : "not a time";
+	if (memchr(it->value, '\0', it->len) != NULL)
+		return RECORD_NUL_SAID;
+	return time_lead(it->value, it->len, &t, NULL) == 0 ? "a deadline "
+	    "counted from it is past 9999-12-31" : "not a time";
 }
 
 /*
@@ -82,20 +85,12 @@ struct ob_value {
 };
 
 /*
- * The value of len bytes at s, whole: a NUL inside makes it no time nor
- * level (a field of the plan's that record-nul.h does not know).
+ * The value of len bytes at s (NULL: no such field), not read yet.  A
+ * record holding a NUL never gets here: the loop refuses it
+ * (record-nul.h).
  */
 static void
 value_set(struct ob_value *v, const char *s, size_t len)
-{
-	v->s = s;
-	v->len = s != NULL ? len : 0;
-	v->time = 0;
-}
-
-/* The same, of bytes known to hold no NUL. */
-static void
-value_set_exact(struct ob_value *v, const char *s, size_t len)
 {
 	v->s = s;
 	v->len = s != NULL ? len : 0;
@@ -382,7 +377,7 @@ ob_fields_read_raw(struct ob_fields *f, const struct raw_para *para)
 	if (memchr(para->raw, '\0', para->len) != NULL)
 		return false;
 	for (i = 0; i < f->nnames; i++)
-		value_set_exact(&f->vals[i], v[i].s, v[i].len);
+		value_set(&f->vals[i], v[i].s, v[i].len);
 	read_level(f);
 	return true;
 }

@@ -10,6 +10,7 @@
 #include "alert-span.h"
 #include "diag.h"
 #include "procedure.h"
+#include "record-nul.h"
 #include "report.h"
 #include "status.h"
 #include "text.h"
@@ -293,6 +294,7 @@ add_obligations(struct report *r, const struct inc_record *rec,
     struct rep_incident *inc)
 {
 	const struct inc_obligation *ob;
+	const struct inc_item *it;
 	struct ob_status st;
 	struct rep_ob *o;
 	const char *bad, *why;
@@ -307,10 +309,12 @@ add_obligations(struct report *r, const struct inc_record *rec,
 		if (ob_state_of(ob, rec, r->now, &st, &bad) == -1) {
 			/* A time read, and its deadline past 9999, is not
 			 * one report_add has seen. */
-			why = bad != NULL && record_get(rec, bad) != NULL ?
-			    ob_bad_why(record_get(rec, bad)) :
-			    "not a time";
-			if (!reported_already(bad) ||
+			it = bad != NULL ? record_field(rec, bad) : NULL;
+			why = it != NULL ? ob_bad_why(it) : "not a time";
+			if (why == RECORD_NUL_SAID)	/* as the loop says it */
+				inc_warn_at(rec->file, it->line, "%s: %s",
+				    bad, why);
+			else if (!reported_already(bad) ||
 			    strcmp(why, "not a time") != 0)
 				inc_warn_at(rec->file, rec->line,
 				    "%s: %s: %s", ob->id, bad ? bad : "?",

@@ -845,11 +845,11 @@ is_blank(char c)
 int
 time_lead(const char *s, size_t len, struct inc_time *t, const char **end)
 {
-	const char *e;
 	size_t p;
 
-	if ((e = memchr(s, '\0', len)) != NULL)
-		len = (size_t)(e - s);
+	/* recutils would read another value than the C string: none. */
+	if (memchr(s, '\0', len) != NULL)
+		return -1;
 	while (len > 0 && is_blank(s[len - 1]))
 		len--;
 	/*

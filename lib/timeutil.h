@@ -106,11 +106,12 @@ char	*duration_format(char buf[INC_DURATION_LEN], int64_t secs);
 /*
  * The time at the start of a value, then free text: "2026-11-24T09:30:00
  * +08:00 by phone", "2026-11-24 09:30<TAB>chen", or the time alone.  The
- * time is the longest prefix of s (len bytes, or to a NUL) that ends
- * before a blank (space, TAB, newline, CR) or at the end, blanks at the
- * end aside, and reads as a time_parse_n time (a local time holds a
- * blank itself).  0 with *t set and, when end is not NULL, *end just
- * past the time; -1 when the value does not start with a time.  The one
+ * time is the longest prefix of s (len bytes) that ends before a blank
+ * (space, TAB, newline, CR) or at the end, blanks at the end aside, and
+ * reads as a time_parse_n time (a local time holds a blank itself).  0
+ * with *t set and, when end is not NULL, *end just past the time; -1
+ * when the value does not start with a time or holds a NUL anywhere
+ * (record-nul.h: "time\0junk" is not the value recutils sees).  The one
  * reader of such values: every program counts the same ones as met.
  */
 int	time_lead(const char *s, size_t len, struct inc_time *t,

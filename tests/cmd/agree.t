@@ -4,13 +4,14 @@
 # said the same, at the same line, with the same exit status, whether
 # the report is about the record (in the day), not (long closed, or
 # detected after the day), or the record is read from its bytes only;
-# and a time followed by free text (after a blank, a TAB or a line
-# break) is read as the same time by both.
+# a time followed by free text (after a blank, a TAB or a line break)
+# is read as the same time by both; and a NUL in a field only a plan
+# names is no time to either.
 . tests/lib.sh
 D=tests/cmd/agree
 E='inc-escalate --now 2026-11-28T00:00:00+08:00'
 R='inc-report --day 2026-11-24'
-plan 16
+plan 18
 
 check 'the whole archive: the same messages from both, both exit 2' \
     "$E $D/status.rec 2>&1 >/dev/null | sed 's/^inc-[a-z]*: //' >$T/e;
@@ -51,3 +52,17 @@ check 'times with text after them: the report shows the times alone' \
     "$R --format csv $D/times.rec 2>/dev/null | awk -F'\",\"' 'NR>1{print \$11, \$12, \$14}' >$T/r;
      printf '%s\\n' '2026-11-24T08:20:00+08:00 2026-11-24T12:00:00+08:00 2026-11-24T16:00:00+08:00' \
          '2026-11-24T09:30:00+08:00 2026-11-24T10:00:00+08:00 ' | cmp - $T/r"
+
+# A plan of its own names the handling report's field; a NUL in it is no
+# time to either tool (the loop refuses NUL only in inc-record(5) fields).
+sed 's/field: handling_report/field: report_filed/' share/inc/plan.yaml >$T/p.yaml
+printf 'id: nul-1\ndetected: 2026-11-24T09:00:00+08:00\nstatus: closed\nclosed: 2026-11-24T10:00:00+08:00\ncategory: other\nsubtype: other\nlevel: IV\nreported: 2026-11-24T09:10:00+08:00\nreport_filed: 2026-11-24T11:00:00+08:00%s\n' '' >$T/ok.rec
+printf 'id: nul-1\ndetected: 2026-11-24T09:00:00+08:00\nstatus: closed\nclosed: 2026-11-24T10:00:00+08:00\ncategory: other\nsubtype: other\nlevel: IV\nreported: 2026-11-24T09:10:00+08:00\nreport_filed: 2026-11-24T11:00:00+08:00\0 junk\n' >$T/nul.rec
+check 'a plan-only time field: read by both without a NUL' \
+    "$E --plan $T/p.yaml $T/ok.rec 2>$T/e | grep -q '^due: handling-report ' &&
+     $R --plan $T/p.yaml $T/ok.rec >/dev/null 2>$T/r; [ \$? -ne 2 ] && [ ! -s $T/e ] && [ ! -s $T/r ]"
+check 'a plan-only time field with a NUL: a data error to both, so named' \
+    "$E --plan $T/p.yaml $T/nul.rec >/dev/null 2>$T/e; e=\$?; $R --plan $T/p.yaml $T/nul.rec >/dev/null 2>$T/r; r=\$?;
+     [ \$e -eq 2 ] && [ \$r -eq 2 ] &&
+     grep -qx 'inc-escalate: $T/nul.rec:9: report_filed: a NUL byte in the value' $T/e &&
+     grep -qx 'inc-report: $T/nul.rec:9: report_filed: a NUL byte in the value' $T/r"

@@ -648,9 +648,12 @@ test_time_lead(void **state)
 		} else
 			assert_null(end);
 	}
-	/* len bounds the value, and a NUL ends it first */
+	/* len bounds the value, and a NUL anywhere in it makes it no time */
 	assert_int_equal(time_lead("2026-11-24 10:15 x", 10, &tm, NULL), -1);
-	assert_int_equal(time_lead("2026-11-24 10:15\0 junk", 23, &tm, &end), 0);
+	assert_int_equal(time_lead("2026-11-24 10:15\0 junk", 23, &tm, &end),
+	    -1);
+	assert_int_equal(time_lead("2026-11-24 10:15 by\0", 20, &tm, &end), -1);
+	assert_int_equal(time_lead("2026-11-24 10:15 by\0", 19, &tm, &end), 0);
 	assert_int_equal(tm.t, 1795486500);
 }
 
