@@ -136,7 +136,13 @@ answer(const struct raw_para *para, void *ctx)
 	size_t addlen = 0;
 	int st;
 
-	if (raw_second_id(para))
+	/*
+	 * Parsed instead, for run() to report as it does any record: a
+	 * NUL (nul_refused; a day report's answer would drop the record
+	 * without a word) or a second id field.
+	 */
+	if (memchr(para->raw, '\0', para->len) != NULL ||
+	    raw_second_id(para))
 		return false;
 	if ((st = ps->lp->answer(para, ps->lp->ctx, &add, &addlen)) < 0)
 		return false;

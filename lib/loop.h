@@ -25,7 +25,8 @@ typedef int	record_fn(struct inc_record *, void *ctx);
 
 /*
  * A record answered from its bytes: -1 when it must be parsed and handed
- * to each.  Otherwise the record's status, as each would have returned
+ * to each.  The loop never asks of a paragraph holding a NUL byte (it is
+ * parsed and refused, record-nul.h) or two id fields.  Otherwise the record's status, as each would have returned
  * it; in filter mode the record is then written as read, followed by the
  * *addlen bytes at *add (0: none), whole "name: value" lines: the fields
  * each would have appended.  They must stay valid until the next call.

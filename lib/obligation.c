@@ -368,13 +368,8 @@ ob_fields_read_raw(struct ob_fields *f, const struct raw_para *para)
 	struct raw_value v[RAW_VALUES_MAX];
 	size_t i;
 
+	/* No NUL in the paragraph: the loop parses such a one (loop.h). */
 	if (!f->raw_ok || !record_raw_values(para, &f->raw, v))
-		return false;
-	/*
-	 * One look for a NUL in the paragraph, not one per value: such a
-	 * record is parsed, and the loop refuses it (record-nul.h).
-	 */
-	if (memchr(para->raw, '\0', para->len) != NULL)
 		return false;
 	for (i = 0; i < f->nnames; i++)
 		value_set(&f->vals[i], v[i].s, v[i].len);

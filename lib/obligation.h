@@ -95,8 +95,9 @@ const char	*ob_bad_why(const struct inc_item *it);
  *
  * ob_fields_new once for a plan (NULL: out of memory), with any other
  * fields the caller wants found in the same pass; then, per record,
- * ob_fields_read (or ob_fields_read_raw on a paragraph's bytes: false when
- * record_raw_values cannot say, and the record must be parsed), then ask.
+ * ob_fields_read (or ob_fields_read_raw on a paragraph's bytes, holding no
+ * NUL as the loop's answers do: false when record_raw_values cannot say,
+ * and the record must be parsed), then ask.
  * Obligation i is the plan's obligations[i]; ob_fields_extra gives the
  * value of extra[j] (NULL: no such field) as record_get would, its length
  * in *len (not NUL-terminated when read from bytes).

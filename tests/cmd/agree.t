@@ -11,7 +11,7 @@
 D=tests/cmd/agree
 E='inc-escalate --now 2026-11-28T00:00:00+08:00'
 R='inc-report --day 2026-11-24'
-plan 18
+plan 19
 
 check 'the whole archive: the same messages from both, both exit 2' \
     "$E $D/status.rec 2>&1 >/dev/null | sed 's/^inc-[a-z]*: //' >$T/e;
@@ -66,3 +66,12 @@ check 'a plan-only time field with a NUL: a data error to both, so named' \
      [ \$e -eq 2 ] && [ \$r -eq 2 ] &&
      grep -qx 'inc-escalate: $T/nul.rec:9: report_filed: a NUL byte in the value' $T/e &&
      grep -qx 'inc-report: $T/nul.rec:9: report_filed: a NUL byte in the value' $T/r"
+
+# A NUL in a field of an old record the day report would skip unread:
+# refused and said all the same (the fast paths never answer a NUL).
+printf 'id: old-1\ndetected: 2026-10-01T09:00:00+08:00\nstatus: closed\nclosed: 2026-10-01T10:00:00+08:00\ncategory: other\nsubtype: other\nlevel: IV\nreported: 2026-10-01T09:10:00+08:00\0x\nhandling_report: 2026-10-02T09:00:00+08:00\n\nid: old-2\ndetected: 2026-10-01T09:00:00+08:00\nstatus: closed\nclosed: 2026-10-01T10:00:00+08:00\ncategory: oth\0er\nsubtype: other\nlevel: IV\nreported: 2026-10-01T09:10:00+08:00\nhandling_report: 2026-10-02T09:00:00+08:00\n' >$T/old.rec
+check 'a NUL in an old record: the same words and exit 2 from both' \
+    "$E $T/old.rec 2>&1 >/dev/null | sed 's/^inc-[a-z]*: //' >$T/e; $E $T/old.rec >/dev/null 2>&1; e=\$?;
+     $R $T/old.rec 2>&1 >/dev/null | sed 's/^inc-[a-z]*: //' >$T/r; $R $T/old.rec >/dev/null 2>&1; r=\$?;
+     printf '%s\\n' '$T/old.rec:8: reported: a NUL byte in the value' '$T/old.rec:15: category: a NUL byte in the value' |
+     cmp - $T/e && cmp $T/e $T/r && [ \$e -eq 2 ] && [ \$r -eq 2 ]"
