@@ -171,6 +171,8 @@ main(int argc, char *argv[])
 		lp.answer = escalate_answer;	/* most records: not parsed */
 	lp.in_place = in_place;
 	lp.wait = wait;
+	lp.nul_fields = e.plan->obligation_fields;
+	lp.nnul_fields = e.plan->nobligation_fields;
 	status = inc_finish(inc_each_record(argc, argv, &lp));
 done:
 	escalate_free(&e);

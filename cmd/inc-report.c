@@ -131,6 +131,8 @@ run(struct inc_cli *cli, const struct opts *o, int argc, char **argv)
 	lp.each = each;
 	lp.answer = outside;	/* records outside the day, unparsed */
 	lp.ctx = &r;
+	lp.nul_fields = cli->plan->obligation_fields;
+	lp.nnul_fields = cli->plan->nobligation_fields;
 	lp.filter = false;
 	lp.out = stdout;
 	st = inc_each_record(argc, argv, &lp);

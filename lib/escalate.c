@@ -8,7 +8,6 @@
 
 #include "diag.h"
 #include "escalate.h"
-#include "record-nul.h"
 #include "status.h"
 #include "text.h"
 
@@ -27,8 +26,6 @@ report_bad(const struct inc_record *r, const char *field)
 	if (it == NULL)
 		inc_warn_at(r->file, r->line, "no %s: the clocks of the plan "
 		    "start there", field);
-	else if (why == RECORD_NUL_SAID)	/* as the loop says it */
-		inc_warn_at(r->file, it->line, "%s: %s", field, why);
 	else if (strcmp(why, "not a time") != 0)
 		inc_warn_at(r->file, it->line, "%s: \"%s\": %s", field,
 		    text_quote(q, sizeof(q), it->value), why);

@@ -153,19 +153,20 @@ answer(const struct raw_para *para, void *ctx)
 }
 
 /*
- * A NUL in a value the tools interpret (record-nul.h): a data error, and
- * the record is not handed to the program, as one that cannot be parsed.
- * (The plan's own obligation fields are read whole, NUL included, so
- * there a NUL makes the value no time.)
+ * A NUL in a value the tools interpret (record-nul.h; and the program's
+ * nul_fields): a data error, and the record is not handed to the
+ * program, as one that cannot be parsed.
  */
 static bool
 nul_refused(struct pass *ps, const struct inc_record *r)
 {
 	const struct inc_item *it;
 
-	if ((it = record_nul_field(r, NULL, 0)) == NULL)
+	if ((it = record_nul_field(r, ps->lp->nul_fields,
+	    ps->lp->nnul_fields)) == NULL)
 		return false;
-	inc_warn_at(ps->name, it->line, "%s: %s", it->name, RECORD_NUL_SAID);
+	inc_warn_at(ps->name, it->line, "%s: a NUL byte in the value",
+	    it->name);
 	ps->status = EXIT_TROUBLE;
 	return true;
 }

@@ -68,6 +68,12 @@ struct inc_loop {
 	 * of archives) or adds the same few fields to most (due fields).
 	 */
 	answer_fn	*answer;
+	/*
+	 * Optional: fields the program interprets beyond inc-record(5)'s
+	 * (the plan's obligation_fields), refused with a NUL as those are.
+	 */
+	const char *const *nul_fields;
+	size_t		 nnul_fields;
 };
 
 /*

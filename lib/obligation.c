@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "obligation.h"
-#include "record-nul.h"
 
 /* The fields every check reads (inc-record(5)). */
 #define CLOSED_FIELD	"closed"
@@ -67,8 +66,6 @@ ob_bad_why(const struct inc_item *it)
 
 	if (it == NULL)
 		return NULL;
-	if (memchr(it->value, '\0', it->len) != NULL)
-		return RECORD_NUL_SAID;
 	return time_lead(it->value, it->len, &t, NULL) == 0 ? "a deadline "
 	    "counted from it is past 9999-12-31" : "not a time";
 }

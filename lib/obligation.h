@@ -77,11 +77,9 @@ int		 ob_state_of(const struct inc_obligation *,
 		    const struct inc_record *, struct inc_time now,
 		    struct ob_status *, const char **bad);
 /*
- * Why a field named by *bad was refused, given the field: RECORD_NUL_SAID
- * (record-nul.h; that pointer, to be told apart: no time to time_lead),
- * "not a time", or, for a time read, "a deadline counted from it is past
- * 9999-12-31" (it is not written clamped).  NULL for an absent field (it
- * NULL).
+ * Why a field named by *bad was refused, given the field: "not a time",
+ * or, for a time read, "a deadline counted from it is past 9999-12-31"
+ * (it is not written clamped).  NULL for an absent field (it NULL).
  */
 const char	*ob_bad_why(const struct inc_item *it);
 

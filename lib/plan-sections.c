@@ -283,6 +283,41 @@ obligation_refs(struct ld *l, const struct pnode *e, struct inc_obligation *o)
 				o->nnotify++;
 }
 
+/* name into the plan's obligation_fields unless there already. */
+static void
+add_field(struct inc_plan *p, const char *name)
+{
+	size_t i;
+
+	if (name == NULL)
+		return;
+	for (i = 0; i < p->nobligation_fields; i++)
+		if (strcmp(p->obligation_fields[i], name) == 0)
+			return;
+	p->obligation_fields[p->nobligation_fields++] = name;
+}
+
+/*
+ * The fields the obligations read, for the loop to refuse a NUL in them
+ * as in inc-record(5)'s own (record-nul.h): a plan may name others.
+ */
+static void
+obligation_fields(struct ld *l)
+{
+	struct inc_plan *p = l->p;
+	size_t i;
+
+	p->obligation_fields = ps_array(l, 3 * p->nobligations,
+	    sizeof(*p->obligation_fields));
+	if (p->obligation_fields == NULL)
+		return;
+	for (i = 0; i < p->nobligations; i++) {
+		add_field(p, p->obligations[i].field);
+		add_field(p, p->obligations[i].after);
+		add_field(p, p->obligations[i].before);
+	}
+}
+
 void
 sec_obligations(struct ld *l, const struct pnode *n)
 {
@@ -320,6 +355,7 @@ sec_obligations(struct ld *l, const struct pnode *n)
 	ps_index_done(l, &x, "obligation id", "");
 	/* One field says one obligation was met. */
 	ps_index_done(l, &fields, "obligation field", "");
+	obligation_fields(l);
 }
 
 /* The procedures of a route; *np counts those found. */

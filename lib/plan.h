@@ -241,6 +241,9 @@ struct inc_plan {
 	const struct inc_unit *duty;		/* the duty office */
 	struct inc_obligation *obligations;
 	size_t		 nobligations;
+	/* The record fields they read (field, after, before), each once. */
+	const char	**obligation_fields;
+	size_t		 nobligation_fields;
 	struct inc_procedure *procedures;
 	size_t		 nprocedures;
 	struct inc_route *routes;

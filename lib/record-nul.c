@@ -5,8 +5,6 @@
 
 #include "record-nul.h"
 
-const char RECORD_NUL_SAID[] = "a NUL byte in the value";
-
 /*
  * inc-record(5)'s fields whose values the tools read as data: ids,
  * times, taxonomy, levels, states, steps.  Free text (title, log,

@@ -22,9 +22,6 @@
 const struct inc_item *record_nul_field(const struct inc_record *r,
 		    const char *const *names, size_t n);
 
-/* What is said of such a field, after "file:line: name: ". */
-extern const char RECORD_NUL_SAID[];
-
 /* Does the item's value hold a NUL? */
 bool		 item_has_nul(const struct inc_item *);
 

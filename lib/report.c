@@ -10,7 +10,6 @@
 #include "alert-span.h"
 #include "diag.h"
 #include "procedure.h"
-#include "record-nul.h"
 #include "report.h"
 #include "status.h"
 #include "text.h"
@@ -311,10 +310,7 @@ add_obligations(struct report *r, const struct inc_record *rec,
 			 * one report_add has seen. */
 			it = bad != NULL ? record_field(rec, bad) : NULL;
 			why = it != NULL ? ob_bad_why(it) : "not a time";
-			if (why == RECORD_NUL_SAID)	/* as the loop says it */
-				inc_warn_at(rec->file, it->line, "%s: %s",
-				    bad, why);
-			else if (!reported_already(bad) ||
+			if (!reported_already(bad) ||
 			    strcmp(why, "not a time") != 0)
 				inc_warn_at(rec->file, rec->line,
 				    "%s: %s: %s", ob->id, bad ? bad : "?",

@@ -270,6 +270,17 @@ embedded_obligations(void **state)
 	}
 	o = plan_obligation(embedded, "initial-report");
 	assert_ptr_equal(o->notify[0], plan_unit(embedded, "leading-group"));
+	/* The fields they read, each once, in the order first named. */
+	{
+		static const char *const fields[] = { "reported", "detected",
+		    "police_reported", "assessed", "leaders_reported",
+		    "handling_report", "closed" };
+
+		assert_int_equal(embedded->nobligation_fields, 7);
+		for (k = 0; k < 7; k++)
+			assert_string_equal(embedded->obligation_fields[k],
+			    fields[k]);
+	}
 }
 
 static void
