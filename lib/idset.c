@@ -237,9 +237,7 @@ enter_hashed(struct idset *s, const char *id, size_t len, uint32_t h,
 struct id_place *
 idset_enter(struct idset *s, const char *id, size_t len, int *isnew)
 {
-	*isnew = 0;
-	return len > UINT32_MAX ? NULL : enter_hashed(s, id, len,
-	    hash_of(id, len), isnew);
+	return enter_hashed(s, id, len, hash_of(id, len), isnew);
 }
 
 /* Empty again, keeping the index and the entries' room. */
